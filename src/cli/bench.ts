@@ -1,0 +1,113 @@
+/**
+ * npm run bench: agent-steps per second of the full engine and of the reference kernel, in the same
+ * process, alternating runs so that drift in machine speed hits both; memory per customer; peak RSS.
+ * Each population size runs in a child process of its own so its memory figures are its own.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultScenario, Simulation } from '../engine/index.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const MONTHS = 60;
+
+interface ChildReport {
+  n: number;
+  engine: number[]; // M agent-steps/s per run
+  reference: number[];
+  setupSeconds: number;
+  bytesPerCustomer: number;
+  peakRssMiB: number;
+}
+
+function findReference(): string {
+  for (const base of [process.cwd(), HERE, resolve(HERE, '..'), resolve(HERE, '../..')]) {
+    const p = resolve(base, '../shared/bench/reference-kernel.mjs');
+    if (existsSync(p)) return p;
+  }
+  throw new Error(
+    'reference kernel not found: expected ../shared/bench/reference-kernel.mjs beside the repository',
+  );
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function child(n: number, runs: number): Promise<ChildReport> {
+  const { runReference } = await import(pathToFileURL(findReference()).href);
+  const scenario = defaultScenario();
+  scenario.horizonMonths = MONTHS;
+  // Warm both up on a small population so neither is measured while the JIT is still compiling.
+  const warm = structuredClone(scenario);
+  warm.population.marketSize = 20_000;
+  for (let k = 0; k < 3; k++) new Simulation(warm, { seed: 99, replication: k }).run();
+  runReference(20_000, MONTHS, 99);
+
+  scenario.population.marketSize = n;
+  const engine: number[] = [];
+  const reference: number[] = [];
+  let setupSeconds = 0;
+  let bytesPerCustomer = 0;
+  let peakRss = 0;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let r = 0; r < runs; r++) {
+    gc?.();
+    const before = process.memoryUsage();
+    const t0 = performance.now();
+    const sim = new Simulation(scenario, { seed: 1, replication: r });
+    const t1 = performance.now();
+    const after = process.memoryUsage();
+    bytesPerCustomer = (after.arrayBuffers + after.heapUsed - before.arrayBuffers - before.heapUsed) / n;
+    while (!sim.done) sim.step();
+    const t2 = performance.now();
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    setupSeconds += (t1 - t0) / 1000 / runs;
+    engine.push((n * MONTHS) / ((t2 - t1) / 1000) / 1e6);
+    gc?.();
+    reference.push(runReference(n, MONTHS, r + 1).agentStepsPerSecond / 1e6);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  return { n, engine, reference, setupSeconds, bytesPerCustomer, peakRssMiB: peakRss / 2 ** 20 };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    const report = await child(Number(args[1]), Number(args[2]));
+    process.stdout.write(JSON.stringify(report));
+    return;
+  }
+  const sizes = args.length ? args.map(Number) : [10_000, 100_000, 1_000_000];
+  const rows: ChildReport[] = [];
+  for (const n of sizes) {
+    const runs = n >= 1_000_000 ? 3 : 5;
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', fileURLToPath(import.meta.url), '--child', String(n), String(runs)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
+    rows.push(JSON.parse(out));
+  }
+  console.log(
+    `Loyalty Lab engine vs reference kernel, ${MONTHS} months, single thread (Node ${process.version})`,
+  );
+  console.log(
+    '| customers | engine M agent-steps/s | reference M agent-steps/s | ratio | setup s | bytes/customer | peak RSS MiB |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const ratios = r.engine.map((e, k) => e / r.reference[k]);
+    console.log(
+      `| ${r.n.toLocaleString('en')} | ${median(r.engine).toFixed(1)} | ${median(r.reference).toFixed(1)} | ${median(ratios).toFixed(2)} | ${r.setupSeconds.toFixed(2)} | ${r.bytesPerCustomer.toFixed(0)} | ${r.peakRssMiB.toFixed(0)} |`,
+    );
+  }
+  console.log('ratio = median over runs of (engine / reference) in the same process; target ≥ 0.33.');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

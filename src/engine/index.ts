@@ -1,0 +1,17 @@
+/** Loyalty Lab's engine: pure TypeScript, no DOM, no workers; runs the same in a worker, in Node and in tests. */
+export { DEFAULT_SEGMENTS, defaultLevers, defaultScenario } from './defaults.ts';
+export { METRIC_INDEX, METRICS, type MetricName, series } from './metrics.ts';
+export { PURPOSES, Stream, streamKeys } from './rng.ts';
+export * from './scenario.ts';
+export { type RunResult, type SegmentResult, Simulation, simulate, topShare } from './simulate.ts';
+export { Flag, SOURCE_NAMES, Source, STAGE_NAMES, Stage } from './state.ts';
+export {
+  assertRunnable,
+  DEFAULT_MEMORY_LIMIT_BYTES,
+  estimateMemoryBytes,
+  MAX_HORIZON_MONTHS,
+  MAX_MARKET_SIZE,
+  ScenarioError,
+  type ScenarioIssue,
+  validateScenario,
+} from './validate.ts';

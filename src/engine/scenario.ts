@@ -1,0 +1,172 @@
+/**
+ * The engine's scenario: a plain, fully specified object in the units a manager thinks in
+ * (percentages 0–100, money per month, hours). The file format (src/scenario) fills defaults and
+ * validates; the engine checks ranges again (validate.ts) because it can be called directly.
+ */
+
+/** Months in which a lever is on, 1-based and inclusive. An empty list means "always on". */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/** What a lever costs. Money per month, per active customer per month, per event (gesture, contact, complaint…). */
+export interface CostModel {
+  fixedPerMonth: number;
+  perCustomerPerMonth: number;
+  perEvent: number;
+}
+
+export interface SegmentSpec {
+  id: string;
+  label: string;
+  /** Share of the market, % (segments' shares must sum to 100). */
+  sharePct: number;
+  /** Mean visits per month of a customer of this segment. */
+  visitsPerMonth: number;
+  /** Gamma shape of the visit rate across customers; smaller = more unequal (BG/NBD's r). */
+  visitRateShape: number;
+  /** Mean spend per visit (money). */
+  spendPerVisit: number;
+  /** Gamma shape of customers' mean spend (Gamma-Gamma's p·q spirit): smaller = more unequal. */
+  spendShape: number;
+  /** Mean price sensitivity / deal proneness, %. */
+  priceSensitivityPct: number;
+  /** Mean tolerance of service failures, %. */
+  failureTolerancePct: number;
+  /** Propensity to voice a complaint relative to the population (1 = typical). */
+  complainPropensity: number;
+  /** Multiplier on the number of social contacts (1 = typical). */
+  socialActivity: number;
+  /** Share of customers using two or more channels (store, app, delivery…), %. */
+  multiChannelPct: number;
+  /** Relative importance of the three dimensions to this segment's loyalty (normalised to sum 1). */
+  weights: { value: number; emotion: number; experience: number };
+}
+
+export type DiscountTarget = 'all' | 'new' | 'lapsed';
+
+export interface Levers {
+  // value 价值
+  /** Price level relative to the market, % (100 = market price). */
+  pricePct: number;
+  discount: { depthPct: number; target: DiscountTarget; schedule: Window[]; cost: CostModel };
+  points: { rewardPct: number; tiers: boolean; schedule: Window[]; cost: CostModel };
+  personalisation: { levelPct: number; schedule: Window[]; cost: CostModel };
+  knowledgeServices: { levelPct: number; schedule: Window[]; cost: CostModel };
+  // emotion 情感
+  careGestures: { perYear: number; schedule: Window[]; cost: CostModel };
+  community: { levelPct: number; schedule: Window[]; cost: CostModel };
+  proactiveContact: { perMonth: number; schedule: Window[]; cost: CostModel };
+  // experience 体验
+  transparency: { levelPct: number; callbackHours: number; schedule: Window[]; cost: CostModel };
+  complaintHandling: {
+    easeOfVoicingPct: number;
+    responseHours: number;
+    resolutionQualityPct: number;
+    /** Compensation as % of the visit's spend. */
+    compensationPct: number;
+    schedule: Window[];
+    cost: CostModel;
+  };
+  serviceStandards: { levelPct: number; schedule: Window[]; cost: CostModel };
+  // organisation 组织保障
+  empowerment: { levelPct: number; surpriseFundPerMonth: number; schedule: Window[]; cost: CostModel };
+  training: { hoursPerStaffPerMonth: number; incentivePct: number; schedule: Window[]; cost: CostModel };
+}
+
+export type LeverName = Exclude<keyof Levers, 'pricePct'>;
+export const LEVER_NAMES: readonly LeverName[] = [
+  'discount',
+  'points',
+  'personalisation',
+  'knowledgeServices',
+  'careGestures',
+  'community',
+  'proactiveContact',
+  'transparency',
+  'complaintHandling',
+  'serviceStandards',
+  'empowerment',
+  'training',
+];
+
+export type EventKind = 'priceWar' | 'serviceIncident' | 'competitorEntry';
+export interface MarketEvent {
+  kind: EventKind;
+  from: number;
+  to: number;
+  intensityPct: number;
+}
+
+export interface Scenario {
+  name: string;
+  horizonMonths: number;
+  population: {
+    /** Potential customers in the market (suspects, prospects and customers). */
+    marketSize: number;
+    /** Share of the market that are customers at month 0, %. */
+    initialCustomerPct: number;
+    /** Share of the market aware of the business at month 0 (prospects), %. */
+    initialAwarePct: number;
+    segments: SegmentSpec[];
+    network: {
+      meanContacts: number;
+      /** Watts–Strogatz rewiring probability, %. */
+      rewiringPct: number;
+      /** People an online review reaches beyond direct contacts. */
+      onlineReach: number;
+    };
+  };
+  service: {
+    /** Probability that a visit goes wrong, % (at typical staff skill and no standards). */
+    failurePctPerVisit: number;
+    /** Mean severity of a failure, % (most failures are minor). */
+    meanSeverityPct: number;
+  };
+  staff: {
+    headcount: number;
+    initialSkillPct: number;
+    initialMoralePct: number;
+    newHireSkillPct: number;
+    /** Staff leaving per month at typical morale, %. */
+    monthlyTurnoverPct: number;
+    wagePerMonth: number;
+    hiringCost: number;
+  };
+  market: {
+    acquisitionSpendPerMonth: number;
+    /** Cost of reaching one prospect with marketing. */
+    costPerLead: number;
+    /** Share of reached prospects who buy, at neutral attitude, %. */
+    leadConversionPct: number;
+    /** Share of aware prospects who start buying by themselves each month, %. */
+    organicConversionPct: number;
+    /** Share of unaware people who hear of the business by themselves each month, %. */
+    awarenessGrowthPct: number;
+    competitorAttractivenessPct: number;
+    seasonalityPct: number;
+    seasonalityPeakMonth: number;
+    events: MarketEvent[];
+  };
+  economics: {
+    grossMarginPct: number;
+    fixedCostsPerMonth: number;
+    annualDiscountRatePct: number;
+  };
+  levers: Levers;
+  /**
+   * Diagnostics that perturb the world on purpose, to measure causal effects with common random
+   * numbers (the same run with and without the probe).
+   */
+  probes: {
+    injectedFailure: { month: number; sharePct: number; severityPct: number } | null;
+  };
+}
+
+export interface RunOptions {
+  seed: number | string;
+  replication: number;
+  /** Refuse a population whose estimated memory exceeds this (bytes). */
+  memoryLimitBytes?: number;
+}
