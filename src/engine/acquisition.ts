@@ -6,7 +6,7 @@
 export const ACQUISITION = {
   /** Conversion scales with attitude: ×2·attitude, so a neutral (0.5) prospect converts at the base rate. */
   attitudeScale: 2,
-  discountPull: 3,
+  discountPull: 6,
   competitorDrag: 0.5,
   /** Marketing that reaches a lapsed customer wins them back at this fraction of the lead rate. */
   lapsedReach: 0.5,

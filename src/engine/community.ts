@@ -5,7 +5,7 @@
  */
 export const COMMUNITY = {
   joinRate: 0.08,
-  visitBoost: 0.25,
+  visitBoost: 0.6,
   /** Members drift away when the community is not run (per month). */
   leaveWhenOff: 0.1,
 };

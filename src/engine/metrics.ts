@@ -57,8 +57,8 @@ export const METRICS = [
   'nonMemberReferrerShare',
   'complainantRepurchase',
   'nonComplainantRepurchase',
-  'discountAcquiredChurn',
-  'otherChurn',
+  'discountAcquiredChurn', // monthly churn rate of customers first acquired with a discount
+  'otherNewChurn', // … and of customers first acquired during the run without one
   'tierMembers',
   // money
   'revenue',

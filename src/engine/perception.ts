@@ -15,7 +15,7 @@ export const PERCEPTION = {
   /** Price against the market, and against the customer's reference price (loss aversion ×2). */
   priceLevelWeight: 0.8,
   priceGainWeight: 0.8,
-  priceLossWeight: 1.6,
+  priceLossWeight: 2.5,
   valueSpeed: 0.3,
   referenceSpeed: 0.2,
   // experience and satisfaction

@@ -60,6 +60,8 @@ const NEW_WINDOW = 3; // months during which a "new" or "won-back" customer gets
 const TIER_THRESHOLD = 15; // exponentially weighted visits (≈ 1.2 visits a month sustained)
 const RECENT_DECAY = 0.92;
 const POINTS_REDEMPTION = 0.7; // share of points eventually redeemed (the rest is breakage)
+/** Each discounted month moves price sensitivity this far (× depth) towards 1. */
+const PROMOTION_SENSITISATION = 0.15;
 const SATISFIED = 0.625; // 4 or 5 on a five-point scale: 1 + 4·s ≥ 3.5
 
 const EXISTING = 0;
@@ -68,7 +70,8 @@ const COMPLAINANT_START = 2;
 const DISCOUNT_ACQUIRED_START = 3;
 const MEMBER_REFERRERS = 4;
 const SURPRISES = 5;
-const AUX_SIZE = 6;
+const OTHER_NEW_START = 6;
+const AUX_SIZE = 7;
 
 const SILENT = 0;
 const HEARD = 1;
@@ -438,6 +441,7 @@ export class Simulation {
     if (f0 & Flag.MEMBER) aux[MEMBER_START]++;
     if (complainant) aux[COMPLAINANT_START]++;
     if (f0 & Flag.DISCOUNT_ACQUIRED) aux[DISCOUNT_ACQUIRED_START]++;
+    else if (p.firstTick[i] >= 0) aux[OTHER_NEW_START]++;
     const fresh = t - p.firstTick[i] < NEW_WINDOW;
     const returning = p.source[i] === Source.WINBACK && t - p.acqTick[i] < NEW_WINDOW;
     this.d = l.discountAll > 0 ? l.discountAll : fresh ? l.discountNew : returning ? l.discountLapsed : 0;
@@ -453,7 +457,8 @@ export class Simulation {
     acc[complainant ? M.complainantRepurchase : M.nonComplainantRepurchase] += visited;
     if (this.leaves(i)) {
       acc[M.churned]++;
-      acc[f0 & Flag.DISCOUNT_ACQUIRED ? M.discountAcquiredChurn : M.otherChurn]++;
+      if (f0 & Flag.DISCOUNT_ACQUIRED) acc[M.discountAcquiredChurn]++;
+      else if (p.firstTick[i] >= 0) acc[M.otherNewChurn]++;
       acc[M.lapsed]++;
     } else this.countActive(i);
   }
@@ -473,7 +478,12 @@ export class Simulation {
     const multi = (p.flags[i] & Flag.MULTICHANNEL) !== 0;
     const member = p.flags[i] & Flag.MEMBER ? l.community : 0;
     const d = this.d;
-    const ps = p.priceSens[i];
+    let ps = p.priceSens[i];
+    if (d > 0) {
+      // Promotions teach customers to wait for the next one (Mela, Gupta & Lehmann 1997).
+      ps += PROMOTION_SENSITISATION * d * (1 - ps);
+      p.priceSens[i] = ps;
+    }
     const paid = l.price * (1 - d);
     const B = p.bond[i];
     let X = p.exper[i];
@@ -770,7 +780,7 @@ export class Simulation {
       existingStart - aux[COMPLAINANT_START],
     );
     out[row(M.discountAcquiredChurn)] = rate(acc[M.discountAcquiredChurn], aux[DISCOUNT_ACQUIRED_START]);
-    out[row(M.otherChurn)] = rate(acc[M.otherChurn], existingStart - aux[DISCOUNT_ACQUIRED_START]);
+    out[row(M.otherNewChurn)] = rate(acc[M.otherNewChurn], aux[OTHER_NEW_START]);
     out[row(M.memberReferrerShare)] = rate(aux[MEMBER_REFERRERS], acc[M.members]);
     out[row(M.nonMemberReferrerShare)] = rate(
       acc[M.referrerShare] - aux[MEMBER_REFERRERS],
