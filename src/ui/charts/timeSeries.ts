@@ -1,0 +1,48 @@
+import * as Plot from '@observablehq/plot';
+
+export interface BandPoint {
+  month: number;
+  mean: number;
+  lo: number;
+  hi: number;
+}
+
+export interface TimeSeriesOptions {
+  title: string;
+  yLabel: string;
+  width?: number;
+  height?: number;
+  color?: string;
+  /** Draw the y = 0 rule (for scores that can be negative, like NPS). */
+  zero?: boolean;
+}
+
+/**
+ * A metric over the months: the mean of the replications as a line, their 95 % band as an area.
+ * A pure function of its data, so a chart is reproducible from seeded results.
+ */
+export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVGElement | HTMLElement {
+  const color = o.color ?? '#2a6f97';
+  return Plot.plot({
+    title: o.title,
+    width: o.width ?? 540,
+    height: o.height ?? 260,
+    marginLeft: 56,
+    x: { label: 'month', tickFormat: 'd' },
+    y: { label: o.yLabel, grid: true, zero: o.zero },
+    marks: [
+      o.zero ? Plot.ruleY([0], { stroke: '#999' }) : null,
+      Plot.areaY(data, { x: 'month', y1: 'lo', y2: 'hi', fill: color, fillOpacity: 0.2 }),
+      Plot.lineY(data, { x: 'month', y: 'mean', stroke: color, strokeWidth: 2 }),
+      Plot.tip(
+        data,
+        Plot.pointerX({
+          x: 'month',
+          y: 'mean',
+          title: (d: BandPoint) =>
+            `month ${d.month}\n${d.mean.toFixed(1)} [${d.lo.toFixed(1)}, ${d.hi.toFixed(1)}]`,
+        }),
+      ),
+    ],
+  });
+}

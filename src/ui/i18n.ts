@@ -1,0 +1,82 @@
+/** UI strings in English and Chinese. Both tables must have every key: the type says so. */
+const en = {
+  title: 'Loyalty Lab',
+  subtitle: 'What-if simulations of customer loyalty: value, emotion, experience — on an organisational base',
+  running: 'Simulating',
+  replications: 'replications',
+  scenario: 'Scenario',
+  seed: 'Seed',
+  market: 'people in the market',
+  months: 'months',
+  activeCustomers: 'Active customers',
+  nps: 'NPS',
+  npsAxis: 'NPS (promoters − detractors, %)',
+  people: 'customers',
+  kpis: 'Key figures (mean and 95% interval over replications)',
+  kpi_retention12: '12-month retention (%)',
+  kpi_referralRate: 'Referral rate: share of new customers (%)',
+  kpi_nps: 'NPS, last 3 months',
+  kpi_meanClv: 'Mean CLV per customer',
+  kpi_profit: 'Profit over the horizon',
+  kpi_activeEnd: 'Active customers at the end',
+  rerun: 'Run again',
+  language: '中文',
+  error: 'The simulation failed',
+  bandNote: 'Lines are the mean of the replications; shaded bands their 95% interval.',
+} as const;
+
+export type Key = keyof typeof en;
+
+const zh: Record<Key, string> = {
+  title: '忠诚度实验室 Loyalty Lab',
+  subtitle: '客户忠诚度“如果……会怎样”模拟：价值、情感、体验三维驱动，组织保障为基础',
+  running: '模拟中',
+  replications: '次重复',
+  scenario: '情景',
+  seed: '随机种子',
+  market: '市场潜在客户',
+  months: '个月',
+  activeCustomers: '活跃客户数',
+  nps: '净推荐值 NPS',
+  npsAxis: '净推荐值（推荐者 − 贬损者，%）',
+  people: '客户',
+  kpis: '关键指标（重复模拟的均值与95%置信区间）',
+  kpi_retention12: '12个月留存率（%）',
+  kpi_referralRate: '转介绍率：新客中转介绍占比（%）',
+  kpi_nps: '净推荐值（最近3个月）',
+  kpi_meanClv: '平均客户生命周期价值 CLV',
+  kpi_profit: '期间总利润',
+  kpi_activeEnd: '期末活跃客户数',
+  rerun: '重新运行',
+  language: 'English',
+  error: '模拟失败',
+  bandNote: '线为各次重复的均值，阴影为95%置信区间。',
+};
+
+export const STRINGS = { en, zh } as const;
+export type Lang = keyof typeof STRINGS;
+
+const STORAGE_KEY = 'loyalty-lab.lang';
+
+export function initialLang(): Lang {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'zh') return saved;
+  } catch {
+    // storage may be unavailable (private mode); fall through to the browser's language
+  }
+  return typeof navigator !== 'undefined' && navigator.language?.startsWith('zh') ? 'zh' : 'en';
+}
+
+export function rememberLang(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not remembered; nothing else to do
+  }
+}
+
+export function translator(lang: Lang): (key: Key) => string {
+  const table: Record<Key, string> = STRINGS[lang];
+  return (key) => table[key];
+}
