@@ -31,6 +31,13 @@ function findReference(): string {
   );
 }
 
+/** Bytes of every per-customer typed array and of the network: the engine's state, exactly. */
+function stateBytes(sim: Simulation): number {
+  let bytes = sim.net.offsets.byteLength + sim.net.targets.byteLength;
+  for (const v of Object.values(sim.pop)) if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+  return bytes;
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function child(n: number, runs: number): Promise<ChildReport> {
@@ -52,12 +59,10 @@ async function child(n: number, runs: number): Promise<ChildReport> {
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let r = 0; r < runs; r++) {
     gc?.();
-    const before = process.memoryUsage();
     const t0 = performance.now();
     const sim = new Simulation(scenario, { seed: 1, replication: r });
     const t1 = performance.now();
-    const after = process.memoryUsage();
-    bytesPerCustomer = (after.arrayBuffers + after.heapUsed - before.arrayBuffers - before.heapUsed) / n;
+    bytesPerCustomer = stateBytes(sim) / n;
     while (!sim.done) sim.step();
     const t2 = performance.now();
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -95,7 +100,7 @@ async function main() {
     `Loyalty Lab engine vs reference kernel, ${MONTHS} months, single thread (Node ${process.version})`,
   );
   console.log(
-    '| customers | engine M agent-steps/s | reference M agent-steps/s | ratio | setup s | bytes/customer | peak RSS MiB |',
+    '| customers | engine M agent-steps/s | reference M agent-steps/s | ratio | setup s | state bytes/customer | peak RSS MiB |',
   );
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {

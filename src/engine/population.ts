@@ -40,6 +40,7 @@ export function createPopulation(s: Scenario, rng: Stream): Population {
     pop.tolerance[i] = rng.beta(seg.failureTolerancePct / 100, TRAIT_CONCENTRATION);
     pop.complainProp[i] = rng.gamma(4, seg.complainPropensity / 4);
     pop.generosity[i] = GENEROSITY_SD * rng.gaussian();
+    pop.inertia[i] = -Math.log(1 - rng.next());
     if (rng.next() < seg.multiChannelPct / 100) pop.flags[i] |= Flag.MULTICHANNEL;
     pop.attitude[i] = clamp01(0.5 + 0.15 * rng.gaussian());
     const r = rng.next();

@@ -138,6 +138,7 @@ export class Simulation {
   private dT = 0;
   private silentSev = 0;
   private surprised = 0;
+  private compensation = 0;
   private cmpReady = false;
 
   constructor(
@@ -369,8 +370,10 @@ export class Simulation {
       acq.at(k, t);
       const j = Math.floor(acq.next() * n);
       const st = stage[j];
-      if (st === Stage.SUSPECT) stage[j] = Stage.PROSPECT;
-      else if (st !== Stage.PROSPECT && st !== Stage.LAPSED) continue;
+      if (st === Stage.SUSPECT) {
+        stage[j] = Stage.PROSPECT;
+        p.pressure[j] = 0;
+      } else if (st !== Stage.PROSPECT && st !== Stage.LAPSED) continue;
       const lapsed = st === Stage.LAPSED;
       const d = lapsed ? l.discountLapsed : l.discountNew;
       const pc = conversionProbability(
@@ -387,42 +390,44 @@ export class Simulation {
     }
   }
 
-  /** Suspects may hear of the business; aware prospects may buy by themselves. */
+  /**
+   * Suspects may hear of the business; aware prospects may buy by themselves. Each month adds the
+   * month's hazard to the person's pressure; they act when it reaches their inertia (an Exp(1) trait),
+   * which is a monthly Bernoulli draw with probability 1 − e^(−hazard), drawn once per stage.
+   */
   private prospectMonth(i: number, st: number): void {
     const p = this.pop;
-    const u = this.acq.at(i, this.t).next();
     if (st === Stage.SUSPECT) {
-      if (u < this.awarenessNow) {
+      if ((p.pressure[i] += this.awarenessNow) >= p.inertia[i]) {
         p.stage[i] = Stage.PROSPECT;
+        p.pressure[i] = 0;
         this.acc[M.prospects]++;
       } else this.acc[M.suspects]++;
       return;
     }
     const d = this.lev.discountNew;
-    if (
-      u <
-      conversionProbability(
-        this.organicNow,
-        p.attitude[i],
-        p.priceSens[i],
-        d,
-        this.competitorNow,
-        this.seasonNow,
-      )
-    ) {
+    const h = conversionProbability(
+      this.organicNow,
+      p.attitude[i],
+      p.priceSens[i],
+      d,
+      this.competitorNow,
+      this.seasonNow,
+    );
+    if ((p.pressure[i] += h) >= p.inertia[i]) {
       this.acquire(i, d > 0 ? Source.DISCOUNT : Source.ORGANIC, d);
       this.countActive(i);
     } else this.acc[M.prospects]++;
   }
 
-  /** A lapsed customer's bond fades; they may come back by themselves (win-back). */
+  /** A lapsed customer's bond fades; the pull to come back (win-back) builds up against their inertia. */
   private lapsedMonth(i: number): void {
     const p = this.pop;
     const l = this.lev;
-    p.bond[i] *= 1 - PERCEPTION.lapsedBondDecay;
+    const b = (p.bond[i] *= 1 - PERCEPTION.lapsedBondDecay);
     if (
-      this.acq.at(i, this.t).next() <
-      winbackProbability(p.bond[i], p.priceSens[i], l.discountLapsed, l.contactsPerMonth)
+      (p.pressure[i] += winbackProbability(b, p.priceSens[i], l.discountLapsed, l.contactsPerMonth)) >=
+      p.inertia[i]
     ) {
       this.acquire(i, Source.WINBACK, l.discountLapsed);
       this.countActive(i);
@@ -471,7 +476,6 @@ export class Simulation {
     const p = this.pop;
     const l = this.lev;
     const t = this.t;
-    const acc = this.acc;
     const staff = this.staff;
     const seg = p.segment[i];
     const w = this.segW;
@@ -484,11 +488,16 @@ export class Simulation {
       ps += PROMOTION_SENSITISATION * d * (1 - ps);
       p.priceSens[i] = ps;
     }
-    const paid = l.price * (1 - d);
-    const B = p.bond[i];
-    let X = p.exper[i];
-    let V = p.value[i];
-    const L = loyalty(w[3 * seg], w[3 * seg + 1], w[3 * seg + 2], V, B, X, p.sat[i], p.trust[i]);
+    const L = loyalty(
+      w[3 * seg],
+      w[3 * seg + 1],
+      w[3 * seg + 2],
+      p.value[i],
+      p.bond[i],
+      p.exper[i],
+      p.sat[i],
+      p.trust[i],
+    );
 
     const enc = this.enc.at(i, t);
     const who = Math.floor(enc.next() * staff.h);
@@ -517,12 +526,26 @@ export class Simulation {
       return;
     }
 
+    this.encounters(i, who, injected);
+    this.perceive(i);
+    this.book(i, who);
+  }
+
+  /** The month's visits one by one: quality, surprise moments, failures and how they were handled. */
+  private encounters(i: number, who: number, injected: boolean): void {
+    const p = this.pop;
+    const l = this.lev;
+    const staff = this.staff;
+    const enc = this.enc;
+    const nv = this.nv;
     const skill = staff.skill[who];
     const qMean =
       meanQuality(skill, staff.morale[who], l.personalisation, l.transparency) +
       this.noiseNow * (enc.next() + enc.next() - 1);
     const pf = failureProbability(this.baseFail, skill, l.standards, this.incidentNow);
     const surpriseP = this.surpriseP;
+    const tolerance = p.tolerance[i];
+    const visitSpend = p.spend[i] * l.price * (1 - this.d);
     let sumQ = 0;
     let compensation = 0;
     this.cmpReady = false;
@@ -534,47 +557,75 @@ export class Simulation {
       }
       const forced = injected && v === 0;
       if (enc.next() < pf || forced) {
-        const sev = forced ? this.probeSeverity : perceivedSeverity(enc.next(), this.sevExp, p.tolerance[i]);
-        const heard = this.incident(i, sev, B);
+        const sev = forced ? this.probeSeverity : perceivedSeverity(enc.next(), this.sevExp, tolerance);
+        const heard = this.incident(i, sev, p.bond[i]);
         const r = heard === HEARD_CALLBACK ? this.callbackRecoveryNow : this.recoveryNow;
-        const out = incidentOutcome(sev, r, heard !== SILENT);
-        q += out;
-        if (heard !== SILENT) {
-          compensation += l.compensation * p.spend[i] * paid;
-          const eff = r * (1 - COMPLAINTS.severeRecoveryCut * sev);
-          if (out >= 0 || eff >= 0.6) acc[M.recovered]++;
-          this.dB +=
-            eff >= 0.6
-              ? PERCEPTION.recoveryBond * eff * (1 - sev)
-              : -PERCEPTION.poorHandlingBondLoss * sev * (1 - eff);
-          this.dT += PERCEPTION.trustLoss * sev * (eff - 0.5);
-        } else {
-          this.dB -= PERCEPTION.silentBondLoss * sev;
-          this.dT -= PERCEPTION.trustLoss * sev;
-          if (sev > this.silentSev) this.silentSev = sev;
-        }
+        q += this.aftermath(sev, r, heard);
+        if (heard !== SILENT) compensation += l.compensation * visitSpend;
       }
-      sumQ += q < 0 ? 0 : Math.min(q, 1);
+      sumQ += q < 0 ? 0 : q > 1 ? 1 : q;
     }
-    const qMonth = sumQ / nv;
-    this.qMonth = qMonth;
+    this.qMonth = sumQ / nv;
+    this.compensation = compensation;
+  }
+
+  /** What an incident leaves behind: the visit's quality change, and the bond and trust it moves. */
+  private aftermath(sev: number, r: number, heard: number): number {
     const P = PERCEPTION;
-    X += P.experienceSpeed * (qMonth - X);
+    const out = incidentOutcome(sev, r, heard !== SILENT);
+    if (heard !== SILENT) {
+      const eff = r * (1 - COMPLAINTS.severeRecoveryCut * sev);
+      if (out >= 0 || eff >= 0.6) this.acc[M.recovered]++;
+      this.dB += eff >= 0.6 ? P.recoveryBond * eff * (1 - sev) : -P.poorHandlingBondLoss * sev * (1 - eff);
+      this.dT += P.trustLoss * sev * (eff - 0.5);
+    } else {
+      this.dB -= P.silentBondLoss * sev;
+      this.dT -= P.trustLoss * sev;
+      if (sev > this.silentSev) this.silentSev = sev;
+    }
+    return out;
+  }
+
+  /** Experience, value and satisfaction after the month's visits (expectation–disconfirmation). */
+  private perceive(i: number): void {
+    const p = this.pop;
+    const l = this.lev;
+    const P = PERCEPTION;
+    const qMonth = this.qMonth;
+    const paid = l.price * (1 - this.d);
+    const X = p.exper[i] + P.experienceSpeed * (qMonth - p.exper[i]);
     const tier = (p.flags[i] & Flag.TIER) !== 0;
-    V +=
-      P.valueSpeed *
-      (valueTarget(X, l.personalisation, l.knowledge, l.pointsReward, tier, ps, paid, p.refPrice[i]) - V);
+    const target = valueTarget(
+      X,
+      l.personalisation,
+      l.knowledge,
+      l.pointsReward,
+      tier,
+      p.priceSens[i],
+      paid,
+      p.refPrice[i],
+    );
+    const V = p.value[i] + P.valueSpeed * (target - p.value[i]);
     p.exper[i] = X;
     p.value[i] = V;
     p.refPrice[i] += P.referenceSpeed * (paid - p.refPrice[i]);
     const E = p.expect[i];
     p.sat[i] += P.satisfactionSpeed * (monthSatisfaction(qMonth, V, E) - p.sat[i]);
     p.expect[i] = E + P.expectationSpeed * (performance(qMonth, V) - E);
+  }
 
+  /** The month's money, visits and reviews. */
+  private book(i: number, who: number): void {
+    const p = this.pop;
+    const l = this.lev;
+    const acc = this.acc;
+    const nv = this.nv;
+    const d = this.d;
     const spend = p.spend[i];
-    const rev = nv * spend * paid;
+    const rev = nv * spend * l.price * (1 - d);
     const margin = rev - nv * spend * l.price * this.variableCostShare;
     const redeemed = rev * l.pointsReward * POINTS_REDEMPTION;
+    const compensation = this.compensation;
     acc[M.revenue] += rev;
     acc[M.grossMargin] += margin;
     acc[M.discountCost] += nv * spend * l.price * d;
@@ -585,13 +636,13 @@ export class Simulation {
     p.revenue[i] += rev;
     p.clv[i] += (margin - redeemed - compensation) * this.discountFactor;
     p.visits[i] += nv;
-    p.lastVisitTick[i] = t;
+    p.lastVisitTick[i] = this.t;
     p.recent[i] = RECENT_DECAY * p.recent[i] + nv;
-    staff.served[who] += nv;
-    const review = 0.1 * Math.max(0, (qMonth - 0.6) / 0.4) + (this.surprised > 0 ? 0.25 : 0);
-    if (enc.next() < review) {
+    this.staff.served[who] += nv;
+    const review = 0.1 * Math.max(0, (this.qMonth - 0.6) / 0.4) + (this.surprised > 0 ? 0.25 : 0);
+    if (this.enc.next() < review) {
       acc[M.goodReviews]++;
-      staff.praised[who]++;
+      this.staff.praised[who]++;
     }
     if (p.stage[i] === Stage.FIRST) p.stage[i] = Stage.REPEAT;
   }
@@ -627,9 +678,11 @@ export class Simulation {
     const p = this.pop;
     const l = this.lev;
     const P = PERCEPTION;
-    const emo = this.emo.at(i, this.t);
     const seg = p.segment[i];
     let f = p.flags[i];
+    // Position the stream only when a lever will draw from it (a hash saved per customer otherwise).
+    const emo =
+      l.careProbability > 0 || l.community > 0 || f & Flag.MEMBER ? this.emo.at(i, this.t) : this.emo;
     const member = f & Flag.MEMBER ? l.community : 0;
     let B = p.bond[i];
     const room = 1 - B;
@@ -687,6 +740,7 @@ export class Simulation {
         attitude[j] = clamp01(attitude[j] + W.referralWarmth);
         if (sj === Stage.SUSPECT) {
           stage[j] = Stage.PROSPECT;
+          p.pressure[j] = 0;
           if (j < i) {
             this.acc[M.suspects]--;
             this.acc[M.prospects]++;
@@ -723,6 +777,7 @@ export class Simulation {
     if (this.chn.at(i, this.t).next() >= churnHazard(L, S, p.priceSens[i], B, this.competitorNow, lock))
       return false;
     p.stage[i] = Stage.LAPSED;
+    p.pressure[i] = 0;
     p.flags[i] = f & ~(Flag.MEMBER | Flag.TIER);
     return true;
   }

@@ -57,11 +57,13 @@ export interface Population {
   tolerance: Float32Array;
   complainProp: Float32Array;
   generosity: Float32Array; // idiosyncratic offset of the 0–10 recommend score
+  inertia: Float32Array; // Exp(1): accumulated hazard needed to act (hear of us, buy, come back)
   // evolving
   stage: Uint8Array;
   source: Uint8Array;
   flags: Uint8Array;
   attitude: Float32Array; // a non-customer's disposition towards the business
+  pressure: Float32Array; // hazard accumulated in the current stage; acts when it reaches inertia
   value: Float32Array; // perceived value 感知价值
   bond: Float32Array; // emotional bond 情感连接
   exper: Float32Array; // experience memory 体验
@@ -100,10 +102,12 @@ export function allocatePopulation(n: number): Population {
     tolerance: f32(),
     complainProp: f32(),
     generosity: f32(),
+    inertia: f32(),
     stage: new Uint8Array(n),
     source: new Uint8Array(n),
     flags: new Uint8Array(n),
     attitude: f32(),
+    pressure: f32(),
     value: f32(),
     bond: f32(),
     exper: f32(),

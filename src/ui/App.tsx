@@ -22,6 +22,7 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the "run again" trigger
   useEffect(() => {
     const pool = new WorkerPool();
     let live = true;
