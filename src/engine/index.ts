@@ -11,7 +11,9 @@ export {
   estimateMemoryBytes,
   MAX_HORIZON_MONTHS,
   MAX_MARKET_SIZE,
+  RANGES,
   ScenarioError,
   type ScenarioIssue,
+  SEGMENT_RANGES,
   validateScenario,
 } from './validate.ts';

@@ -1,0 +1,19 @@
+// Adds up the JSON reports of the unit and browser test runs and prints one plain closing line.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const name of ['unit', 'e2e']) {
+  const file = `tests/.reports/${name}.json`;
+  if (!existsSync(file)) {
+    console.error(`no ${name} test report (${file})`);
+    process.exit(1);
+  }
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
+}
+console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
