@@ -563,7 +563,7 @@ export class Simulation {
         q += this.aftermath(sev, r, heard);
         if (heard !== SILENT) compensation += l.compensation * visitSpend;
       }
-      sumQ += q < 0 ? 0 : q > 1 ? 1 : q;
+      sumQ += q < 0 ? 0 : Math.min(q, 1);
     }
     this.qMonth = sumQ / nv;
     this.compensation = compensation;
