@@ -330,9 +330,10 @@ export class Simulation {
     this.discountFactor = (1 + s.economics.annualDiscountRatePct / 100) ** (-t / 12);
     this.competitorNow = this.competitor(month);
     this.awarenessNow = s.market.awarenessGrowthPct / 100;
-    this.organicNow = s.market.organicConversionPct / 100;
     this.incidentNow = this.incidentMultiplier(month);
     this.seasonNow = this.season(t);
+    // The month's part of a prospect's organic conversion hazard; the person's part is attitude and price sensitivity.
+    this.organicNow = conversionProbability(s.market.organicConversionPct / 100, 1, 0, 0, this.competitorNow, this.seasonNow);
     this.recoveryNow = recoveryQuality(l.resolution, l.responseHours, l.compensation, l.empowerment);
     this.callbackRecoveryNow = recoveryQuality(
       l.resolution,
@@ -398,7 +399,9 @@ export class Simulation {
   private prospectMonth(i: number, st: number): void {
     const p = this.pop;
     if (st === Stage.SUSPECT) {
-      if ((p.pressure[i] += this.awarenessNow) >= p.inertia[i]) {
+      // The awareness hazard is the same every month and suspects are suspects from birth, so their
+      // pressure is (t + 1)·hazard: nothing to store.
+      if ((this.t + 1) * this.awarenessNow >= p.inertia[i]) {
         p.stage[i] = Stage.PROSPECT;
         p.pressure[i] = 0;
         this.acc[M.prospects]++;
@@ -406,14 +409,7 @@ export class Simulation {
       return;
     }
     const d = this.lev.discountNew;
-    const h = conversionProbability(
-      this.organicNow,
-      p.attitude[i],
-      p.priceSens[i],
-      d,
-      this.competitorNow,
-      this.seasonNow,
-    );
+    const h = this.organicNow * p.attitude[i] * (d > 0 ? 1 + ACQUISITION.discountPull * d * p.priceSens[i] : 1);
     if ((p.pressure[i] += h) >= p.inertia[i]) {
       this.acquire(i, d > 0 ? Source.DISCOUNT : Source.ORGANIC, d);
       this.countActive(i);
