@@ -4,8 +4,8 @@
  * sociability; membership strengthens bond, brings extra visits and multiplies referrals.
  */
 export const COMMUNITY = {
-  joinRate: 0.08,
-  visitBoost: 0.6,
+  joinRate: 0.12,
+  visitBoost: 1,
   /** Members drift away when the community is not run (per month). */
   leaveWhenOff: 0.1,
 };

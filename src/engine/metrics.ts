@@ -22,6 +22,7 @@ export const METRICS = [
   // loyalty
   'retention', // 1 − churned / active at the start of the month
   'repurchase', // share of existing customers who visited this month
+  'repeatPurchaseShare', // 复购率 in the retail sense: share of the month's buying customers who bought twice or more
   'renewal12', // share of customers active 12 months ago still continuously active
   'referralRate', // share of new customers (trailing 12 months) who came by referral
   'referrerShare', // share of active customers with a successful referral in the last 12 months

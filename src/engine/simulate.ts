@@ -71,7 +71,8 @@ const DISCOUNT_ACQUIRED_START = 3;
 const MEMBER_REFERRERS = 4;
 const SURPRISES = 5;
 const OTHER_NEW_START = 6;
-const AUX_SIZE = 7;
+const RECENT_GUEST_START = 7;
+const AUX_SIZE = 8;
 
 const SILENT = 0;
 const HEARD = 1;
@@ -333,7 +334,14 @@ export class Simulation {
     this.incidentNow = this.incidentMultiplier(month);
     this.seasonNow = this.season(t);
     // The month's part of a prospect's organic conversion hazard; the person's part is attitude and price sensitivity.
-    this.organicNow = conversionProbability(s.market.organicConversionPct / 100, 1, 0, 0, this.competitorNow, this.seasonNow);
+    this.organicNow = conversionProbability(
+      s.market.organicConversionPct / 100,
+      1,
+      0,
+      0,
+      this.competitorNow,
+      this.seasonNow,
+    );
     this.recoveryNow = recoveryQuality(l.resolution, l.responseHours, l.compensation, l.empowerment);
     this.callbackRecoveryNow = recoveryQuality(
       l.resolution,
@@ -409,7 +417,8 @@ export class Simulation {
       return;
     }
     const d = this.lev.discountNew;
-    const h = this.organicNow * p.attitude[i] * (d > 0 ? 1 + ACQUISITION.discountPull * d * p.priceSens[i] : 1);
+    const h =
+      this.organicNow * p.attitude[i] * (d > 0 ? 1 + ACQUISITION.discountPull * d * p.priceSens[i] : 1);
     if ((p.pressure[i] += h) >= p.inertia[i]) {
       this.acquire(i, d > 0 ? Source.DISCOUNT : Source.ORGANIC, d);
       this.countActive(i);
@@ -437,10 +446,13 @@ export class Simulation {
     const l = this.lev;
     const f0 = p.flags[i];
     const complainant = p.lastComplaintTick[i] !== NEVER && p.lastComplaintTick[i] >= t - 12;
+    // Complainants are compared with other recent guests (a visit in the last 12 months, no complaint).
+    const recentGuest = !complainant && p.lastVisitTick[i] !== NEVER && p.lastVisitTick[i] >= t - 12;
     const aux = this.aux;
     aux[EXISTING]++;
     if (f0 & Flag.MEMBER) aux[MEMBER_START]++;
     if (complainant) aux[COMPLAINANT_START]++;
+    else if (recentGuest) aux[RECENT_GUEST_START]++;
     if (f0 & Flag.DISCOUNT_ACQUIRED) aux[DISCOUNT_ACQUIRED_START]++;
     else if (p.firstTick[i] >= 0) aux[OTHER_NEW_START]++;
     const fresh = t - p.firstTick[i] < NEW_WINDOW;
@@ -455,7 +467,9 @@ export class Simulation {
     const visited = this.nv > 0 ? 1 : 0;
     acc[M.repurchase] += visited;
     acc[f0 & Flag.MEMBER ? M.memberRepurchase : M.nonMemberRepurchase] += visited;
-    acc[complainant ? M.complainantRepurchase : M.nonComplainantRepurchase] += visited;
+    if (complainant) acc[M.complainantRepurchase] += visited;
+    else if (recentGuest) acc[M.nonComplainantRepurchase] += visited;
+    if (this.nv > 1) acc[M.repeatPurchaseShare]++;
     if (this.leaves(i)) {
       acc[M.churned]++;
       if (f0 & Flag.DISCOUNT_ACQUIRED) acc[M.discountAcquiredChurn]++;
@@ -826,10 +840,8 @@ export class Simulation {
     out[row(M.memberRepurchase)] = rate(acc[M.memberRepurchase], members);
     out[row(M.nonMemberRepurchase)] = rate(acc[M.nonMemberRepurchase], existingStart - members);
     out[row(M.complainantRepurchase)] = rate(acc[M.complainantRepurchase], aux[COMPLAINANT_START]);
-    out[row(M.nonComplainantRepurchase)] = rate(
-      acc[M.nonComplainantRepurchase],
-      existingStart - aux[COMPLAINANT_START],
-    );
+    out[row(M.nonComplainantRepurchase)] = rate(acc[M.nonComplainantRepurchase], aux[RECENT_GUEST_START]);
+    out[row(M.repeatPurchaseShare)] = rate(acc[M.repeatPurchaseShare], acc[M.repurchase]);
     out[row(M.discountAcquiredChurn)] = rate(acc[M.discountAcquiredChurn], aux[DISCOUNT_ACQUIRED_START]);
     out[row(M.otherNewChurn)] = rate(acc[M.otherNewChurn], aux[OTHER_NEW_START]);
     out[row(M.memberReferrerShare)] = rate(aux[MEMBER_REFERRERS], acc[M.members]);

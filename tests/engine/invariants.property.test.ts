@@ -22,6 +22,7 @@ const SHARES = [
   'nonMemberRepurchase',
   'complainantRepurchase',
   'nonComplainantRepurchase',
+  'repeatPurchaseShare',
   'discountAcquiredChurn',
   'otherNewChurn',
   'staffSkill',

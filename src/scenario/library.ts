@@ -1,0 +1,33 @@
+/**
+ * The shipped scenario library (scenarios/**.json), bundled into the app by Vite. Ids are paths
+ * without the extension, e.g. "baselines/tea-shop", "cases/chayushe".
+ */
+import { type ImportResult, parseScenarioText } from './importer.ts';
+
+const files = import.meta.glob('../../scenarios/**/*.json', {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+}) as Record<string, string>;
+
+export interface LibraryEntry {
+  id: string;
+  text: string;
+}
+
+export const LIBRARY: LibraryEntry[] = Object.entries(files)
+  .filter(([path]) => !path.endsWith('/schema.json'))
+  .map(([path, text]) => ({ id: path.replace(/^.*\/scenarios\//, '').replace(/\.json$/, ''), text }))
+  .sort((a, b) => a.id.localeCompare(b.id));
+
+export const DEFAULT_SCENARIO_ID = 'baselines/neighbourhood';
+
+export function loadLibraryScenario(id: string): ImportResult {
+  const entry = LIBRARY.find((e) => e.id === id);
+  if (!entry)
+    return {
+      ok: false,
+      problems: [{ path: '', en: `no scenario "${id}" in the library`, zh: `情景库中没有 "${id}"` }],
+    };
+  return parseScenarioText(entry.text);
+}

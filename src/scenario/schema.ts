@@ -1,0 +1,395 @@
+/**
+ * The scenario file format, version 2: one zod schema that declares every field's type, range, unit
+ * and default. Levers are grouped the way the three-dimension model reads: value, emotion, experience,
+ * and organisation underneath. `toEngine` turns a parsed file into the engine's flat Scenario.
+ */
+import * as z from 'zod';
+import { type CostModel, defaultScenario, type Scenario } from '../engine/index.ts';
+
+export const SCHEMA_VERSION = 2;
+
+const D = defaultScenario();
+const L = D.levers;
+
+/** A number with its range and unit (the unit is read back for error messages and the JSON Schema). */
+function num(min: number, max: number, unit: string, integer = false) {
+  return (integer ? z.int() : z.number()).min(min).max(max).meta({ unit, minimum: min, maximum: max });
+}
+/** The same, with a default. */
+function numd(min: number, max: number, unit: string, def: number, integer = false) {
+  return num(min, max, unit, integer).default(def);
+}
+const pct = (def: number) => numd(0, 100, '%', def);
+const money = (def: number) => numd(0, 1e9, 'money', def);
+
+const window = z
+  .strictObject({ from: num(1, 120, 'month', true), to: num(1, 120, 'month', true) })
+  .refine((w) => w.from <= w.to, { message: 'from must not be after to', path: ['to'] });
+const schedule = z.array(window).max(24).default([]);
+
+const cost = (c: CostModel) =>
+  z
+    .strictObject({
+      fixedPerMonth: money(c.fixedPerMonth),
+      perCustomerPerMonth: money(c.perCustomerPerMonth),
+      perEvent: money(c.perEvent),
+    })
+    .prefault({});
+
+const text = z.strictObject({ en: z.string().max(5000), zh: z.string().max(5000) });
+
+const segment = z.strictObject({
+  id: z.string().min(1).max(40),
+  label: z.string().max(100).optional(),
+  sharePct: num(0, 100, '%'),
+  visitsPerMonth: num(0.01, 60, 'visits per month'),
+  visitRateShape: num(0.05, 50, ''),
+  spendPerVisit: num(0, 1e6, 'money'),
+  spendShape: num(0.1, 100, ''),
+  priceSensitivityPct: num(0, 100, '%'),
+  failureTolerancePct: num(0, 100, '%'),
+  complainPropensity: num(0, 10, '×'),
+  socialActivity: num(0, 10, '×'),
+  multiChannelPct: num(0, 100, '%'),
+  weights: z.strictObject({ value: num(0, 1, ''), emotion: num(0, 1, ''), experience: num(0, 1, '') }),
+});
+
+const population = z
+  .strictObject({
+    marketSize: numd(10, 5_000_000, 'people', D.population.marketSize, true),
+    initialCustomerPct: pct(D.population.initialCustomerPct),
+    initialAwarePct: pct(D.population.initialAwarePct),
+    segments: z
+      .array(segment)
+      .min(1)
+      .max(16)
+      .default(D.population.segments)
+      .superRefine((segs, ctx) => {
+        const total = segs.reduce((a, s) => a + s.sharePct, 0);
+        if (Math.abs(total - 100) > 0.01) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `shares must sum to 100 %, got ${+total.toFixed(4)}`,
+            params: { kind: 'shares', total },
+          });
+        }
+        const ids = new Set<string>();
+        segs.forEach((s, k) => {
+          if (ids.has(s.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: [k, 'id'],
+              message: `duplicate segment id "${s.id}"`,
+              params: { kind: 'duplicate', id: s.id },
+            });
+          ids.add(s.id);
+        });
+      }),
+    network: z
+      .strictObject({
+        meanContacts: numd(0, 50, 'contacts', D.population.network.meanContacts),
+        rewiringPct: pct(D.population.network.rewiringPct),
+        onlineReach: numd(0, 10_000, 'people', D.population.network.onlineReach, true),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+const service = z
+  .strictObject({
+    failurePctPerVisit: numd(0, 50, '%', D.service.failurePctPerVisit),
+    meanSeverityPct: numd(1, 99, '%', D.service.meanSeverityPct),
+  })
+  .prefault({});
+
+const staff = z
+  .strictObject({
+    headcount: numd(1, 100_000, 'staff', D.staff.headcount, true),
+    initialSkillPct: pct(D.staff.initialSkillPct),
+    initialMoralePct: pct(D.staff.initialMoralePct),
+    newHireSkillPct: pct(D.staff.newHireSkillPct),
+    monthlyTurnoverPct: numd(0, 50, '% per month', D.staff.monthlyTurnoverPct),
+    wagePerMonth: numd(0, 1e6, 'money per month', D.staff.wagePerMonth),
+    hiringCost: numd(0, 1e6, 'money', D.staff.hiringCost),
+  })
+  .prefault({});
+
+const event = z.strictObject({
+  kind: z.enum(['priceWar', 'serviceIncident', 'competitorEntry']),
+  from: num(1, 120, 'month', true),
+  to: num(1, 120, 'month', true),
+  intensityPct: num(0, 100, '%'),
+});
+
+const market = z
+  .strictObject({
+    acquisitionSpendPerMonth: numd(0, 1e9, 'money per month', D.market.acquisitionSpendPerMonth),
+    costPerLead: numd(0.01, 1e5, 'money', D.market.costPerLead),
+    leadConversionPct: pct(D.market.leadConversionPct),
+    organicConversionPct: numd(0, 100, '% per month', D.market.organicConversionPct),
+    awarenessGrowthPct: numd(0, 100, '% per month', D.market.awarenessGrowthPct),
+    competitorAttractivenessPct: pct(D.market.competitorAttractivenessPct),
+    seasonalityPct: numd(0, 90, '%', D.market.seasonalityPct),
+    seasonalityPeakMonth: numd(1, 12, 'month of year', D.market.seasonalityPeakMonth, true),
+    events: z.array(event).max(50).default([]),
+  })
+  .prefault({});
+
+const economics = z
+  .strictObject({
+    grossMarginPct: numd(-100, 100, '%', D.economics.grossMarginPct),
+    fixedCostsPerMonth: numd(0, 1e9, 'money per month', D.economics.fixedCostsPerMonth),
+    annualDiscountRatePct: numd(0, 100, '% per year', D.economics.annualDiscountRatePct),
+  })
+  .prefault({});
+
+const levers = z
+  .strictObject({
+    value: z
+      .strictObject({
+        pricePct: numd(20, 300, '% of market price', L.pricePct),
+        discount: z
+          .strictObject({
+            depthPct: numd(0, 90, '%', L.discount.depthPct),
+            target: z.enum(['all', 'new', 'lapsed']).default(L.discount.target),
+            schedule,
+            cost: cost(L.discount.cost),
+          })
+          .prefault({}),
+        points: z
+          .strictObject({
+            rewardPct: numd(0, 30, '% of spend', L.points.rewardPct),
+            tiers: z.boolean().default(L.points.tiers),
+            schedule,
+            cost: cost(L.points.cost),
+          })
+          .prefault({}),
+        personalisation: z
+          .strictObject({ levelPct: pct(0), schedule, cost: cost(L.personalisation.cost) })
+          .prefault({}),
+        knowledgeServices: z
+          .strictObject({ levelPct: pct(0), schedule, cost: cost(L.knowledgeServices.cost) })
+          .prefault({}),
+      })
+      .prefault({}),
+    emotion: z
+      .strictObject({
+        careGestures: z
+          .strictObject({
+            perYear: numd(0, 52, 'gestures per customer per year', 0),
+            schedule,
+            cost: cost(L.careGestures.cost),
+          })
+          .prefault({}),
+        community: z.strictObject({ levelPct: pct(0), schedule, cost: cost(L.community.cost) }).prefault({}),
+        proactiveContact: z
+          .strictObject({
+            perMonth: numd(0, 30, 'contacts per customer per month', 0),
+            schedule,
+            cost: cost(L.proactiveContact.cost),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+    experience: z
+      .strictObject({
+        transparency: z
+          .strictObject({
+            levelPct: pct(0),
+            callbackHours: numd(0.1, 720, 'hours', L.transparency.callbackHours),
+            schedule,
+            cost: cost(L.transparency.cost),
+          })
+          .prefault({}),
+        complaintHandling: z
+          .strictObject({
+            easeOfVoicingPct: pct(L.complaintHandling.easeOfVoicingPct),
+            responseHours: numd(0.1, 2000, 'hours', L.complaintHandling.responseHours),
+            resolutionQualityPct: pct(L.complaintHandling.resolutionQualityPct),
+            compensationPct: numd(0, 300, '% of the visit spend', L.complaintHandling.compensationPct),
+            schedule,
+            cost: cost(L.complaintHandling.cost),
+          })
+          .prefault({}),
+        serviceStandards: z
+          .strictObject({ levelPct: pct(0), schedule, cost: cost(L.serviceStandards.cost) })
+          .prefault({}),
+      })
+      .prefault({}),
+    organisation: z
+      .strictObject({
+        empowerment: z
+          .strictObject({
+            levelPct: pct(L.empowerment.levelPct),
+            surpriseFundPerMonth: numd(0, 1e7, 'money per month', L.empowerment.surpriseFundPerMonth),
+            schedule,
+            cost: cost(L.empowerment.cost),
+          })
+          .prefault({}),
+        training: z
+          .strictObject({
+            hoursPerStaffPerMonth: numd(
+              0,
+              160,
+              'hours per staff per month',
+              L.training.hoursPerStaffPerMonth,
+            ),
+            incentivePct: numd(0, 100, '% of wage', L.training.incentivePct),
+            schedule,
+            cost: cost(L.training.cost),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+/** How a case scenario's reported figure is read off the simulation (see src/scenario/cases.ts). */
+export const caseCheck = z.strictObject({
+  label: text,
+  /** level: the plan's value; vsBaseline: plan ÷ baseline − 1; baselineLevel: the baseline's value;
+   * ratio: metric ÷ versus − 1 within the plan. */
+  kind: z.enum(['level', 'vsBaseline', 'baselineLevel', 'ratio']),
+  metric: z.string().min(1),
+  versus: z.string().optional(),
+  /** Months averaged, counted back from the end of the horizon. */
+  lastMonths: numd(1, 120, 'months', 12, true),
+  target: z.number(),
+  tolerance: z.number().positive(),
+});
+
+export const caseInfo = z.strictObject({
+  id: z.string().min(1),
+  firm: text,
+  industry: text,
+  story: text,
+  whatTheyDid: text,
+  reported: text,
+  checks: z.array(caseCheck).min(1),
+});
+
+export const scenarioFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    name: z.string().min(1).max(200).default(D.name),
+    description: z.string().max(5000).default(''),
+    notes: z.string().max(20_000).optional(),
+    /** For a plan: the library id of the scenario it should be compared with. */
+    baseline: z.string().max(200).optional(),
+    horizonMonths: numd(1, 120, 'months', D.horizonMonths, true),
+    population,
+    service,
+    staff,
+    market,
+    economics,
+    levers,
+    probes: z
+      .strictObject({
+        injectedFailure: z
+          .strictObject({
+            month: num(1, 120, 'month', true),
+            sharePct: pct(100),
+            severityPct: numd(1, 100, '%', 30),
+          })
+          .nullable()
+          .default(null),
+      })
+      .prefault({}),
+    case: caseInfo.optional(),
+  })
+  .superRefine((s, ctx) => {
+    const check = (path: (string | number)[], w: { from: number; to: number }) => {
+      if (w.from > s.horizonMonths) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `starts in month ${w.from}, after the horizon (${s.horizonMonths} months)`,
+          params: { kind: 'afterHorizon', from: w.from, horizon: s.horizonMonths },
+        });
+      }
+    };
+    for (const [group, set] of Object.entries(s.levers)) {
+      for (const [name, lever] of Object.entries(
+        set as Record<string, { schedule?: { from: number; to: number }[] }>,
+      )) {
+        lever.schedule?.forEach((w, k) => check(['levers', group, name, 'schedule', k, 'from'], w));
+      }
+    }
+    s.market.events.forEach((e, k) => {
+      if (e.from > e.to)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['market', 'events', k, 'to'],
+          message: 'from must not be after to',
+          params: { kind: 'order' },
+        });
+      check(['market', 'events', k, 'from'], e);
+    });
+    if (s.probes.injectedFailure && s.probes.injectedFailure.month > s.horizonMonths) {
+      check(['probes', 'injectedFailure', 'month'], {
+        from: s.probes.injectedFailure.month,
+        to: s.probes.injectedFailure.month,
+      });
+    }
+  });
+
+export type ScenarioFile = z.output<typeof scenarioFileSchema>;
+export type ScenarioFileInput = z.input<typeof scenarioFileSchema>;
+
+/** The engine's flat scenario from a parsed file. */
+export function toEngine(f: ScenarioFile): Scenario {
+  const { value, emotion, experience, organisation } = f.levers;
+  return {
+    name: f.name,
+    horizonMonths: f.horizonMonths,
+    population: {
+      ...f.population,
+      segments: f.population.segments.map((s) => ({ ...s, label: s.label ?? s.id })),
+    },
+    service: f.service,
+    staff: f.staff,
+    market: f.market,
+    economics: f.economics,
+    levers: { ...value, ...emotion, ...experience, ...organisation },
+    probes: f.probes,
+  };
+}
+
+/** A file (version 2, with defaults written out) for an engine scenario: the inverse of toEngine. */
+export function fromEngine(s: Scenario, extra: { description?: string; notes?: string } = {}): ScenarioFile {
+  const l = s.levers;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    name: s.name,
+    description: extra.description ?? '',
+    ...(extra.notes ? { notes: extra.notes } : {}),
+    horizonMonths: s.horizonMonths,
+    population: structuredClone(s.population),
+    service: { ...s.service },
+    staff: { ...s.staff },
+    market: structuredClone(s.market),
+    economics: { ...s.economics },
+    levers: {
+      value: {
+        pricePct: l.pricePct,
+        discount: structuredClone(l.discount),
+        points: structuredClone(l.points),
+        personalisation: structuredClone(l.personalisation),
+        knowledgeServices: structuredClone(l.knowledgeServices),
+      },
+      emotion: {
+        careGestures: structuredClone(l.careGestures),
+        community: structuredClone(l.community),
+        proactiveContact: structuredClone(l.proactiveContact),
+      },
+      experience: {
+        transparency: structuredClone(l.transparency),
+        complaintHandling: structuredClone(l.complaintHandling),
+        serviceStandards: structuredClone(l.serviceStandards),
+      },
+      organisation: { empowerment: structuredClone(l.empowerment), training: structuredClone(l.training) },
+    },
+    probes: structuredClone(s.probes),
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/scenario/errors.ts';
+import { parseScenarioText } from '../../src/scenario/importer.ts';
+
+const problems = (text: string) => {
+  const r = parseScenarioText(text);
+  if (r.ok) throw new Error('expected problems');
+  return r.problems;
+};
+
+describe('errors people understand', () => {
+  it('says what is wrong and where, with the range and unit, in English and Chinese', () => {
+    const [p] = problems('{"schemaVersion":2,"levers":{"value":{"discount":{"depthPct":120}}}}');
+    expect(formatProblem(p, 'en')).toBe(
+      'levers.value.discount.depthPct: must be between 0 and 90 (%), got 120',
+    );
+    expect(formatProblem(p, 'zh')).toBe('levers.value.discount.depthPct: 应在 0 到 90 之间（%），实际为 120');
+  });
+
+  it('lists every problem at once, unknown fields included', () => {
+    const ps = problems(
+      JSON.stringify({
+        schemaVersion: 2,
+        horizonMonths: 500,
+        colour: 'red',
+        staff: { headcount: 'many' },
+        levers: { value: { discount: { target: 'everyone' } } },
+      }),
+    );
+    expect(ps.map((p) => p.path).sort()).toEqual(
+      ['colour', 'horizonMonths', 'levers.value.discount.target', 'staff.headcount'].sort(),
+    );
+    expect(ps.find((p) => p.path === 'colour')!.en).toMatch(/not a field/);
+    expect(ps.find((p) => p.path === 'staff.headcount')!.en).toBe('must be a number (staff), got "many"');
+    for (const p of ps) expect(p.zh.length).toBeGreaterThan(0);
+  });
+
+  it('points at the line and column of a JSON syntax error', () => {
+    const [p] = problems('{\n  "schemaVersion": 2,\n  "name": "x",\n}');
+    expect(p.en).toMatch(/^not valid JSON \(line 4, column 1\)/);
+  });
+
+  it('explains segment shares, schedules after the horizon, and newer formats', () => {
+    const seg = problems(
+      JSON.stringify({
+        schemaVersion: 2,
+        horizonMonths: 12,
+        levers: { emotion: { careGestures: { schedule: [{ from: 20, to: 24 }] } } },
+      }),
+    );
+    expect(formatProblem(seg[0], 'en')).toBe(
+      'levers.emotion.careGestures.schedule.0.from: starts in month 20, after the horizon (12 months)',
+    );
+    const newer = problems('{"schemaVersion": 7}');
+    expect(newer[0].en).toMatch(/newer Loyalty Lab \(format 7\)/);
+    expect(problems('')[0].en).toBe('the file is empty');
+  });
+});

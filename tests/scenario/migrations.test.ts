@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../../src/engine/index.ts';
+import { parseScenarioObject } from '../../src/scenario/importer.ts';
+import { migrate, v1ToV2 } from '../../src/scenario/migrations.ts';
+
+describe('migrations', () => {
+  const v1 = {
+    name: 'Old flat file',
+    horizonMonths: 24,
+    levers: {
+      pricePct: 95,
+      discount: { depthPct: 10, target: 'new', schedule: [{ from: 1, to: 3 }] },
+      community: { levelPct: 50 },
+      complaintHandling: { responseHours: 4 },
+      training: { hoursPerStaffPerMonth: 6 },
+    },
+  };
+
+  it('v1 → v2 groups the flat levers by dimension, keeping their settings', () => {
+    expect(v1ToV2(v1)).toEqual({
+      name: 'Old flat file',
+      horizonMonths: 24,
+      schemaVersion: 2,
+      levers: {
+        value: { pricePct: 95, discount: { depthPct: 10, target: 'new', schedule: [{ from: 1, to: 3 }] } },
+        emotion: { community: { levelPct: 50 } },
+        experience: { complaintHandling: { responseHours: 4 } },
+        organisation: { training: { hoursPerStaffPerMonth: 6 } },
+      },
+    });
+  });
+
+  it('reads a v1 file (no schemaVersion) into the same scenario as its v2 form, and says so', () => {
+    const old = parseScenarioObject(v1);
+    const now = parseScenarioObject(v1ToV2(v1));
+    expect(old.ok && now.ok).toBe(true);
+    if (old.ok && now.ok) {
+      expect(old.scenario).toEqual(now.scenario);
+      expect(old.migratedFrom).toBe(1);
+      expect(now.migratedFrom).toBeNull();
+      const expected = defaultScenario();
+      expect(old.scenario.levers.discount.depthPct).toBe(10);
+      expect(old.scenario.levers.pricePct).toBe(95);
+      expect(old.scenario.levers.careGestures).toEqual(expected.levers.careGestures);
+    }
+  });
+
+  it('keeps unknown v1 lever names where they were, so they are reported', () => {
+    const r = parseScenarioObject({ levers: { dicsount: { depthPct: 10 } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['levers.dicsount']);
+  });
+
+  it('refuses unknown versions', () => {
+    expect(migrate({ schemaVersion: 0 }).ok).toBe(false);
+    expect(migrate({ schemaVersion: '2' }).ok).toBe(false);
+    expect(migrate({ schemaVersion: 3 }).ok).toBe(false);
+  });
+});
