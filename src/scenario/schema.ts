@@ -313,7 +313,9 @@ export const scenarioFileSchema = z
       for (const [name, lever] of Object.entries(
         set as Record<string, { schedule?: { from: number; to: number }[] }>,
       )) {
-        lever.schedule?.forEach((w, k) => check(['levers', group, name, 'schedule', k, 'from'], w));
+        lever.schedule?.forEach((w, k) => {
+          check(['levers', group, name, 'schedule', k, 'from'], w);
+        });
       }
     }
     s.market.events.forEach((e, k) => {
