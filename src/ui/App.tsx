@@ -1,18 +1,31 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { band, formatInterval, HEADLINE_KPIS, summarise } from '../analysis/summary.ts';
-import { defaultScenario, type RunResult } from '../engine/index.ts';
+import type { RunResult } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
+import type { Problem } from '../scenario/errors.ts';
+import { DEFAULT_SCENARIO_ID, loadLibraryScenario } from '../scenario/library.ts';
+import { toEngine } from '../scenario/schema.ts';
+import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { Chart } from './Chart.tsx';
 import { timeSeriesChart } from './charts/timeSeries.ts';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
+import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 
 const SEED = 1;
 const REPLICATIONS = 8;
 
+function libraryDefault(): Opened {
+  const r = loadLibraryScenario(DEFAULT_SCENARIO_ID);
+  if (!r.ok) throw new Error(`the bundled default scenario is invalid: ${r.problems[0]?.en}`);
+  return { id: DEFAULT_SCENARIO_ID, file: r.file };
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const scenario = useMemo(defaultScenario, []);
+  const [opened, setOpened] = useState<Opened>(libraryDefault);
+  const [problems, setProblems] = useState<{ source: string; problems: Problem[] } | null>(null);
+  const scenario = useMemo(() => toEngine(opened.file), [opened]);
   const [results, setResults] = useState<RunResult[] | null>(null);
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS });
   const [error, setError] = useState<string | null>(null);
@@ -21,6 +34,15 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
+
+  // A share link opens its scenario; a damaged one says so and leaves the default in place.
+  useEffect(() => {
+    if (!window.location.hash.includes(`${FRAGMENT_KEY}=`)) return;
+    void decodeShareLink(window.location.href).then((r) => {
+      if (r.ok) setOpened({ id: 'link', file: r.file });
+      else setProblems({ source: 'link', problems: r.problems });
+    });
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the "run again" trigger
   useEffect(() => {
@@ -73,7 +95,25 @@ export function App() {
           {t('language')}
         </button>
       </header>
-      <section className="scenario">
+      <ScenarioBar
+        current={opened}
+        lang={lang}
+        t={t}
+        onOpen={(o) => {
+          setProblems(null);
+          setOpened(o);
+        }}
+        onProblems={(source, list) => setProblems({ source, problems: list })}
+      />
+      {problems && (
+        <ProblemList
+          source={problems.source === 'link' ? t('fromLink') : problems.source}
+          problems={problems.problems}
+          lang={lang}
+          t={t}
+        />
+      )}
+      <section className="scenario" data-testid="scenario-name">
         <strong>{t('scenario')}:</strong> {scenario.name} · {scenario.population.marketSize.toLocaleString()}{' '}
         {t('market')} · {scenario.horizonMonths} {t('months')} · {REPLICATIONS} {t('replications')} ·{' '}
         {t('seed')} {SEED}

@@ -23,6 +23,18 @@ const en = {
   language: '中文',
   error: 'The simulation failed',
   bandNote: 'Lines are the mean of the replications; shaded bands their 95% interval.',
+  library: 'Scenario library',
+  group_baselines: 'Industry baselines',
+  group_plans: 'Plans',
+  group_cases: 'Cases',
+  openFile: 'Open file…',
+  saveFile: 'Save file',
+  shareLink: 'Share link',
+  linkReady: 'Link copied — anyone who opens it sees this scenario with the same results:',
+  problemsIn: 'cannot be opened; your current scenario is kept. Problems:',
+  migrated: 'was made in an older format and has been read as the current one.',
+  caseReported: 'Reported',
+  fromLink: 'the shared link',
 } as const;
 
 export type Key = keyof typeof en;
@@ -51,6 +63,18 @@ const zh: Record<Key, string> = {
   language: 'English',
   error: '模拟失败',
   bandNote: '线为各次重复的均值，阴影为95%置信区间。',
+  library: '情景库',
+  group_baselines: '行业基线',
+  group_plans: '方案',
+  group_cases: '案例',
+  openFile: '打开文件…',
+  saveFile: '保存文件',
+  shareLink: '分享链接',
+  linkReady: '链接已复制——任何人打开都能看到此情景及相同的结果：',
+  problemsIn: '无法打开，当前情景保持不变。问题如下：',
+  migrated: '为旧格式文件，已按当前格式读取。',
+  caseReported: '报道数据',
+  fromLink: '分享链接',
 };
 
 export const STRINGS = { en, zh } as const;

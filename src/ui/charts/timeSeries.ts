@@ -25,7 +25,7 @@ export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVG
   const color = o.color ?? '#2a6f97';
   return Plot.plot({
     title: o.title,
-    width: o.width ?? 540,
+    width: o.width ?? 520,
     height: o.height ?? 260,
     marginLeft: 56,
     x: { label: 'month', tickFormat: 'd' },

@@ -1,0 +1,150 @@
+import { useRef, useState } from 'react';
+import { formatProblem, type Problem } from '../scenario/errors.ts';
+import { type ImportResult, parseScenarioText, serialiseScenario } from '../scenario/importer.ts';
+import { LIBRARY } from '../scenario/library.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
+import { encodeShareLink } from '../scenario/share.ts';
+import type { Key, Lang } from './i18n.ts';
+
+export interface Opened {
+  id: string; // library id, file name, or "link"
+  file: ScenarioFile;
+}
+
+interface Props {
+  current: Opened;
+  lang: Lang;
+  t: (k: Key) => string;
+  onOpen: (o: Opened) => void;
+  onProblems: (source: string, problems: Problem[]) => void;
+}
+
+const GROUPS = ['baselines', 'plans', 'cases'] as const;
+
+/** Choose a library scenario, open or save a file, make a share link. */
+export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [link, setLink] = useState<string | null>(null);
+
+  const open = (id: string, r: ImportResult) => {
+    setLink(null);
+    if (r.ok) onOpen({ id, file: r.file });
+    else onProblems(id, r.problems);
+  };
+
+  const pickFile = async (f: File | undefined) => {
+    if (!f) return;
+    try {
+      open(f.name, parseScenarioText(await f.text()));
+    } catch (e) {
+      onProblems(f.name, [{ path: '', en: String(e), zh: String(e) }]);
+    } finally {
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const save = () => {
+    const blob = new Blob([serialiseScenario(current.file)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${current.file.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'scenario'}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+
+  const share = async () => {
+    const r = await encodeShareLink(current.file, window.location.href);
+    if (!r.ok) {
+      onProblems(current.file.name, r.problems);
+      return;
+    }
+    setLink(r.url);
+    try {
+      await navigator.clipboard?.writeText(r.url);
+    } catch {
+      // clipboard refused (insecure context or permission): the link is shown to copy by hand
+    }
+  };
+
+  const inLibrary = LIBRARY.some((e) => e.id === current.id);
+  return (
+    <section className="scenario-bar">
+      <label>
+        {t('library')}{' '}
+        <select
+          data-testid="library"
+          value={inLibrary ? current.id : ''}
+          onChange={(e) => {
+            const entry = LIBRARY.find((x) => x.id === e.target.value);
+            if (entry) open(entry.id, parseScenarioText(entry.text));
+          }}
+        >
+          {!inLibrary && <option value="">{current.file.name}</option>}
+          {GROUPS.map((g) => (
+            <optgroup key={g} label={t(`group_${g}`)}>
+              {LIBRARY.filter((e) => e.id.startsWith(`${g}/`)).map((e) => {
+                const r = parseScenarioText(e.text);
+                return (
+                  <option key={e.id} value={e.id}>
+                    {r.ok ? r.file.name : e.id}
+                  </option>
+                );
+              })}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => fileInput.current?.click()} data-testid="open-file">
+        {t('openFile')}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="file-input"
+        onChange={(e) => void pickFile(e.target.files?.[0])}
+      />
+      <button type="button" onClick={save} data-testid="save-file">
+        {t('saveFile')}
+      </button>
+      <button type="button" onClick={() => void share()} data-testid="share">
+        {t('shareLink')}
+      </button>
+      {link && (
+        <p className="link" data-testid="share-link">
+          {t('linkReady')} <input readOnly value={link} onFocus={(e) => e.target.select()} />
+        </p>
+      )}
+      {current.file.description && <p className="description">{current.file.description}</p>}
+      {current.file.case && (
+        <p className="case-reported">
+          <strong>{t('caseReported')}:</strong> {current.file.case.reported[lang]}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function ProblemList({
+  source,
+  problems,
+  lang,
+  t,
+}: {
+  source: string;
+  problems: Problem[];
+  lang: Lang;
+  t: (k: Key) => string;
+}) {
+  return (
+    <div className="error" role="alert" data-testid="problems">
+      <strong>{source}</strong> {t('problemsIn')}
+      <ul>
+        {problems.map((p) => (
+          <li key={`${p.path}:${p.en}`}>{formatProblem(p, lang)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

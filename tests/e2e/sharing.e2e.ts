@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReplications } from '../../src/analysis/batch.ts';
+import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
+import { parseScenarioText } from '../../src/scenario/importer.ts';
+import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveBuiltApp());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function figures(page: Page): Promise<Record<string, number>> {
+  await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+  const rows = await page.$$eval('[data-kpi]', (rs) =>
+    rs.map((r) => [r.getAttribute('data-kpi'), Number(r.getAttribute('data-mean'))]),
+  );
+  return Object.fromEntries(rows);
+}
+
+describe('scenario files and share links in the app', () => {
+  it('opens a library plan, shares it as a link, and the link reproduces the same figures', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await figures(page);
+    await page.selectOption('[data-testid="library"]', 'plans/community-led');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
+    );
+    const first = await figures(page);
+    await page.click('[data-testid="share"]');
+    const link = await page.inputValue('[data-testid="share-link"] input');
+    expect(link).toMatch(/#scenario=/);
+
+    const other = await browser.newPage();
+    await other.goto(link);
+    await other.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
+    );
+    expect(await figures(other)).toEqual(first);
+
+    // …and they are the engine's figures for that file, same seed.
+    const file = parseScenarioText(readFileSync('scenarios/plans/community-led.json', 'utf8'));
+    if (!file.ok) throw new Error('library file invalid');
+    const expected = summarise(runReplications(file.scenario, 1, 8), HEADLINE_KPIS);
+    for (const e of expected) expect(first[e.kpi.id]).toBe(e.interval.mean);
+    expect(errors).toEqual([]);
+    await page.close();
+    await other.close();
+  });
+
+  it('says a damaged link is damaged and keeps working on the default scenario', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}#scenario=q1w2e3r4t5y6`);
+    await page.waitForSelector('[data-testid="problems"]');
+    expect(await page.textContent('[data-testid="problems"]')).toMatch(/damaged/);
+    await figures(page);
+    await page.close();
+  });
+
+  it('lists every problem of a broken file and keeps the current scenario', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await figures(page);
+    const before = await page.textContent('[data-testid="scenario-name"]');
+    await page.setInputFiles('[data-testid="file-input"]', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          schemaVersion: 2,
+          levers: { value: { discount: { depthPct: 120 } } },
+          colour: 'red',
+        }),
+      ),
+    });
+    await page.waitForSelector('[data-testid="problems"]');
+    const text = await page.textContent('[data-testid="problems"]');
+    expect(text).toContain('broken.json');
+    expect(text).toContain('levers.value.discount.depthPct: must be between 0 and 90 (%), got 120');
+    expect(text).toContain('colour');
+    expect(await page.textContent('[data-testid="scenario-name"]')).toBe(before);
+    await page.close();
+  });
+
+  it('saves the current scenario as a file that opens to the same scenario', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await figures(page);
+    await page.selectOption('[data-testid="library"]', 'cases/yunqi');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="save-file"]'),
+    ]);
+    const path = await download.path();
+    const saved = parseScenarioText(readFileSync(path!, 'utf8'));
+    const shipped = parseScenarioText(readFileSync('scenarios/cases/yunqi.json', 'utf8'));
+    expect(saved.ok && shipped.ok).toBe(true);
+    if (saved.ok && shipped.ok) expect(saved.scenario).toEqual(shipped.scenario);
+    await page.close();
+  });
+});
