@@ -1,0 +1,149 @@
+/** Small numerical tools for maximum likelihood: Nelder–Mead, a numerical Hessian, a matrix inverse. */
+
+export interface Minimum {
+  x: number[];
+  value: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Nelder–Mead simplex minimisation (Lagarias et al. 1998 coefficients), with restarts from the best
+ * point until the simplex stops improving: derivative-free and robust on likelihood surfaces.
+ */
+export function nelderMead(
+  f: (x: number[]) => number,
+  start: number[],
+  options: { tolerance?: number; maxIterations?: number; step?: number } = {},
+): Minimum {
+  const tol = options.tolerance ?? 1e-10;
+  const maxIt = options.maxIterations ?? 20_000;
+  const n = start.length;
+  let best: Minimum = { x: start, value: f(start), iterations: 0, converged: false };
+  let total = 0;
+  for (let restart = 0; restart < 5; restart++) {
+    const simplex: number[][] = [best.x.slice()];
+    for (let i = 0; i < n; i++) {
+      const p = best.x.slice();
+      p[i] += options.step ?? (restart === 0 ? 0.5 : 0.1);
+      simplex.push(p);
+    }
+    let values = simplex.map((p) => safe(f, p));
+    let it = 0;
+    for (; it < maxIt; it++) {
+      const idx = values.map((_, k) => k).sort((a, b) => values[a] - values[b]);
+      const s = idx.map((k) => simplex[k]);
+      values = idx.map((k) => values[k]);
+      simplex.splice(0, simplex.length, ...s);
+      if (Math.abs(values[n] - values[0]) <= tol * (Math.abs(values[0]) + tol)) break;
+      const centroid = new Array(n).fill(0);
+      for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) centroid[j] += simplex[k][j] / n;
+      const along = (t: number) => centroid.map((c, j) => c + t * (simplex[n][j] - c));
+      const r = along(-1);
+      const fr = safe(f, r);
+      if (fr < values[0]) {
+        const e = along(-2);
+        const fe = safe(f, e);
+        if (fe < fr) {
+          simplex[n] = e;
+          values[n] = fe;
+        } else {
+          simplex[n] = r;
+          values[n] = fr;
+        }
+      } else if (fr < values[n - 1]) {
+        simplex[n] = r;
+        values[n] = fr;
+      } else {
+        const outside = fr < values[n];
+        const c = along(outside ? -0.5 : 0.5);
+        const fc = safe(f, c);
+        if (fc < (outside ? fr : values[n])) {
+          simplex[n] = c;
+          values[n] = fc;
+        } else {
+          for (let k = 1; k <= n; k++) {
+            simplex[k] = simplex[k].map((v, j) => simplex[0][j] + 0.5 * (v - simplex[0][j]));
+            values[k] = safe(f, simplex[k]);
+          }
+        }
+      }
+    }
+    total += it;
+    const k = values.indexOf(Math.min(...values));
+    const improved = values[k] < best.value - tol * (Math.abs(best.value) + tol);
+    best = { x: simplex[k], value: values[k], iterations: total, converged: it < maxIt };
+    if (!improved && restart > 0) break;
+  }
+  return best;
+}
+
+function safe(f: (x: number[]) => number, x: number[]): number {
+  const v = f(x);
+  return Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
+}
+
+/** Hessian of f at x by central differences with relative steps. */
+export function hessian(f: (x: number[]) => number, x: number[]): number[][] {
+  const n = x.length;
+  const h = x.map((v) => 1e-4 * Math.max(Math.abs(v), 1e-2));
+  const at = (d: [number, number][]) => {
+    const p = x.slice();
+    for (const [i, s] of d) p[i] += s * h[i];
+    return f(p);
+  };
+  const H = Array.from({ length: n }, () => new Array(n).fill(0));
+  const f0 = f(x);
+  for (let i = 0; i < n; i++) {
+    H[i][i] = (at([[i, 1]]) - 2 * f0 + at([[i, -1]])) / (h[i] * h[i]);
+    for (let j = 0; j < i; j++) {
+      const v =
+        (at([
+          [i, 1],
+          [j, 1],
+        ]) -
+          at([
+            [i, 1],
+            [j, -1],
+          ]) -
+          at([
+            [i, -1],
+            [j, 1],
+          ]) +
+          at([
+            [i, -1],
+            [j, -1],
+          ])) /
+        (4 * h[i] * h[j]);
+      H[i][j] = v;
+      H[j][i] = v;
+    }
+  }
+  return H;
+}
+
+/** Inverse by Gauss–Jordan with partial pivoting; null when singular. */
+export function invert(m: number[][]): number[][] | null {
+  const n = m.length;
+  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
+    if (Math.abs(a[p][c]) < 1e-300) return null;
+    [a[c], a[p]] = [a[p], a[c]];
+    const d = a[c][c];
+    for (let j = 0; j < 2 * n; j++) a[c][j] /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const k = a[r][c];
+      for (let j = 0; j < 2 * n; j++) a[r][j] -= k * a[c][j];
+    }
+  }
+  return a.map((row) => row.slice(n));
+}
+
+/** Standard errors from the inverse Hessian of the negative log-likelihood (NaN if not positive definite). */
+export function standardErrors(negLogLik: (x: number[]) => number, at: number[]): number[] {
+  const inv = invert(hessian(negLogLik, at));
+  return at.map((_, i) => (inv && inv[i][i] > 0 ? Math.sqrt(inv[i][i]) : Number.NaN));
+}
