@@ -1,0 +1,282 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.ts';
+import { resultsToCsv } from '../analysis/csv.ts';
+import { band, formatInterval } from '../analysis/summary.ts';
+import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
+import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
+import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
+import { toEngine } from '../scenario/schema.ts';
+import { Chart } from './Chart.tsx';
+import { compareChart, type PlanPoint } from './charts/compareChart.ts';
+import type { Key } from './i18n.ts';
+
+const METRICS_SHOWN = [
+  'active',
+  'retention',
+  'repurchase',
+  'referralRate',
+  'nps',
+  'satisfaction',
+  'value',
+  'bond',
+  'experience',
+  'revenue',
+  'leverCost',
+  'profit',
+] as const;
+const MAX_PLANS = 5;
+
+interface Entry {
+  id: string;
+  name: string;
+  scenario: Scenario;
+}
+
+let parsedLibrary: Entry[] | null = null;
+
+/** The library, parsed once per page load. */
+function libraryEntries(): Entry[] {
+  if (parsedLibrary) return parsedLibrary;
+  const out: Entry[] = [];
+  for (const e of LIBRARY) {
+    const r = loadLibraryScenario(e.id);
+    if (r.ok) out.push({ id: e.id, name: r.file.name, scenario: toEngine(r.file) });
+  }
+  parsedLibrary = out;
+  return out;
+}
+
+interface Outcome {
+  baseline: string;
+  plans: string[];
+  results: Record<string, RunResult[]>;
+  comparisons: Record<string, Comparison>;
+}
+
+/** Baseline against up to five plans, each run many times with the same seeds; paired differences. */
+export function ComparePage({ t, current }: { t: (k: Key) => string; current: Entry }) {
+  const entries = useMemo(() => [current, ...libraryEntries().filter((e) => e.id !== current.id)], [current]);
+  const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const [baseline, setBaseline] = useState('baselines/neighbourhood');
+  const [plans, setPlans] = useState<string[]>(['plans/discount-heavy', 'plans/three-dimension-balanced']);
+  const [reps, setReps] = useState(8);
+  const [seed, setSeed] = useState('1');
+  const [metric, setMetric] = useState<MetricName>('active');
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const pool = useRef<WorkerPool | null>(null);
+
+  useEffect(() => {
+    pool.current = new WorkerPool();
+    return () => pool.current?.terminate();
+  }, []);
+
+  const run = async () => {
+    const ids = [baseline, ...plans.filter((p) => p !== baseline)];
+    const jobs = ids.map((id) => ({ key: id, scenario: byId.get(id)!.scenario, seed, replications: reps }));
+    setMessage(null);
+    setOutcome(null);
+    try {
+      const results = await pool.current!.runMany(jobs, { onProgress: setProgress });
+      const comparisons = Object.fromEntries(
+        ids.slice(1).map((id) => [id, compare(results[baseline], results[id])]),
+      );
+      setOutcome({ baseline, plans: ids.slice(1), results, comparisons });
+    } catch (e) {
+      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const chart = useCallback(() => {
+    if (!outcome) return document.createElement('div');
+    const data: PlanPoint[] = [];
+    for (const id of [outcome.baseline, ...outcome.plans]) {
+      for (const p of band(outcome.results[id], metric)) data.push({ plan: byId.get(id)?.name ?? id, ...p });
+    }
+    return compareChart(data, {
+      title: t(`m_${metric}` as Key),
+      yLabel: t(`m_${metric}` as Key),
+      zero: metric === 'nps' || metric === 'profit',
+    });
+  }, [outcome, metric, byId, t]);
+
+  const downloadCsv = () => {
+    if (!outcome) return;
+    const parts = [outcome.baseline, ...outcome.plans].map((id) => {
+      const csv = resultsToCsv(outcome.results[id]).trimEnd().split('\n');
+      return [
+        `plan,${csv[0]}`,
+        ...csv.slice(1).map((l) => `${JSON.stringify(byId.get(id)?.name ?? id)},${l}`),
+      ].join('\n');
+    });
+    const header = parts[0].split('\n')[0];
+    const body = parts.map((p) => p.split('\n').slice(1).join('\n')).join('\n');
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([`${header}\n${body}\n`], { type: 'text/csv' }));
+    a.download = 'loyalty-lab-comparison.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+
+  const togglePlan = (id: string) =>
+    setPlans((ps) =>
+      ps.includes(id) ? ps.filter((p) => p !== id) : ps.length < MAX_PLANS ? [...ps, id] : ps,
+    );
+
+  return (
+    <section className="compare">
+      <div className="compare-setup">
+        <label>
+          {t('baseline')}{' '}
+          <select data-testid="baseline" value={baseline} onChange={(e) => setBaseline(e.target.value)}>
+            {entries.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset data-testid="plans">
+          <legend>{t('plans')}</legend>
+          {entries
+            .filter((e) => e.id !== baseline)
+            .map((e) => (
+              <label key={e.id} className="plan-choice">
+                <input
+                  type="checkbox"
+                  value={e.id}
+                  checked={plans.includes(e.id)}
+                  onChange={() => togglePlan(e.id)}
+                />{' '}
+                {e.name}
+              </label>
+            ))}
+        </fieldset>
+        <label>
+          {t('replications')}{' '}
+          <input
+            data-testid="reps"
+            type="number"
+            min={2}
+            max={200}
+            value={reps}
+            onChange={(e) => setReps(Math.max(2, Math.min(200, Number(e.target.value) || 2)))}
+          />
+        </label>
+        <label>
+          {t('seed')}{' '}
+          <input data-testid="seed" value={seed} onChange={(e) => setSeed(e.target.value)} size={8} />
+        </label>
+        {progress ? (
+          <>
+            <progress max={progress.total} value={progress.done} data-testid="compare-progress" />
+            <span>
+              {progress.done}/{progress.total}
+              {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
+            </span>
+            <button type="button" onClick={() => pool.current?.cancel()} data-testid="cancel">
+              {t('cancel')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void run()}
+            data-testid="run-compare"
+            disabled={plans.filter((p) => p !== baseline).length === 0}
+          >
+            {t('run')}
+          </button>
+        )}
+      </div>
+      {message && (
+        <output className="note" data-testid="compare-message">
+          {message}
+        </output>
+      )}
+      {outcome && (
+        <>
+          <label>
+            {t('metric')}{' '}
+            <select
+              data-testid="metric"
+              value={metric}
+              onChange={(e) => setMetric(e.target.value as MetricName)}
+            >
+              {METRICS_SHOWN.map((m) => (
+                <option key={m} value={m}>
+                  {t(`m_${m}` as Key)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Chart build={chart} testId="compare-chart" />
+          <p className="note">{t('compareNote')}</p>
+          <table className="kpis" data-testid="compare-table">
+            <thead>
+              <tr>
+                <th>{t('kpi')}</th>
+                <th>{byId.get(outcome.baseline)?.name}</th>
+                {outcome.plans.map((id) => (
+                  <th key={id} colSpan={2}>
+                    {byId.get(id)?.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {COMPARISON_KPIS.map((kpi, row) => (
+                <tr key={kpi.id}>
+                  <th>{t(`kpi_${kpi.id}` as Key)}</th>
+                  <td>
+                    {formatInterval(outcome.comparisons[outcome.plans[0]].rows[row].baseline, kpi.unit)}
+                  </td>
+                  {outcome.plans.map((id) => {
+                    const r = outcome.comparisons[id].rows[row];
+                    return [
+                      <td key={`${id}-v`}>{formatInterval(r.plan, kpi.unit)}</td>,
+                      <td
+                        key={`${id}-d`}
+                        className="delta"
+                        data-plan={id}
+                        data-kpi={kpi.id}
+                        data-delta={String(r.delta.mean)}
+                      >
+                        {r.delta.mean >= 0 ? '+' : ''}
+                        {formatInterval(r.delta, kpi.unit)}
+                      </td>,
+                    ];
+                  })}
+                </tr>
+              ))}
+              <tr>
+                <th>{t('roi')}</th>
+                <td>—</td>
+                {outcome.plans.map((id) => (
+                  <td key={id} colSpan={2} data-roi={id}>
+                    {formatInterval(outcome.comparisons[id].roi, 'score')}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th>{t('costPerRetained')}</th>
+                <td>—</td>
+                {outcome.plans.map((id) => (
+                  <td key={id} colSpan={2}>
+                    {formatInterval(outcome.comparisons[id].costPerRetained, 'money')}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+          <button type="button" onClick={downloadCsv} data-testid="download-csv">
+            {t('downloadCsv')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReplications } from '../../src/analysis/batch.ts';
+import { compare } from '../../src/analysis/compare.ts';
+import { parseScenarioText } from '../../src/scenario/importer.ts';
+import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveBuiltApp());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const scenarioOf = (id: string) => {
+  const r = parseScenarioText(readFileSync(`scenarios/${id}.json`, 'utf8'));
+  if (!r.ok) throw new Error(id);
+  return r.scenario;
+};
+
+describe('the compare page', () => {
+  it('runs a baseline and two plans in parallel and shows the engine’s paired differences', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await page.click('[data-testid="tab-compare"]');
+    await page.fill('[data-testid="reps"]', '4');
+    // Record the main thread's long tasks while the runs go on.
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number };
+      w.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="compare-chart"] svg');
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    console.log(`longest main-thread task during the comparison: ${longest.toFixed(0)} ms`);
+
+    const base = runReplications(scenarioOf('baselines/neighbourhood'), '1', 4);
+    for (const plan of ['plans/discount-heavy', 'plans/three-dimension-balanced']) {
+      const expected = compare(base, runReplications(scenarioOf(plan), '1', 4));
+      for (const row of expected.rows) {
+        const shown = await page.getAttribute(
+          `[data-plan="${plan}"][data-kpi="${row.kpi.id}"]`,
+          'data-delta',
+        );
+        // Within one JS engine results are bit-identical; across Node's and Chromium's V8 the last
+        // digits of transcendental functions may differ, so the page is compared to 1e-9.
+        expect(Math.abs(Number(shown) - row.delta.mean)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(row.delta.mean)),
+        );
+      }
+    }
+    expect(errors).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-csv"]'),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0].startsWith('plan,replication,month,active,')).toBe(true);
+    expect(csv.length - 1).toBe(3 * 4 * 36);
+    expect(csv.filter((l) => l.startsWith('"Discount-heavy plan')).length).toBe(4 * 36);
+    await page.close();
+  });
+
+  it('cancels a run at once and can run again', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.click('[data-testid="tab-compare"]');
+    await page.fill('[data-testid="reps"]', '200');
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-progress"]');
+    await page.click('[data-testid="cancel"]');
+    await page.waitForSelector('[data-testid="compare-message"]');
+    expect(await page.textContent('[data-testid="compare-message"]')).toMatch(/cancelled/i);
+    expect(await page.$('[data-testid="compare-table"]')).toBeNull();
+    await page.fill('[data-testid="reps"]', '2');
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    await page.close();
+  });
+});
