@@ -27,7 +27,7 @@ const showZh = (v: unknown): string =>
 type AnySchema = z.core.$ZodType;
 
 /** The schema of the field at `path`, looking through defaults, optionals, arrays and objects. */
-function schemaAt(root: AnySchema, path: PropertyKey[]): AnySchema | undefined {
+export function schemaAt(root: AnySchema, path: PropertyKey[]): AnySchema | undefined {
   let s: AnySchema | undefined = root;
   const unwrap = (x: AnySchema | undefined): AnySchema | undefined => {
     let cur = x;
@@ -50,13 +50,13 @@ function schemaAt(root: AnySchema, path: PropertyKey[]): AnySchema | undefined {
   return unwrap(s);
 }
 
-interface FieldMeta {
+export interface FieldMeta {
   unit?: string;
   minimum?: number;
   maximum?: number;
 }
 
-const UNIT_ZH: Record<string, string> = {
+export const UNIT_ZH: Record<string, string> = {
   '%': '%',
   months: '个月',
   month: '月',

@@ -1,19 +1,25 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { band, formatInterval, HEADLINE_KPIS, summarise } from '../analysis/summary.ts';
-import type { RunResult } from '../engine/index.ts';
+import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { Problem } from '../scenario/errors.ts';
+import { parseScenarioObject } from '../scenario/importer.ts';
 import { DEFAULT_SCENARIO_ID, loadLibraryScenario } from '../scenario/library.ts';
-import { toEngine } from '../scenario/schema.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { Chart } from './Chart.tsx';
 import { ComparePage } from './ComparePage.tsx';
 import { timeSeriesChart } from './charts/timeSeries.ts';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
+import { MyScenarios } from './MyScenarios.tsx';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
+import { ScenarioEditor } from './ScenarioEditor.tsx';
+import { resultsKey, type SavedScenario, storage } from './storage.ts';
 
 const SEED = 1;
 const REPLICATIONS = 8;
+/** Edits wait this long for the next keystroke before a run starts. */
+const RUN_DELAY_MS = 400;
 
 function libraryDefault(): Opened {
   const r = loadLibraryScenario(DEFAULT_SCENARIO_ID);
@@ -21,46 +27,108 @@ function libraryDefault(): Opened {
   return { id: DEFAULT_SCENARIO_ID, file: r.file };
 }
 
+const newId = () => `my/${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
   const [tab, setTab] = useState<'scenario' | 'compare'>('scenario');
   const [opened, setOpened] = useState<Opened>(libraryDefault);
+  const [mine, setMine] = useState<SavedScenario[]>([]);
   const [problems, setProblems] = useState<{ source: string; problems: Problem[] } | null>(null);
-  const scenario = useMemo(() => toEngine(opened.file), [opened]);
+  const [editing, setEditing] = useState(false);
+  const [scenario, setScenario] = useState<Scenario>(() => {
+    const r = parseScenarioObject(opened.file);
+    if (!r.ok) throw new Error('default scenario invalid');
+    return r.scenario;
+  });
+  const [draftProblems, setDraftProblems] = useState<Problem[]>([]);
   const [results, setResults] = useState<RunResult[] | null>(null);
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState(0);
+  const validFile = useRef<ScenarioFile>(opened.file);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  // A share link opens its scenario; a damaged one says so and leaves the default in place.
-  useEffect(() => {
-    if (!window.location.hash.includes(`${FRAGMENT_KEY}=`)) return;
-    void decodeShareLink(window.location.href).then((r) => {
-      if (r.ok) setOpened({ id: 'link', file: r.file });
-      else setProblems({ source: 'link', problems: r.problems });
-    });
+  /** Opens a file: validates it, runs it if valid, remembers it as the last one opened. */
+  const open = useCallback((o: Opened) => {
+    setOpened(o);
+    const r = parseScenarioObject(o.file);
+    setDraftProblems(r.ok ? [] : r.problems);
+    if (r.ok) {
+      validFile.current = r.file;
+      setScenario(r.scenario);
+    }
+    void storage.setSetting('lastOpened', o.id);
   }, []);
 
+  // On start: a share link wins; otherwise the user's last scenario, if it was one of theirs.
+  useEffect(() => {
+    void (async () => {
+      const saved = await storage.listScenarios();
+      setMine(saved);
+      if (window.location.hash.includes(`${FRAGMENT_KEY}=`)) {
+        const r = await decodeShareLink(window.location.href);
+        if (r.ok) open({ id: 'link', file: r.file });
+        else setProblems({ source: 'link', problems: r.problems });
+        return;
+      }
+      const last = await storage.getSetting<string>('lastOpened');
+      const found = saved.find((s) => s.id === last);
+      if (found) open({ id: found.id, file: found.file });
+    })();
+  }, [open]);
+
+  /** An edit: a library or linked scenario becomes the user's own copy, saved as they type. */
+  const edit = (file: ScenarioFile) => {
+    let id = opened.id;
+    if (!id.startsWith('my/')) {
+      id = newId();
+      file = { ...file, name: `${file.name} — ${lang === 'zh' ? '我的副本' : 'my copy'}` };
+    }
+    open({ id, file });
+    const record = { id, file, updatedAt: Date.now() };
+    setMine((list) => [record, ...list.filter((s) => s.id !== id)]);
+    void storage.saveScenario(record);
+  };
+
+  // Runs the valid scenario in the worker pool (after a short pause while the user types), or
+  // shows cached results of the very same scenario, seed and replications.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the "run again" trigger
   useEffect(() => {
-    const pool = new WorkerPool();
     let live = true;
-    setResults(null);
+    let pool: WorkerPool | null = null;
+    const key = resultsKey(validFile.current, SEED, REPLICATIONS);
     setError(null);
+    // Never show one scenario's results under another's name, even for the pause before a run.
+    setResults(null);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
-    pool
-      .run(scenario, SEED, REPLICATIONS, (p) => live && setProgress(p))
-      .then((r) => live && setResults(r))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)))
-      .finally(() => pool.terminate());
+    const timer = setTimeout(async () => {
+      const cached = runId === 0 ? await storage.getResults(key) : undefined;
+      if (!live) return;
+      if (cached) {
+        setResults(cached);
+        return;
+      }
+      pool = new WorkerPool();
+      try {
+        const r = await pool.run(scenario, SEED, REPLICATIONS, (p) => live && setProgress(p));
+        if (!live) return;
+        setResults(r);
+        void storage.saveResults(key, r);
+      } catch (e) {
+        if (live) setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        pool.terminate();
+      }
+    }, RUN_DELAY_MS);
     return () => {
       live = false;
-      pool.terminate();
+      clearTimeout(timer);
+      pool?.terminate();
     };
   }, [scenario, runId]);
 
@@ -111,7 +179,7 @@ export function App() {
         ))}
       </nav>
       {tab === 'compare' && (
-        <ComparePage t={t} current={{ id: opened.id, name: opened.file.name, scenario }} />
+        <ComparePage t={t} current={{ id: opened.id, name: validFile.current.name, scenario }} mine={mine} />
       )}
       <div hidden={tab !== 'scenario'}>
         <ScenarioBar
@@ -120,9 +188,27 @@ export function App() {
           t={t}
           onOpen={(o) => {
             setProblems(null);
-            setOpened(o);
+            open(o);
           }}
           onProblems={(source, list) => setProblems({ source, problems: list })}
+        />
+        <MyScenarios
+          mine={mine}
+          current={opened.id}
+          t={t}
+          lang={lang}
+          onOpen={(s) => open({ id: s.id, file: s.file })}
+          onChange={(list) => setMine(list)}
+          onDuplicate={(s) => {
+            const copy = {
+              id: newId(),
+              file: { ...s.file, name: `${s.file.name} (2)` },
+              updatedAt: Date.now(),
+            };
+            setMine((list) => [copy, ...list]);
+            void storage.saveScenario(copy);
+            open({ id: copy.id, file: copy.file });
+          }}
         />
         {problems && (
           <ProblemList
@@ -137,6 +223,12 @@ export function App() {
           {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
           {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
         </section>
+        <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
+          {editing ? t('closeEditor') : t('editLevers')}
+        </button>
+        {editing && (
+          <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
+        )}
         {error && (
           <p className="error" role="alert">
             {t('error')}: {error}

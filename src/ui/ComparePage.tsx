@@ -4,11 +4,13 @@ import { resultsToCsv } from '../analysis/csv.ts';
 import { band, formatInterval } from '../analysis/summary.ts';
 import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
+import { parseScenarioObject } from '../scenario/importer.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import { toEngine } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import type { Key } from './i18n.ts';
+import type { SavedScenario } from './storage.ts';
 
 const METRICS_SHOWN = [
   'active',
@@ -54,8 +56,23 @@ interface Outcome {
 }
 
 /** Baseline against up to five plans, each run many times with the same seeds; paired differences. */
-export function ComparePage({ t, current }: { t: (k: Key) => string; current: Entry }) {
-  const entries = useMemo(() => [current, ...libraryEntries().filter((e) => e.id !== current.id)], [current]);
+export function ComparePage({
+  t,
+  current,
+  mine,
+}: {
+  t: (k: Key) => string;
+  current: Entry;
+  mine: SavedScenario[];
+}) {
+  const entries = useMemo(() => {
+    const own = mine.flatMap((m) => {
+      const r = parseScenarioObject(m.file);
+      return r.ok ? [{ id: m.id, name: r.file.name, scenario: r.scenario }] : [];
+    });
+    const all = [current, ...own, ...libraryEntries()];
+    return all.filter((e, k) => all.findIndex((x) => x.id === e.id) === k);
+  }, [current, mine]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
   const [baseline, setBaseline] = useState('baselines/neighbourhood');
   const [plans, setPlans] = useState<string[]>(['plans/discount-heavy', 'plans/three-dimension-balanced']);

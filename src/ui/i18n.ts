@@ -65,6 +65,13 @@ const en = {
   m_revenue: 'Revenue',
   m_leverCost: 'Lever cost',
   m_profit: 'Profit',
+  editLevers: 'Edit levers',
+  closeEditor: 'Close the editor',
+  myScenarios: 'My scenarios (kept in this browser)',
+  rename: 'Rename',
+  duplicate: 'Duplicate',
+  delete: 'Delete',
+  deleteConfirm: 'Delete',
 } as const;
 
 export type Key = keyof typeof en;
@@ -135,6 +142,13 @@ const zh: Record<Key, string> = {
   m_revenue: '收入',
   m_leverCost: '杠杆成本',
   m_profit: '利润',
+  editLevers: '编辑杠杆',
+  closeEditor: '关闭编辑器',
+  myScenarios: '我的情景（保存在本浏览器中）',
+  rename: '重命名',
+  duplicate: '复制',
+  delete: '删除',
+  deleteConfirm: '确定删除',
 };
 
 export const STRINGS = { en, zh } as const;

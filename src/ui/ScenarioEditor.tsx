@@ -1,0 +1,273 @@
+import { useState } from 'react';
+import { formatProblem, type Problem, UNIT_ZH } from '../scenario/errors.ts';
+import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
+import { COST_FIELDS, type LeverSpec, SECTIONS, type Text, WORLD_FIELDS } from './editorFields.ts';
+import type { Key, Lang } from './i18n.ts';
+
+interface Props {
+  file: ScenarioFile;
+  lang: Lang;
+  t: (k: Key) => string;
+  /** The edited file, and whether it is valid (invalid edits are shown, not run). */
+  onChange: (file: ScenarioFile) => void;
+  problems: Problem[];
+}
+
+type Path = (string | number)[];
+
+function unitText(unit: string | undefined, lang: Lang): string {
+  if (!unit) return '';
+  return lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit;
+}
+
+/** A number input that keeps what the user typed until it is a number, and shows its range and unit. */
+function NumberField({
+  path,
+  label,
+  help,
+  file,
+  lang,
+  onChange,
+  problem,
+}: {
+  path: Path;
+  label: Text;
+  help: Text;
+  file: ScenarioFile;
+  lang: Lang;
+  onChange: (p: Path, v: unknown) => void;
+  problem?: Problem;
+}) {
+  const meta = fieldMeta(path);
+  const value = getAt(file, path) as number;
+  const [text, setText] = useState<string | null>(null);
+  const id = `f-${path.join('-')}`;
+  return (
+    <div className={`field${problem ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label[lang]}</label>
+      <input
+        id={id}
+        data-field={path.join('.')}
+        type="number"
+        inputMode="decimal"
+        min={meta.minimum}
+        max={meta.maximum}
+        step={meta.integer ? 1 : 'any'}
+        value={text ?? String(value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
+          onChange(path, Number.isFinite(v) ? v : e.target.value);
+        }}
+        onBlur={() => setText(null)}
+      />
+      <span className="unit">{unitText(meta.unit, lang)}</span>
+      <span className="range">
+        {meta.minimum}–{meta.maximum}
+      </span>
+      <small className="help">
+        {problem ? formatProblem({ ...problem, path: '' }, lang).replace(/^: /, '') : help[lang]}
+      </small>
+    </div>
+  );
+}
+
+function Schedule({
+  path,
+  file,
+  lang,
+  onChange,
+}: {
+  path: Path;
+  file: ScenarioFile;
+  lang: Lang;
+  onChange: (p: Path, v: unknown) => void;
+}) {
+  const windows = (getAt(file, path) as { from: number; to: number }[] | undefined) ?? [];
+  const horizon = file.horizonMonths;
+  return (
+    <div className="schedule">
+      <span>{lang === 'zh' ? '启用月份：' : 'On in months: '}</span>
+      {windows.length === 0 && <span className="always">{lang === 'zh' ? '全程' : 'always'}</span>}
+      {windows.map((w, k) => (
+        <span key={`${k}-${w.from}-${w.to}`} className="window">
+          <input
+            type="number"
+            min={1}
+            max={horizon}
+            value={w.from}
+            aria-label="from"
+            onChange={(e) => onChange([...path, k, 'from'], Number(e.target.value))}
+          />
+          –
+          <input
+            type="number"
+            min={1}
+            max={horizon}
+            value={w.to}
+            aria-label="to"
+            onChange={(e) => onChange([...path, k, 'to'], Number(e.target.value))}
+          />
+          <button
+            type="button"
+            aria-label="remove"
+            onClick={() =>
+              onChange(
+                path,
+                windows.filter((_, j) => j !== k),
+              )
+            }
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      <button
+        type="button"
+        onClick={() => onChange(path, [...windows, { from: 1, to: Math.min(horizon, 3) }])}
+      >
+        {lang === 'zh' ? '+ 时段' : '+ window'}
+      </button>
+    </div>
+  );
+}
+
+function Lever({
+  spec,
+  file,
+  lang,
+  onChange,
+  problems,
+}: {
+  spec: LeverSpec;
+  file: ScenarioFile;
+  lang: Lang;
+  onChange: (p: Path, v: unknown) => void;
+  problems: Problem[];
+}) {
+  const problemAt = (p: Path) => problems.find((x) => x.path === p.join('.'));
+  return (
+    <div className="lever" data-lever={spec.path.join('.')}>
+      <h4>{spec.label[lang]}</h4>
+      <p className="help">{spec.help[lang]}</p>
+      {spec.fields.map((f) => {
+        const p = [...spec.path, f.key];
+        if (f.kind === 'boolean') {
+          return (
+            <label key={f.key} className="field">
+              <input
+                type="checkbox"
+                checked={Boolean(getAt(file, p))}
+                onChange={(e) => onChange(p, e.target.checked)}
+              />{' '}
+              {f.label[lang]}
+              <small className="help">{f.help[lang]}</small>
+            </label>
+          );
+        }
+        if (f.kind === 'target') {
+          return (
+            <div key={f.key} className="field">
+              <label htmlFor={`f-${p.join('-')}`}>{f.label[lang]}</label>
+              <select
+                id={`f-${p.join('-')}`}
+                data-field={p.join('.')}
+                value={String(getAt(file, p))}
+                onChange={(e) => onChange(p, e.target.value)}
+              >
+                <option value="all">{lang === 'zh' ? '全部客户' : 'everyone'}</option>
+                <option value="new">{lang === 'zh' ? '新客' : 'new customers'}</option>
+                <option value="lapsed">{lang === 'zh' ? '流失客户' : 'lapsed customers'}</option>
+              </select>
+              <small className="help">{f.help[lang]}</small>
+            </div>
+          );
+        }
+        return (
+          <NumberField
+            key={f.key}
+            path={p}
+            label={f.label}
+            help={f.help}
+            file={file}
+            lang={lang}
+            onChange={onChange}
+            problem={problemAt(p)}
+          />
+        );
+      })}
+      <Schedule path={[...spec.path, 'schedule']} file={file} lang={lang} onChange={onChange} />
+      <details className="costs">
+        <summary>{lang === 'zh' ? '成本' : 'Cost'}</summary>
+        {COST_FIELDS.map((f) => (
+          <NumberField
+            key={f.key}
+            path={[...spec.path, 'cost', f.key]}
+            label={f.label}
+            help={f.help}
+            file={file}
+            lang={lang}
+            onChange={onChange}
+            problem={problemAt([...spec.path, 'cost', f.key])}
+          />
+        ))}
+      </details>
+    </div>
+  );
+}
+
+/** Levers grouped by the three dimensions and organisation, plus the market, each with unit, range and help. */
+export function ScenarioEditor({ file, lang, t, onChange, problems }: Props) {
+  const change = (p: Path, v: unknown) => onChange(setAt(file, p, v));
+  return (
+    <section className="editor" data-testid="editor">
+      <div className="field">
+        <label htmlFor="f-name">{lang === 'zh' ? '名称' : 'Name'}</label>
+        <input
+          id="f-name"
+          data-field="name"
+          value={file.name}
+          onChange={(e) => onChange({ ...file, name: e.target.value })}
+          size={50}
+        />
+      </div>
+      <div className="world">
+        {WORLD_FIELDS.map((f) => (
+          <NumberField
+            key={f.path.join('.')}
+            path={f.path}
+            label={f.label}
+            help={f.help}
+            file={file}
+            lang={lang}
+            onChange={change}
+            problem={problems.find((x) => x.path === f.path.join('.'))}
+          />
+        ))}
+      </div>
+      <div className="dimensions">
+        {SECTIONS.map((section) => (
+          <fieldset key={section.id} className={`dimension ${section.id}`}>
+            <legend>{section.label[lang]}</legend>
+            {section.levers.map((l) => (
+              <Lever
+                key={l.path.join('.')}
+                spec={l}
+                file={file}
+                lang={lang}
+                onChange={change}
+                problems={problems}
+              />
+            ))}
+          </fieldset>
+        ))}
+      </div>
+      {problems.length > 0 && (
+        <p className="error" data-testid="editor-problems">
+          {t('problemsIn')} {problems.map((p) => formatProblem(p, lang)).join('; ')}
+        </p>
+      )}
+    </section>
+  );
+}

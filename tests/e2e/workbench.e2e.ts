@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveBuiltApp());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function figures(page: Page): Promise<Record<string, number>> {
+  await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+  const rows = await page.$$eval('[data-kpi]', (rs) =>
+    rs.map((r) => [r.getAttribute('data-kpi'), Number(r.getAttribute('data-mean'))]),
+  );
+  return Object.fromEntries(rows);
+}
+
+describe('editing, keeping and comparing the user’s own scenarios', () => {
+  it('edits a lever, reruns, keeps the work across a reload, and compares it with the baseline', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    const before = await figures(page);
+
+    await page.click('[data-testid="edit"]');
+    await page.fill('[data-field="levers.emotion.community.levelPct"]', '80');
+    await page.waitForSelector('[data-testid="my-scenarios"]');
+    expect(await page.textContent('[data-testid="scenario-name"]')).toContain('my copy');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="progress"]') &&
+        document.querySelector('[data-testid="chart-active"] svg'),
+      null,
+      { timeout: 90_000 },
+    );
+    const after = await figures(page);
+    expect(after.referralRate).toBeGreaterThan(before.referralRate);
+    expect(after.nps).toBeGreaterThan(before.nps);
+
+    // An impossible value is explained in place and nothing else breaks.
+    await page.fill('[data-field="levers.value.discount.depthPct"]', '120');
+    await page.waitForSelector('[data-testid="editor-problems"]');
+    expect(await page.textContent('[data-testid="editor-problems"]')).toContain(
+      'levers.value.discount.depthPct: must be between 0 and 90 (%), got 120',
+    );
+    await page.fill('[data-field="levers.value.discount.depthPct"]', '0');
+    await page.waitForSelector('[data-testid="editor-problems"]', { state: 'detached' });
+
+    // Reload: the edited scenario is still open, with its edit, and its results come back.
+    await page.reload();
+    await page.waitForSelector('[data-testid="my-scenarios"]');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my copy'),
+    );
+    expect(await figures(page)).toEqual(after);
+    await page.click('[data-testid="edit"]');
+    expect(await page.inputValue('[data-field="levers.emotion.community.levelPct"]')).toBe('80');
+
+    // Compare: the edited scenario against the neighbourhood baseline.
+    await page.click('[data-testid="tab-compare"]');
+    await page.uncheck('[data-testid="plans"] input[value="plans/discount-heavy"]');
+    await page.uncheck('[data-testid="plans"] input[value="plans/three-dimension-balanced"]');
+    const mine = await page.$eval(
+      '[data-testid="plans"] input[value^="my/"]',
+      (e) => (e as HTMLInputElement).value,
+    );
+    await page.check(`[data-testid="plans"] input[value="${mine}"]`);
+    await page.fill('[data-testid="reps"]', '3');
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    const delta = Number(
+      await page.getAttribute(`[data-plan="${mine}"][data-kpi="referralRate"]`, 'data-delta'),
+    );
+    expect(delta).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has every interface string in both languages', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await figures(page);
+    await page.click('[data-testid="lang"]');
+    await page.click('[data-testid="edit"]');
+    const text = await page.textContent('main');
+    expect(text).toContain('价值维度');
+    expect(text).toContain('组织保障');
+    expect(text).toContain('投诉处理');
+    await page.close();
+  });
+});
