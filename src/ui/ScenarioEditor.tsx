@@ -62,9 +62,8 @@ function NumberField({
         }}
         onBlur={() => setText(null)}
       />
-      <span className="unit">{unitText(meta.unit, lang)}</span>
-      <span className="range">
-        {meta.minimum}–{meta.maximum}
+      <span className="unit">
+        {unitText(meta.unit, lang)} · {meta.minimum}–{meta.maximum}
       </span>
       <small className="help">
         {problem ? formatProblem({ ...problem, path: '' }, lang).replace(/^: /, '') : help[lang]}
