@@ -85,7 +85,10 @@ export function ComparePage({
   const pool = useRef<WorkerPool | null>(null);
 
   useEffect(() => {
-    pool.current = new WorkerPool();
+    // ?workers=N chooses the pool size (default: one per core); results do not depend on it.
+    const asked = Number(new URLSearchParams(window.location.search).get('workers'));
+    pool.current =
+      Number.isInteger(asked) && asked >= 1 && asked <= 16 ? new WorkerPool(asked) : new WorkerPool();
     return () => pool.current?.terminate();
   }, []);
 

@@ -95,3 +95,42 @@ describe('the compare page', () => {
     await page.close();
   });
 });
+
+describe('the worker pool', () => {
+  async function deltas(workers: number): Promise<string[]> {
+    const page = await browser.newPage();
+    await page.goto(`${url}?workers=${workers}`);
+    await page.click('[data-testid="tab-compare"]');
+    await page.fill('[data-testid="reps"]', '5');
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    const values = await page.$$eval('[data-delta]', (cells) =>
+      cells.map((c) => c.getAttribute('data-delta') ?? ''),
+    );
+    await page.close();
+    return values;
+  }
+
+  it('gives identical results with one worker and with three', async () => {
+    const one = await deltas(1);
+    expect(one.length).toBeGreaterThan(10);
+    expect(await deltas(3)).toEqual(one);
+  });
+
+  it('reports a run the engine refuses, and keeps working', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.click('[data-testid="tab-compare"]');
+    // A scenario the engine refuses to run in a browser tab: five million people need more memory than a worker is allowed.
+    await page.click('[data-testid="tab-scenario"]');
+    await page.click('[data-testid="edit"]');
+    await page.fill('[data-field="population.marketSize"]', '5000000');
+    await page.waitForSelector('[role="alert"]', { timeout: 60_000 });
+    expect(await page.textContent('[role="alert"]')).toMatch(
+      /population\.marketSize: 5,000,000 people need about \d+ MiB/,
+    );
+    await page.fill('[data-field="population.marketSize"]', '3000');
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 60_000 });
+    await page.close();
+  });
+});
