@@ -134,3 +134,27 @@ describe('the worker pool', () => {
     await page.close();
   });
 });
+
+describe('exports', () => {
+  it('saves a chart as SVG and as PNG', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 60_000 });
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="chart-active-svg"]'),
+    ]);
+    const text = readFileSync((await svg.path())!, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(text).toContain('<path');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="chart-active-png"]'),
+    ]);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.suggestedFilename()).toBe('chart-active.png');
+    await page.close();
+  });
+});
