@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { clvQuantiles, cohortRetention, ladder } from '../analysis/cohorts.ts';
 import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.ts';
 import { resultsToCsv } from '../analysis/csv.ts';
 import { band, formatInterval } from '../analysis/summary.ts';
@@ -9,6 +10,7 @@ import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import { toEngine } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
+import { clvChart, cohortChart, ladderChart } from './charts/distributionCharts.ts';
 import type { Key } from './i18n.ts';
 import type { SavedScenario } from './storage.ts';
 
@@ -123,6 +125,29 @@ export function ComparePage({
     });
   }, [outcome, metric, byId, t]);
 
+  const ladderBuild = useCallback(() => {
+    const o = outcome!;
+    const rows = [o.baseline, ...o.plans].flatMap((id) =>
+      ladder(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
+    );
+    return ladderChart(rows, { title: t('ladderTitle'), stageLabel: (s) => t(`stage_${s}` as Key) });
+  }, [outcome, byId, t]);
+  const cohortBuild = useCallback(() => {
+    const o = outcome!;
+    const rows = [o.baseline, ...o.plans].flatMap((id) =>
+      cohortRetention(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
+    );
+    return cohortChart(rows, { title: t('cohortTitle'), xLabel: t('cohortX'), yLabel: t('cohortY') });
+  }, [outcome, byId, t]);
+  const clvBuild = useCallback(() => {
+    const o = outcome!;
+    const rows = [o.baseline, ...o.plans].map((id) => {
+      const [q10, q25, q50, q75, q90] = clvQuantiles(o.results[id]).map((q) => q.clv);
+      return { plan: byId.get(id)?.name ?? id, q10, q25, q50, q75, q90 };
+    });
+    return clvChart(rows, { title: t('clvTitle'), xLabel: t('clvX') });
+  }, [outcome, byId, t]);
+
   const downloadCsv = () => {
     if (!outcome) return;
     const parts = [outcome.baseline, ...outcome.plans].map((id) => {
@@ -234,6 +259,11 @@ export function ComparePage({
             </select>
           </label>
           <Chart build={chart} testId="compare-chart" />
+          <Chart build={ladderBuild} testId="ladder-chart" />
+          <section className="charts">
+            <Chart build={cohortBuild} testId="cohort-chart" />
+            <Chart build={clvBuild} testId="clv-chart" />
+          </section>
           <p className="note">{t('compareNote')}</p>
           <table className="kpis" data-testid="compare-table">
             <thead>

@@ -72,6 +72,16 @@ const en = {
   duplicate: 'Duplicate',
   delete: 'Delete',
   deleteConfirm: 'Delete',
+  ladderTitle: 'Loyalty ladder: customers on each rung',
+  cohortTitle: 'Cohort retention: customers won in months 1–6',
+  cohortX: 'months since first purchase',
+  cohortY: 'still active',
+  clvTitle: 'CLV per customer (10–90 % whiskers, 25–75 % box, median)',
+  clvX: 'discounted margin over the horizon',
+  stage_firstTime: 'first-time',
+  stage_repeat: 'repeat',
+  stage_advocates: 'advocates',
+  stage_lapsed: 'lapsed',
 } as const;
 
 export type Key = keyof typeof en;
@@ -149,6 +159,16 @@ const zh: Record<Key, string> = {
   duplicate: '复制',
   delete: '删除',
   deleteConfirm: '确定删除',
+  ladderTitle: '忠诚阶梯：各阶段客户数',
+  cohortTitle: '同期群留存：第1–6个月获得的客户',
+  cohortX: '首次购买后的月数',
+  cohortY: '仍活跃',
+  clvTitle: '单客生命周期价值 CLV（须线10–90%，箱体25–75%，中位数）',
+  clvX: '期间折现毛利',
+  stage_firstTime: '首次购买',
+  stage_repeat: '重复购买',
+  stage_advocates: '品牌拥护者',
+  stage_lapsed: '已流失',
 };
 
 export const STRINGS = { en, zh } as const;
