@@ -45,7 +45,8 @@ describe('the compare page', () => {
     await page.click('[data-testid="run-compare"]');
     await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid="compare-chart"] svg');
-    for (const id of ['ladder-chart', 'cohort-chart', 'clv-chart']) await page.waitForSelector(`[data-testid="${id}"] svg`);
+    for (const id of ['ladder-chart', 'cohort-chart', 'clv-chart'])
+      await page.waitForSelector(`[data-testid="${id}"] svg`);
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
     console.log(`longest main-thread task during the comparison: ${longest.toFixed(0)} ms`);
 
