@@ -6,6 +6,13 @@ export * from './scenario.ts';
 export { type RunResult, type SegmentResult, Simulation, simulate, topShare } from './simulate.ts';
 export { Flag, SOURCE_NAMES, Source, STAGE_NAMES, Stage } from './state.ts';
 export {
+  customerStory,
+  MAX_TRACED,
+  type PopulationTrace,
+  type StoryEvent,
+  tracePopulation,
+} from './trace.ts';
+export {
   assertRunnable,
   DEFAULT_MEMORY_LIMIT_BYTES,
   estimateMemoryBytes,

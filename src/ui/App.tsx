@@ -12,6 +12,7 @@ import { ComparePage } from './ComparePage.tsx';
 import { timeSeriesChart } from './charts/timeSeries.ts';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
 import { MyScenarios } from './MyScenarios.tsx';
+import { PopulationView } from './population/PopulationView.tsx';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
@@ -32,7 +33,7 @@ const newId = () => `my/${Date.now().toString(36)}${Math.floor(Math.random() * 1
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const [tab, setTab] = useState<'scenario' | 'compare'>('scenario');
+  const [tab, setTab] = useState<'scenario' | 'compare' | 'population'>('scenario');
   const [opened, setOpened] = useState<Opened>(libraryDefault);
   const [mine, setMine] = useState<SavedScenario[]>([]);
   const [problems, setProblems] = useState<{ source: string; problems: Problem[] } | null>(null);
@@ -97,7 +98,6 @@ export function App() {
 
   // Runs the valid scenario in the worker pool (after a short pause while the user types), or
   // shows cached results of the very same scenario, seed and replications.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runId is the "run again" trigger
   useEffect(() => {
     let live = true;
     let pool: WorkerPool | null = null;
@@ -166,7 +166,7 @@ export function App() {
         </button>
       </header>
       <nav className="tabs">
-        {(['scenario', 'compare'] as const).map((k) => (
+        {(['scenario', 'compare', 'population'] as const).map((k) => (
           <button
             type="button"
             key={k}
@@ -181,6 +181,7 @@ export function App() {
       {tab === 'compare' && (
         <ComparePage t={t} current={{ id: opened.id, name: validFile.current.name, scenario }} mine={mine} />
       )}
+      {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
       <div hidden={tab !== 'scenario'}>
         <ScenarioBar
           current={opened}
