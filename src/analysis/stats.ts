@@ -103,3 +103,59 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
+
+/** Elements ≤ v in a sorted array. */
+function countAtMost(a: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The k-th smallest (0-based) element of the union of sorted arrays, without merging them: bisect on
+ * the value, counting by binary search in each array (R·log n per step), then step to the exact element.
+ */
+export function orderStatistic(runs: ArrayLike<number>[], k: number): number {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const a of runs) {
+    if (a.length === 0) continue;
+    lo = Math.min(lo, a[0]);
+    hi = Math.max(hi, a[a.length - 1]);
+  }
+  const count = (v: number) => runs.reduce((c, a) => c + countAtMost(a, v), 0);
+  if (count(lo) >= k + 1) return lo;
+  // Invariant: count(lo) ≤ k < count(hi).
+  for (let step = 0; step < 64; step++) {
+    const mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (count(mid) > k) hi = mid;
+    else lo = mid;
+  }
+  // The answer is the smallest element above lo whose count passes k.
+  for (;;) {
+    let next = Number.POSITIVE_INFINITY;
+    for (const a of runs) {
+      const j = countAtMost(a, lo);
+      if (j < a.length && a[j] < next) next = a[j];
+    }
+    if (count(next) > k) return next;
+    lo = next;
+  }
+}
+
+/** Quantile (type 7, like `quantileSorted`) of the union of sorted arrays. */
+export function quantileOfSortedRuns(runs: ArrayLike<number>[], q: number): number {
+  const n = runs.reduce((c, a) => c + a.length, 0);
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const k = Math.floor(pos);
+  const a = orderStatistic(runs, k);
+  if (pos === k || k + 1 >= n) return a;
+  return a + (orderStatistic(runs, k + 1) - a) * (pos - k);
+}

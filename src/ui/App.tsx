@@ -241,7 +241,9 @@ export function App() {
             <progress max={progress.total} value={progress.done} />
           </div>
         )}
-        {results && (
+        {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
+            time from a comparison running on another tab. */}
+        {results && tab === 'scenario' && (
           <>
             <section className="charts">
               <Chart build={activeChart} testId="chart-active" />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clvQuantiles, cohortRetention, ladder } from '../analysis/cohorts.ts';
 import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.ts';
 import { resultsToCsv } from '../analysis/csv.ts';
+import { scenarioDiff } from '../analysis/scenarioDiff.ts';
 import { band, formatInterval } from '../analysis/summary.ts';
 import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
@@ -11,6 +12,7 @@ import { toEngine } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { clvChart, cohortChart, ladderChart } from './charts/distributionCharts.ts';
+import { warmUpChartsWhenIdle } from './charts/warmUp.ts';
 import type { Key } from './i18n.ts';
 import type { SavedScenario } from './storage.ts';
 
@@ -29,6 +31,8 @@ const METRICS_SHOWN = [
   'profit',
 ] as const;
 const MAX_PLANS = 5;
+/** Partial results refresh the page at most this often while a run goes on. */
+const STREAM_MS = 700;
 
 interface Entry {
   id: string;
@@ -55,6 +59,10 @@ interface Outcome {
   plans: string[];
   results: Record<string, RunResult[]>;
   comparisons: Record<string, Comparison>;
+  /** Replications 0…complete−1 of every plan are in; the run asked for `reps`. */
+  complete: number;
+  reps: number;
+  seed: string;
 }
 
 /** Baseline against up to five plans, each run many times with the same seeds; paired differences. */
@@ -91,20 +99,42 @@ export function ComparePage({
     const asked = Number(new URLSearchParams(window.location.search).get('workers'));
     pool.current =
       Number.isInteger(asked) && asked >= 1 && asked <= 16 ? new WorkerPool(asked) : new WorkerPool();
-    return () => pool.current?.terminate();
+    const cancelWarmUp = warmUpChartsWhenIdle();
+    return () => {
+      cancelWarmUp();
+      pool.current?.terminate();
+    };
   }, []);
 
   const run = async () => {
     const ids = [baseline, ...plans.filter((p) => p !== baseline)];
     const jobs = ids.map((id) => ({ key: id, scenario: byId.get(id)!.scenario, seed, replications: reps }));
+    const outcomeOf = (results: Record<string, RunResult[]>, complete: number): Outcome => {
+      const cut = Object.fromEntries(ids.map((id) => [id, results[id].slice(0, complete)]));
+      const comparisons = Object.fromEntries(ids.slice(1).map((id) => [id, compare(cut[baseline], cut[id])]));
+      return { baseline, plans: ids.slice(1), results: cut, comparisons, complete, reps, seed };
+    };
+    // Replications stream in; the page shows every replication index that all plans have finished
+    // (paired comparisons need the same k in each), at most every STREAM_MS.
+    const got: Record<string, RunResult[]> = Object.fromEntries(ids.map((id) => [id, []]));
+    let shown = 0;
+    let lastShownAt = 0;
+    const onResult = (key: string, k: number, r: RunResult) => {
+      got[key][k] = r;
+      let complete = shown;
+      while (complete < reps && ids.every((id) => got[id][complete])) complete++;
+      const now = performance.now();
+      if (complete >= 2 && complete > shown && complete < reps && now - lastShownAt > STREAM_MS) {
+        shown = complete;
+        lastShownAt = now;
+        setOutcome(outcomeOf(got, complete));
+      }
+    };
     setMessage(null);
     setOutcome(null);
     try {
-      const results = await pool.current!.runMany(jobs, { onProgress: setProgress });
-      const comparisons = Object.fromEntries(
-        ids.slice(1).map((id) => [id, compare(results[baseline], results[id])]),
-      );
-      setOutcome({ baseline, plans: ids.slice(1), results, comparisons });
+      const results = await pool.current!.runMany(jobs, { onProgress: setProgress, onResult });
+      setOutcome(outcomeOf(results, reps));
     } catch (e) {
       setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
     } finally {
@@ -173,7 +203,7 @@ export function ComparePage({
 
   return (
     <section className="compare">
-      <div className="compare-setup">
+      <div className="compare-setup no-print">
         <label>
           {t('baseline')}{' '}
           <select data-testid="baseline" value={baseline} onChange={(e) => setBaseline(e.target.value)}>
@@ -244,7 +274,8 @@ export function ComparePage({
       )}
       {outcome && (
         <>
-          <label>
+          <ReportHeader t={t} outcome={outcome} byId={byId} />
+          <label className="no-print">
             {t('metric')}{' '}
             <select
               data-testid="metric"
@@ -265,7 +296,18 @@ export function ComparePage({
             <Chart build={clvBuild} testId="clv-chart" />
           </section>
           <p className="note">{t('compareNote')}</p>
-          <table className="kpis" data-testid="compare-table">
+          {outcome.complete < outcome.reps && (
+            <p className="note partial" data-testid="partial-note">
+              {t('partialResults')
+                .replace('{n}', String(outcome.complete))
+                .replace('{total}', String(outcome.reps))}
+            </p>
+          )}
+          <table
+            className="kpis"
+            data-testid="compare-table"
+            data-complete={outcome.complete === outcome.reps ? 'yes' : 'no'}
+          >
             <thead>
               <tr>
                 <th>{t('kpi')}</th>
@@ -322,11 +364,72 @@ export function ComparePage({
               </tr>
             </tbody>
           </table>
-          <button type="button" onClick={downloadCsv} data-testid="download-csv">
-            {t('downloadCsv')}
-          </button>
+          <div className="no-print">
+            <button
+              type="button"
+              onClick={downloadCsv}
+              data-testid="download-csv"
+              disabled={outcome.complete < outcome.reps}
+            >
+              {t('downloadCsv')}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => window.print()}
+              data-testid="print-report"
+              disabled={outcome.complete < outcome.reps}
+            >
+              {t('printReport')}
+            </button>
+          </div>
         </>
       )}
+    </section>
+  );
+}
+
+/** The first page of the printed comparison: what was compared, how, and what each plan changes. */
+function ReportHeader({
+  t,
+  outcome,
+  byId,
+}: {
+  t: (k: Key) => string;
+  outcome: Outcome;
+  byId: Map<string, Entry>;
+}) {
+  const base = byId.get(outcome.baseline);
+  if (!base) return null;
+  const show = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return (
+    <section className="print-only report-header" data-testid="report-header">
+      <h2>{t('reportTitle')}</h2>
+      <p>
+        {new Date().toISOString().slice(0, 10)} · {t('baseline')}: {base.name} · {outcome.reps}{' '}
+        {t('replications')} · {t('seed')} {outcome.seed} · {base.scenario.horizonMonths} {t('months')} ·{' '}
+        {base.scenario.population.marketSize.toLocaleString()} {t('market')}
+      </p>
+      {outcome.plans.map((id) => {
+        const plan = byId.get(id);
+        if (!plan) return null;
+        const diff = scenarioDiff(base.scenario, plan.scenario);
+        return (
+          <div key={id} data-report-plan={id}>
+            <h3>{plan.name}</h3>
+            {diff.length === 0 ? (
+              <p>{t('reportSame')}</p>
+            ) : (
+              <ul className="report-diff">
+                {diff.map((d) => (
+                  <li key={d.path}>
+                    <code>{d.path}</code>: {show(d.from)} → {show(d.to)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -82,6 +82,11 @@ const en = {
   stage_repeat: 'repeat',
   stage_advocates: 'advocates',
   tab_population: 'Population',
+  printReport: 'Printable report',
+  reportTitle: 'Loyalty Lab — comparison report',
+  reportSame: 'Same settings as the baseline.',
+  partialResults:
+    'Partial results: {n} of {total} replications of every plan so far. Intervals narrow as more arrive.',
   popIntro:
     'The customers themselves: the first people of one replication’s market, month by month. Neighbours on screen are mostly each other’s contacts. Click a dot for that person’s story.',
   popSize: 'People shown',
@@ -204,6 +209,10 @@ const zh: Record<Key, string> = {
   stage_repeat: '重复购买',
   stage_advocates: '品牌拥护者',
   tab_population: '客户群像',
+  printReport: '打印报告',
+  reportTitle: '忠诚度实验室——方案对比报告',
+  reportSame: '与基准情景设置相同。',
+  partialResults: '阶段性结果：目前每个方案已完成 {total} 次重复中的 {n} 次，区间会随更多结果而收窄。',
   popIntro:
     '客户本身：一次模拟中市场里的前若干人，逐月变化。屏幕上相邻的人大多互相认识。点击一个点，查看这个人的经历。',
   popSize: '显示人数',

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   interval,
+  orderStatistic,
   pairedDifference,
+  quantileOfSortedRuns,
   quantileSorted,
   tQuantile975,
   unpairedDifference,
@@ -27,5 +30,40 @@ describe('statistics', () => {
   });
   it('interpolates quantiles', () => {
     expect(quantileSorted([0, 10], 0.25)).toBe(2.5);
+  });
+});
+
+describe('quantiles of several sorted runs without merging them', () => {
+  it('equal the quantiles of the merged, sorted data, ties and duplicates included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.oneof(
+              fc.integer({ min: -5, max: 5 }),
+              // no −0: it and +0 are both right answers, but toBe tells them apart
+              fc
+                .double({ min: -1e6, max: 1e6, noNaN: true })
+                .map((x) => x + 0),
+            ),
+            { maxLength: 40 },
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (arrays, q) => {
+          const runs = arrays.map((a) => Float64Array.from(a).sort());
+          const all = Float64Array.from(arrays.flat()).sort();
+          if (all.length === 0) {
+            expect(quantileOfSortedRuns(runs, q)).toBeNaN();
+            return;
+          }
+          for (let k = 0; k < all.length; k += Math.max(1, all.length >> 3))
+            expect(orderStatistic(runs, k)).toBe(all[k]);
+          expect(quantileOfSortedRuns(runs, q)).toBe(quantileSorted(all, q));
+        },
+      ),
+      { seed: 11, numRuns: 400 },
+    );
   });
 });

@@ -43,7 +43,7 @@ describe('the compare page', () => {
       }).observe({ type: 'longtask', buffered: false });
     });
     await page.click('[data-testid="run-compare"]');
-    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid="compare-chart"] svg');
     for (const id of ['ladder-chart', 'cohort-chart', 'clv-chart'])
       await page.waitForSelector(`[data-testid="${id}"] svg`);
@@ -86,14 +86,18 @@ describe('the compare page', () => {
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="reps"]', '200');
     await page.click('[data-testid="run-compare"]');
-    await page.waitForSelector('[data-testid="compare-progress"]');
+    // Results stream in: a partial table shows the replications every plan has finished so far.
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="no"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="partial-note"]')).toMatch(/Partial results: \d+ of 200/);
     await page.click('[data-testid="cancel"]');
     await page.waitForSelector('[data-testid="compare-message"]');
     expect(await page.textContent('[data-testid="compare-message"]')).toMatch(/cancelled/i);
-    expect(await page.$('[data-testid="compare-table"]')).toBeNull();
+    // What finished before the cancel stays on screen, marked as partial; nothing runs any more.
+    expect(await page.getAttribute('[data-testid="compare-table"]', 'data-complete')).toBe('no');
+    expect(await page.$('[data-testid="compare-progress"]')).toBeNull();
     await page.fill('[data-testid="reps"]', '2');
     await page.click('[data-testid="run-compare"]');
-    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
     await page.close();
   });
 });
@@ -105,7 +109,7 @@ describe('the worker pool', () => {
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="reps"]', '5');
     await page.click('[data-testid="run-compare"]');
-    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
     const values = await page.$$eval('[data-delta]', (cells) =>
       cells.map((c) => c.getAttribute('data-delta') ?? ''),
     );
@@ -157,6 +161,31 @@ describe('exports', () => {
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.suggestedFilename()).toBe('chart-active.png');
+    await page.close();
+  });
+
+  it('prints the comparison as a report: what was compared, what each plan changes, the results', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.click('[data-testid="tab-compare"]');
+    await page.fill('[data-testid="reps"]', '3');
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="clv-chart"] svg');
+    expect(await page.isVisible('[data-testid="report-header"]')).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('[data-testid="report-header"]')).toBe(true);
+    for (const hidden of ['run-compare', 'download-csv', 'tab-compare', 'compare-chart-svg'])
+      expect(await page.isVisible(`[data-testid="${hidden}"]`)).toBe(false);
+    expect(await page.isVisible('[data-testid="compare-table"]')).toBe(true);
+    const header = (await page.textContent('[data-testid="report-header"]'))!;
+    expect(header).toContain('3 replications');
+    // The discount-heavy plan is the baseline with a deeper discount: the report says so.
+    const discount = (await page.textContent('[data-report-plan="plans/discount-heavy"]'))!;
+    expect(discount).toMatch(/levers\.discount\.depthPct: 0 → \d+/);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(20_000);
     await page.close();
   });
 });

@@ -78,7 +78,7 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
     await page.check(`[data-testid="plans"] input[value="${mine}"]`);
     await page.fill('[data-testid="reps"]', '3');
     await page.click('[data-testid="run-compare"]');
-    await page.waitForSelector('[data-testid="compare-table"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
     const delta = Number(
       await page.getAttribute(`[data-plan="${mine}"][data-kpi="referralRate"]`, 'data-delta'),
     );
