@@ -186,15 +186,18 @@ export function describeIssues(
           id?: string;
           from?: number;
           horizon?: number;
+          /** A custom check may carry its own Chinese message. */
+          zh?: string;
         };
         const zh =
-          params.kind === 'shares'
+          params.zh ??
+          (params.kind === 'shares'
             ? `各细分群体占比之和应为 100%，实际为 ${params.total}`
             : params.kind === 'duplicate'
               ? `细分群体编号重复："${params.id}"`
               : params.kind === 'afterHorizon'
                 ? `开始于第 ${params.from} 个月，晚于模拟期（${params.horizon} 个月）`
-                : '开始月份不能晚于结束月份';
+                : '开始月份不能晚于结束月份');
         out.push({ path: where, en: issue.message, zh });
         break;
       }

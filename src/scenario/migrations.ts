@@ -4,6 +4,7 @@
  * Version 1 (no `schemaVersion`, or `schemaVersion: 1`): the engine's own flat shape, as the first
  * command line read it, with every lever directly under `levers`.
  * Version 2: levers grouped by dimension — value, emotion, experience, organisation.
+ * Version 3: adds `experiments` (sweeps, sensitivity, budget optimisation); a v2 file has none.
  */
 type Json = Record<string, unknown>;
 
@@ -34,8 +35,13 @@ export function v1ToV2(file: Json): Json {
   return out;
 }
 
-export const MIGRATIONS: Record<number, (file: Json) => Json> = { 1: v1ToV2 };
-export const CURRENT_VERSION = 2;
+/** v2 → v3: nothing to move; a version-2 file simply defines no experiments. */
+export function v2ToV3(file: Json): Json {
+  return { ...file, schemaVersion: 3 };
+}
+
+export const MIGRATIONS: Record<number, (file: Json) => Json> = { 1: v1ToV2, 2: v2ToV3 };
+export const CURRENT_VERSION = 3;
 
 export type MigrationResult = { ok: true; file: Json; from: number } | { ok: false; version: unknown };
 

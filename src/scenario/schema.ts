@@ -1,12 +1,14 @@
 /**
- * The scenario file format, version 2: one zod schema that declares every field's type, range, unit
+ * The scenario file format, version 3: one zod schema that declares every field's type, range, unit
  * and default. Levers are grouped the way the three-dimension model reads: value, emotion, experience,
  * and organisation underneath. `toEngine` turns a parsed file into the engine's flat Scenario.
  */
 import * as z from 'zod';
 import { type CostModel, defaultScenario, type Scenario } from '../engine/index.ts';
+import { type FieldMeta, schemaAt } from './errors.ts';
+import { experimentSchema, experimentSettings } from './experimentSchema.ts';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const D = defaultScenario();
 const L = D.levers;
@@ -297,8 +299,11 @@ export const scenarioFileSchema = z
       })
       .prefault({}),
     case: caseInfo.optional(),
+    /** Sweeps, sensitivity analyses and budget optimisations to run on this scenario. */
+    experiments: z.array(experimentSchema).max(20).default([]),
   })
   .superRefine((s, ctx) => {
+    checkExperiments(s, ctx);
     const check = (path: (string | number)[], w: { from: number; to: number }) => {
       if (w.from > s.horizonMonths) {
         ctx.addIssue({
@@ -358,7 +363,7 @@ export function toEngine(f: ScenarioFile): Scenario {
   };
 }
 
-/** A file (version 2, with defaults written out) for an engine scenario: the inverse of toEngine. */
+/** A file (current version, with defaults written out) for an engine scenario: the inverse of toEngine. */
 export function fromEngine(s: Scenario, extra: { description?: string; notes?: string } = {}): ScenarioFile {
   const l = s.levers;
   return {
@@ -393,5 +398,50 @@ export function fromEngine(s: Scenario, extra: { description?: string; notes?: s
       organisation: { empowerment: structuredClone(l.empowerment), training: structuredClone(l.training) },
     },
     probes: structuredClone(s.probes),
+    experiments: [],
   };
+}
+
+/** An experiment may only set numbers that exist in the file, within the ranges the file allows. */
+function checkExperiments(s: z.output<typeof scenarioFileSchema>, ctx: z.core.$RefinementCtx): void {
+  const seen = new Set<string>();
+  s.experiments.forEach((e, k) => {
+    if (seen.has(e.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['experiments', k, 'id'],
+        message: `another experiment is already called "${e.id}"`,
+        params: { zh: `实验编号重复："${e.id}"` },
+      });
+    seen.add(e.id);
+    for (const setting of experimentSettings(e)) {
+      const where = ['experiments', k, ...setting.at, 'path'];
+      const parts = setting.path.split('.');
+      let cur: unknown = s;
+      for (const part of parts)
+        cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
+      if (typeof cur !== 'number') {
+        ctx.addIssue({
+          code: 'custom',
+          path: where,
+          message: `"${setting.path}" is not a number in this scenario`,
+          params: { zh: `"${setting.path}" 不是此情景中的数值字段` },
+        });
+        continue;
+      }
+      const field = schemaAt(scenarioFileSchema, parts);
+      const meta = (field && (z.globalRegistry as z.core.$ZodRegistry<FieldMeta>).get(field)) || {};
+      const lo = meta.minimum ?? Number.NEGATIVE_INFINITY;
+      const hi = meta.maximum ?? Number.POSITIVE_INFINITY;
+      for (const v of setting.values) {
+        if (v < lo || v > hi)
+          ctx.addIssue({
+            code: 'custom',
+            path: where,
+            message: `${setting.path} only takes values from ${lo} to ${hi}${meta.unit ? ` (${meta.unit})` : ''}; the experiment asks for ${v}`,
+            params: { zh: `${setting.path} 的取值范围是 ${lo} 到 ${hi}，实验要求 ${v}` },
+          });
+      }
+    }
+  });
 }

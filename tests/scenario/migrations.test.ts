@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/engine/index.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
-import { migrate, v1ToV2 } from '../../src/scenario/migrations.ts';
+import { migrate, v1ToV2, v2ToV3 } from '../../src/scenario/migrations.ts';
 
 describe('migrations', () => {
   const v1 = {
@@ -37,7 +37,9 @@ describe('migrations', () => {
     if (old.ok && now.ok) {
       expect(old.scenario).toEqual(now.scenario);
       expect(old.migratedFrom).toBe(1);
-      expect(now.migratedFrom).toBeNull();
+      expect(now.migratedFrom).toBe(2);
+      const v3 = parseScenarioObject(v2ToV3(v1ToV2(v1)));
+      expect(v3.ok && v3.migratedFrom).toBeNull();
       const expected = defaultScenario();
       expect(old.scenario.levers.discount.depthPct).toBe(10);
       expect(old.scenario.levers.pricePct).toBe(95);
@@ -51,9 +53,16 @@ describe('migrations', () => {
     if (!r.ok) expect(r.problems.map((p) => p.path)).toEqual(['levers.dicsount']);
   });
 
+  it('v2 → v3 keeps everything; a v2 file has no experiments', () => {
+    const v2 = v1ToV2(v1);
+    expect(v2ToV3(v2)).toEqual({ ...v2, schemaVersion: 3 });
+    const r = parseScenarioObject(v2);
+    expect(r.ok && r.file.experiments).toEqual([]);
+  });
+
   it('refuses unknown versions', () => {
     expect(migrate({ schemaVersion: 0 }).ok).toBe(false);
     expect(migrate({ schemaVersion: '2' }).ok).toBe(false);
-    expect(migrate({ schemaVersion: 3 }).ok).toBe(false);
+    expect(migrate({ schemaVersion: 4 }).ok).toBe(false);
   });
 });
