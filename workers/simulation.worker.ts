@@ -1,6 +1,8 @@
 /** The simulation worker: a thin Comlink face on the engine. Results cross as transferable buffers. */
 import * as Comlink from 'comlink';
 import { type RunResult, type Scenario, simulate, tracePopulation } from '../src/engine/index.ts';
+import { type Measurement, measure, type Task } from '../src/experiments/measure.ts';
+import type { OutcomeId } from '../src/scenario/experimentSchema.ts';
 
 /** A browser tab shares its memory among the workers: each run may hold at most this much. */
 const MEMORY_LIMIT_BYTES = 512 * 2 ** 20;
@@ -9,6 +11,10 @@ const api = {
   run(scenario: Scenario, seed: number | string, replication: number): RunResult {
     const r = simulate(scenario, { seed, replication, memoryLimitBytes: MEMORY_LIMIT_BYTES });
     return Comlink.transfer(r, [r.metrics.buffer, r.cohortSize.buffer, r.cohortActive.buffer, r.clv.buffer]);
+  },
+  /** One experiment task, reduced to the few numbers an experiment keeps. */
+  measure(task: Task, outcome: OutcomeId): Measurement {
+    return measure(task, outcome, { memoryLimitBytes: MEMORY_LIMIT_BYTES });
   },
   /** One replication with the first `size` customers recorded month by month (the population view). */
   trace(scenario: Scenario, seed: number | string, replication: number, size: number) {

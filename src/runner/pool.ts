@@ -1,6 +1,8 @@
 import * as Comlink from 'comlink';
 import type { SimulationWorkerApi } from '../../workers/simulation.worker.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
+import type { Measurement, Task } from '../experiments/measure.ts';
+import type { OutcomeId } from '../scenario/experimentSchema.ts';
 
 export interface RunProgress {
   done: number;
@@ -74,7 +76,6 @@ export class WorkerPool {
       onResult?: (key: string, k: number, r: RunResult) => void;
     } = {},
   ): Promise<Record<string, RunResult[]>> {
-    if (this.cancelNow) throw new Error('the pool is already running');
     const results: Record<string, RunResult[]> = Object.fromEntries(
       jobs.map((j) => [j.key, new Array<RunResult>(j.replications)]),
     );
@@ -82,7 +83,48 @@ export class WorkerPool {
     const tasks: [Job, number][] = [];
     const longest = Math.max(0, ...jobs.map((j) => j.replications));
     for (let k = 0; k < longest; k++) for (const j of jobs) if (k < j.replications) tasks.push([j, k]);
-    const total = tasks.length;
+    await this.schedule(
+      tasks.length,
+      (api, i) => api.run(tasks[i][0].scenario, tasks[i][0].seed, tasks[i][1]),
+      (i, r) => {
+        const [job, k] = tasks[i];
+        results[job.key][k] = r;
+        hooks.onResult?.(job.key, k, r);
+      },
+      hooks.onProgress,
+    );
+    return results;
+  }
+
+  /** Experiment tasks, each reduced to its measurement in the worker (few numbers cross back). */
+  async measureMany(
+    tasks: Task[],
+    outcome: OutcomeId,
+    onProgress?: (p: RunProgress) => void,
+  ): Promise<Measurement[]> {
+    const out = new Array<Measurement>(tasks.length);
+    await this.schedule(
+      tasks.length,
+      (api, i) => api.measure(tasks[i], outcome),
+      (i, m) => {
+        out[i] = m;
+      },
+      onProgress,
+    );
+    return out;
+  }
+
+  /**
+   * Calls `call` for indices 0…count−1 on whichever worker is free, in order; `onEach` receives each
+   * result. Cancel or a dead worker rejects the whole run and replaces the workers.
+   */
+  private async schedule<T>(
+    count: number,
+    call: (api: Comlink.Remote<SimulationWorkerApi>, i: number) => Promise<T>,
+    onEach: (i: number, r: T) => void,
+    onProgress?: (p: RunProgress) => void,
+  ): Promise<void> {
+    if (this.cancelNow) throw new Error('the pool is already running');
     const started = performance.now();
     let done = 0;
     let next = 0;
@@ -91,20 +133,18 @@ export class WorkerPool {
     });
     cancelled.catch(() => {});
     const lane = async (l: Lane) => {
-      while (next < total) {
-        const [job, k] = tasks[next++];
-        const r = await Promise.race([l.api.run(job.scenario, job.seed, k), l.died, cancelled]);
-        results[job.key][k] = r;
+      while (next < count) {
+        const i = next++;
+        const r = await Promise.race([call(l.api, i), l.died, cancelled]);
         done++;
+        onEach(i, r as T);
         const elapsed = (performance.now() - started) / 1000;
-        hooks.onResult?.(job.key, k, r);
-        hooks.onProgress?.({ done, total, etaSeconds: (elapsed / done) * (total - done) });
+        onProgress?.({ done, total: count, etaSeconds: (elapsed / done) * (count - done) });
       }
     };
-    hooks.onProgress?.({ done: 0, total, etaSeconds: null });
+    onProgress?.({ done: 0, total: count, etaSeconds: null });
     try {
       await Promise.all(this.lanes.map(lane));
-      return results;
     } catch (e) {
       // A cancelled or failed run leaves workers mid-task: replace them all.
       this.restart();

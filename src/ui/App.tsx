@@ -10,6 +10,7 @@ import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { Chart } from './Chart.tsx';
 import { ComparePage } from './ComparePage.tsx';
 import { timeSeriesChart } from './charts/timeSeries.ts';
+import { ExperimentsPage } from './ExperimentsPage.tsx';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
 import { MyScenarios } from './MyScenarios.tsx';
 import { PopulationView } from './population/PopulationView.tsx';
@@ -33,7 +34,7 @@ const newId = () => `my/${Date.now().toString(36)}${Math.floor(Math.random() * 1
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const [tab, setTab] = useState<'scenario' | 'compare' | 'population'>('scenario');
+  const [tab, setTab] = useState<'scenario' | 'compare' | 'population' | 'experiments'>('scenario');
   const [opened, setOpened] = useState<Opened>(libraryDefault);
   const [mine, setMine] = useState<SavedScenario[]>([]);
   const [problems, setProblems] = useState<{ source: string; problems: Problem[] } | null>(null);
@@ -166,7 +167,7 @@ export function App() {
         </button>
       </header>
       <nav className="tabs">
-        {(['scenario', 'compare', 'population'] as const).map((k) => (
+        {(['scenario', 'compare', 'population', 'experiments'] as const).map((k) => (
           <button
             type="button"
             key={k}
@@ -182,6 +183,7 @@ export function App() {
         <ComparePage t={t} current={{ id: opened.id, name: validFile.current.name, scenario }} mine={mine} />
       )}
       {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
+      {tab === 'experiments' && <ExperimentsPage t={t} lang={lang} file={validFile.current} />}
       <div hidden={tab !== 'scenario'}>
         <ScenarioBar
           current={opened}

@@ -1,0 +1,366 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatInterval } from '../analysis/summary.ts';
+import type { Evaluator } from '../experiments/measure.ts';
+import { OUTCOMES } from '../experiments/outcomes.ts';
+import { type ExperimentOutput, runExperiment } from '../experiments/run.ts';
+import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
+import type { Experiment } from '../scenario/experimentSchema.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
+import { Chart } from './Chart.tsx';
+import {
+  convergenceChart,
+  dimensionsChart,
+  heatMapChart,
+  morrisChart,
+  sweepChart,
+  tornadoChart,
+} from './charts/experimentCharts.ts';
+import { labelOfPath } from './experimentLabels.ts';
+import type { Key, Lang } from './i18n.ts';
+
+const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
+
+/** What an experiment does, in one line. */
+function describe(e: Experiment, t: (k: Key) => string, lang: Lang): string {
+  const runs = (points: number) => `${points} × ${e.replications} ${t('replications')}`;
+  switch (e.kind) {
+    case 'sweep':
+      return `${t('xp_sweep')}: ${labelOfPath(e.x.path, lang)} ${fmt(e.x.from)}–${fmt(e.x.to)}${
+        e.y ? ` × ${labelOfPath(e.y.path, lang)} ${fmt(e.y.from)}–${fmt(e.y.to)}` : ''
+      } → ${t(`out_${e.outcome}` as Key)} (${runs(e.x.steps * (e.y?.steps ?? 1))})`;
+    case 'sensitivity':
+      return `${t('xp_sensitivity')}: ${e.parameters.length} ${t('xp_parameters')} → ${t(`out_${e.outcome}` as Key)}`;
+    case 'optimise':
+      return `${t('xp_optimise')}: ${e.levers.length} ${t('xp_levers')}, ${t('xp_budget')} ${e.monthlyBudget}/${t('xp_month')} → ${t(`out_${e.objective}` as Key)} (≤ ${e.evaluations} ${t('xp_mixes')})`;
+  }
+}
+
+/** Sweeps, sensitivity analyses and budget optimisations defined in the current scenario file. */
+export function ExperimentsPage({
+  t,
+  lang,
+  file,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  file: ScenarioFile;
+}) {
+  const list = file.experiments;
+  const [selected, setSelected] = useState(list[0]?.id ?? '');
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [output, setOutput] = useState<ExperimentOutput | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const pool = useRef<WorkerPool | null>(null);
+  const experiment = list.find((e) => e.id === selected) ?? list[0];
+
+  useEffect(() => {
+    pool.current = new WorkerPool();
+    return () => pool.current?.terminate();
+  }, []);
+  // A different scenario or experiment: its results are not these.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the choice changes
+  useEffect(() => {
+    setOutput(null);
+    setMessage(null);
+  }, [file, selected]);
+
+  const run = async () => {
+    if (!experiment || !pool.current) return;
+    setOutput(null);
+    setMessage(null);
+    const p = pool.current;
+    const evaluate: Evaluator = (tasks, outcome, onDone) =>
+      p.measureMany(tasks, outcome, (pr) => onDone?.(pr.done));
+    try {
+      const started = performance.now();
+      const out = await runExperiment(file, experiment, evaluate, {
+        onProgress: (done, total) => {
+          const s = (performance.now() - started) / 1000;
+          setProgress({ done, total, etaSeconds: done > 0 ? (s / done) * (total - done) : null });
+        },
+      });
+      setOutput(out);
+    } catch (e) {
+      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const download = () => {
+    if (!output) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([JSON.stringify(output, null, 1)], { type: 'application/json' }));
+    a.download = `experiment-${output.experiment.id}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+
+  if (list.length === 0)
+    return (
+      <section className="experiments" data-testid="experiments">
+        <p className="note" data-testid="no-experiments">
+          {t('xp_none')}
+        </p>
+      </section>
+    );
+
+  return (
+    <section className="experiments" data-testid="experiments">
+      <p className="note">{t('xp_intro')}</p>
+      <div className="compare-setup">
+        <label>
+          {t('xp_choose')}{' '}
+          <select
+            data-testid="experiment"
+            value={experiment.id}
+            onChange={(e) => setSelected(e.target.value)}
+          >
+            {list.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title?.[lang] ?? e.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        {progress ? (
+          <>
+            <progress max={progress.total} value={progress.done} data-testid="experiment-progress" />
+            <span>
+              {progress.done}/{progress.total}
+              {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
+            </span>
+            <button type="button" onClick={() => pool.current?.cancel()} data-testid="experiment-cancel">
+              {t('cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => void run()} data-testid="run-experiment">
+            {t('run')}
+          </button>
+        )}
+      </div>
+      <p data-testid="experiment-description">{describe(experiment, t, lang)}</p>
+      {message && (
+        <output className="note" data-testid="experiment-message">
+          {message}
+        </output>
+      )}
+      {output?.result && <ExperimentResultView output={output} t={t} lang={lang} />}
+      {output && (
+        <button type="button" onClick={download} data-testid="download-experiment">
+          {t('xp_download')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function ExperimentResultView({
+  output,
+  t,
+  lang,
+}: {
+  output: ExperimentOutput;
+  t: (k: Key) => string;
+  lang: Lang;
+}) {
+  const e = output.experiment;
+  const r = output.result!;
+  const outcomeId = e.kind === 'optimise' ? e.objective : e.outcome;
+  const outcomeLabel = t(`out_${outcomeId}` as Key);
+  const unit = OUTCOMES[outcomeId].unit;
+
+  const sweepLine = useCallback(() => {
+    if (r.kind !== 'sweep' || e.kind !== 'sweep') return document.createElement('div');
+    return sweepChart(
+      r.cells.map((c) => ({ x: c.point[e.x.path], mean: c.value.mean, lo: c.value.lo, hi: c.value.hi })),
+      { title: outcomeLabel, xLabel: labelOfPath(e.x.path, lang), yLabel: outcomeLabel },
+    );
+  }, [r, e, lang, outcomeLabel]);
+  const heat = useCallback(() => {
+    if (r.kind !== 'sweep' || e.kind !== 'sweep' || !e.y) return document.createElement('div');
+    const y = e.y;
+    return heatMapChart(
+      r.cells.map((c) => ({ x: c.point[e.x.path], y: c.point[y.path], mean: c.value.mean })),
+      {
+        title: outcomeLabel,
+        xLabel: labelOfPath(e.x.path, lang),
+        yLabel: labelOfPath(y.path, lang),
+        valueLabel: outcomeLabel,
+      },
+    );
+  }, [r, e, lang, outcomeLabel]);
+  const tornado = useCallback(() => {
+    if (r.kind !== 'sensitivity') return document.createElement('div');
+    return tornadoChart(
+      r.tornado.map((row) => ({
+        label: labelOfPath(row.path, lang),
+        low: row.low.mean,
+        high: row.high.mean,
+      })),
+      {
+        title: t('xp_tornado'),
+        centre: r.centre.mean,
+        xLabel: outcomeLabel,
+        lowLabel: t('xp_low'),
+        highLabel: t('xp_high'),
+      },
+    );
+  }, [r, lang, t, outcomeLabel]);
+  const morris = useCallback(() => {
+    if (r.kind !== 'sensitivity') return document.createElement('div');
+    return morrisChart(
+      r.morris.map((m) => ({ label: labelOfPath(m.path, lang), muStar: m.muStar, sigma: m.sigma })),
+      { title: t('xp_morris'), xLabel: t('xp_muStar'), yLabel: t('xp_sigma') },
+    );
+  }, [r, lang, t]);
+  const converge = useCallback(() => {
+    if (r.kind !== 'optimise') return document.createElement('div');
+    return convergenceChart(r.trace, r.searched, {
+      title: t('xp_convergence'),
+      xLabel: t('xp_evaluations'),
+      yLabel: outcomeLabel,
+      feasibleLabel: t('xp_feasible'),
+      infeasibleLabel: t('xp_overBudget'),
+    });
+  }, [r, t, outcomeLabel]);
+  const dims = useCallback(() => {
+    if (r.kind !== 'optimise' || !r.best) return document.createElement('div');
+    const rows = [
+      { mix: t('baseline'), d: r.baseline.dimensions },
+      { mix: t('xp_best'), d: r.best.dimensions },
+    ].flatMap(({ mix, d }) => [
+      { mix, dimension: t('m_value'), score: d.value },
+      { mix, dimension: t('m_bond'), score: d.emotion },
+      { mix, dimension: t('m_experience'), score: d.experience },
+    ]);
+    return dimensionsChart(rows, { title: t('xp_dimensions'), yLabel: t('xp_score') });
+  }, [r, t]);
+
+  if (r.kind === 'sweep' && e.kind === 'sweep')
+    return (
+      <div data-testid="experiment-result" data-kind="sweep">
+        <Chart build={e.y ? heat : sweepLine} testId={e.y ? 'heatmap-chart' : 'sweep-chart'} />
+        <table className="kpis" data-testid="sweep-table">
+          <thead>
+            <tr>
+              <th>{labelOfPath(e.x.path, lang)}</th>
+              {e.y && <th>{labelOfPath(e.y.path, lang)}</th>}
+              <th>{outcomeLabel}</th>
+              <th>{t('xp_vsFirst')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.cells.map((c, k) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: cells are fixed by the experiment
+              <tr key={k} data-mean={String(c.value.mean)}>
+                <td>{fmt(c.point[e.x.path])}</td>
+                {e.y && <td>{fmt(c.point[e.y.path])}</td>}
+                <td>{formatInterval(c.value, unit)}</td>
+                <td>{formatInterval(c.vsFirst, unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="note">{t('xp_crnNote')}</p>
+      </div>
+    );
+  if (r.kind === 'sensitivity')
+    return (
+      <div data-testid="experiment-result" data-kind="sensitivity">
+        <Chart build={tornado} testId="tornado-chart" />
+        <table className="kpis" data-testid="tornado-table">
+          <tbody>
+            {r.tornado.map((row) => (
+              <tr key={row.path} data-path={row.path} data-swing={String(row.swing.mean)}>
+                <th>{labelOfPath(row.path, lang)}</th>
+                <td>{formatInterval(row.swing, unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Chart build={morris} testId="morris-chart" />
+        <p className="note">{t('xp_morrisNote')}</p>
+      </div>
+    );
+  if (r.kind === 'optimise' && e.kind === 'optimise')
+    return (
+      <div data-testid="experiment-result" data-kind="optimise">
+        <Chart build={converge} testId="convergence-chart" />
+        {r.best ? (
+          <>
+            <table className="kpis" data-testid="best-mix">
+              <thead>
+                <tr>
+                  <th />
+                  <th>{t('baseline')}</th>
+                  <th>{t('xp_best')}</th>
+                  {r.runnersUp.map((_, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: ranks
+                    <th key={k}>
+                      {t('xp_runnerUp')} {k + 1}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {e.levers.map((l) => (
+                  <tr key={l.path}>
+                    <th>{labelOfPath(l.path, lang)}</th>
+                    <td>{fmt(baselineValue(output, l.path))}</td>
+                    <td data-best={l.path}>{fmt(r.best!.point[l.path])}</td>
+                    {r.runnersUp.map((u, k) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: ranks
+                      <td key={k}>{fmt(u.point[l.path])}</td>
+                    ))}
+                  </tr>
+                ))}
+                <tr>
+                  <th>{outcomeLabel}</th>
+                  <td>{formatInterval(r.baseline.objective, unit)}</td>
+                  <td>{formatInterval(r.best.objective, unit)}</td>
+                  {r.runnersUp.map((u, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: ranks
+                    <td key={k}>{formatInterval(u.objective, unit)}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th>{t('xp_spend')}</th>
+                  <td>{fmt(r.baseline.spend)}</td>
+                  <td>{fmt(r.best.spend)}</td>
+                  {r.runnersUp.map((u, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: ranks
+                    <td key={k}>{fmt(u.spend)}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th>{t('xp_vsBaseline')}</th>
+                  <td>—</td>
+                  <td data-testid="best-vs-baseline">{formatInterval(r.best.vsBaseline, unit)}</td>
+                  {r.runnersUp.map((u, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: ranks
+                    <td key={k}>
+                      {t('xp_vsBest')} {formatInterval(u.vsBest, unit)}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+            <Chart build={dims} testId="dimensions-chart" />
+            <p className="note">{t('xp_optimiseNote')}</p>
+          </>
+        ) : (
+          <p className="note">{t('xp_noFeasible')}</p>
+        )}
+      </div>
+    );
+  return null;
+}
+
+/** The scenario's own value of a lever (where the search started), kept in the output's experiment. */
+function baselineValue(output: ExperimentOutput, path: string): number {
+  if (output.result?.kind !== 'optimise') return Number.NaN;
+  const first = output.result.searched[0];
+  return first ? first.point[path] : Number.NaN;
+}

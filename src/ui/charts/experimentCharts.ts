@@ -1,0 +1,138 @@
+/** Charts of experiment results: pure functions of their data, like every chart in the app. */
+import * as Plot from '@observablehq/plot';
+
+export function sweepChart(
+  data: { x: number; mean: number; lo: number; hi: number }[],
+  o: { title: string; xLabel: string; yLabel: string },
+) {
+  return Plot.plot({
+    title: o.title,
+    width: 640,
+    height: 300,
+    marginLeft: 72,
+    x: { label: o.xLabel },
+    y: { label: o.yLabel, grid: true },
+    marks: [
+      Plot.areaY(data, { x: 'x', y1: 'lo', y2: 'hi', fill: '#2a6f97', fillOpacity: 0.18 }),
+      Plot.lineY(data, { x: 'x', y: 'mean', stroke: '#2a6f97', strokeWidth: 2 }),
+      Plot.dot(data, { x: 'x', y: 'mean', fill: '#2a6f97', tip: true }),
+    ],
+  });
+}
+
+export function heatMapChart(
+  data: { x: number; y: number; mean: number }[],
+  o: { title: string; xLabel: string; yLabel: string; valueLabel: string },
+) {
+  const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(3));
+  return Plot.plot({
+    title: o.title,
+    width: 640,
+    height: 80 + 44 * new Set(data.map((d) => d.y)).size,
+    marginLeft: 72,
+    padding: 0.04,
+    x: { label: o.xLabel, type: 'band', tickFormat: fmt },
+    y: { label: o.yLabel, type: 'band', tickFormat: fmt, reverse: true },
+    color: { type: 'linear', scheme: 'viridis', legend: true, label: o.valueLabel },
+    marks: [
+      Plot.cell(data, { x: 'x', y: 'y', fill: 'mean', tip: true }),
+      Plot.text(data, {
+        x: 'x',
+        y: 'y',
+        text: (d: { mean: number }) => fmt(d.mean),
+        fill: 'white',
+        stroke: 'black',
+        strokeOpacity: 0.35,
+      }),
+    ],
+  });
+}
+
+/** Tornado: per parameter, the outcome at its low and at its high value, around the centre. */
+export function tornadoChart(
+  rows: { label: string; low: number; high: number }[],
+  o: { title: string; centre: number; xLabel: string; lowLabel: string; highLabel: string },
+) {
+  const bars = rows.flatMap((r) => [
+    { label: r.label, from: o.centre, to: r.low, end: o.lowLabel },
+    { label: r.label, from: o.centre, to: r.high, end: o.highLabel },
+  ]);
+  return Plot.plot({
+    title: o.title,
+    width: 720,
+    height: 70 + 30 * rows.length,
+    marginLeft: 260,
+    x: { label: o.xLabel, grid: true },
+    y: { label: null, domain: rows.map((r) => r.label) },
+    color: { domain: [o.lowLabel, o.highLabel], range: ['#d1495b', '#2a9d55'], legend: true },
+    marks: [
+      Plot.barX(bars, { y: 'label', x1: 'from', x2: 'to', fill: 'end', fillOpacity: 0.8 }),
+      Plot.ruleX([o.centre], { stroke: '#333' }),
+    ],
+  });
+}
+
+/** Morris screening: importance (μ*) against interaction/non-linearity (σ). */
+export function morrisChart(
+  rows: { label: string; muStar: number; sigma: number }[],
+  o: { title: string; xLabel: string; yLabel: string },
+) {
+  return Plot.plot({
+    title: o.title,
+    width: 640,
+    height: 320,
+    marginLeft: 72,
+    marginRight: 120,
+    x: { label: o.xLabel, grid: true, zero: true },
+    y: { label: o.yLabel, grid: true, zero: true },
+    marks: [
+      Plot.dot(rows, { x: 'muStar', y: 'sigma', fill: '#2a6f97', r: 5, tip: true, title: 'label' }),
+      Plot.text(rows, { x: 'muStar', y: 'sigma', text: 'label', dx: 8, textAnchor: 'start', fontSize: 10 }),
+    ],
+  });
+}
+
+/** The optimiser's search: best feasible objective so far, per evaluation. */
+export function convergenceChart(
+  trace: number[],
+  searched: { objective: number; feasible: boolean }[],
+  o: { title: string; xLabel: string; yLabel: string; feasibleLabel: string; infeasibleLabel: string },
+) {
+  const best = trace.map((v, k) => ({ k: k + 1, v })).filter((d) => Number.isFinite(d.v));
+  const tried = searched.map((s, k) => ({
+    k: k + 1,
+    v: s.objective,
+    kind: s.feasible ? o.feasibleLabel : o.infeasibleLabel,
+  }));
+  return Plot.plot({
+    title: o.title,
+    width: 640,
+    height: 300,
+    marginLeft: 80,
+    x: { label: o.xLabel },
+    y: { label: o.yLabel, grid: true },
+    color: { domain: [o.feasibleLabel, o.infeasibleLabel], range: ['#2a6f97', '#bbbbbb'], legend: true },
+    marks: [
+      Plot.dot(tried, { x: 'k', y: 'v', stroke: 'kind', r: 3 }),
+      Plot.line(best, { x: 'k', y: 'v', stroke: '#d1495b', strokeWidth: 2, curve: 'step-after' }),
+    ],
+  });
+}
+
+/** Value, emotion and experience scores of two mixes side by side. */
+export function dimensionsChart(
+  rows: { mix: string; dimension: string; score: number }[],
+  o: { title: string; yLabel: string },
+) {
+  return Plot.plot({
+    title: o.title,
+    width: 420,
+    height: 260,
+    marginLeft: 56,
+    fx: { label: null, domain: [...new Set(rows.map((r) => r.dimension))] },
+    x: { axis: null },
+    y: { label: o.yLabel, grid: true, domain: [0, 1] },
+    color: { legend: true, scheme: 'tableau10' },
+    marks: [Plot.barY(rows, { fx: 'dimension', x: 'mix', y: 'score', fill: 'mix' }), Plot.ruleY([0])],
+  });
+}

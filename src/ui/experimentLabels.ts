@@ -1,0 +1,26 @@
+import { COST_FIELDS, SECTIONS, WORLD_FIELDS } from './editorFields.ts';
+import type { Lang } from './i18n.ts';
+
+const EXTRA: Record<string, { en: string; zh: string }> = {
+  'service.failurePctPerVisit': { en: 'Failure rate per visit (%)', zh: '每次到访的失误率（%）' },
+  'service.meanSeverityPct': { en: 'Mean failure severity (%)', zh: '失误平均严重度（%）' },
+  'economics.grossMarginPct': { en: 'Gross margin (%)', zh: '毛利率（%）' },
+  'economics.fixedCostsPerMonth': { en: 'Fixed costs a month', zh: '每月固定成本' },
+};
+
+/** A readable name for a dotted path of the scenario file, e.g. "Community · Level". */
+export function labelOfPath(path: string, lang: Lang): string {
+  if (EXTRA[path]) return EXTRA[path][lang];
+  for (const w of WORLD_FIELDS) if (w.path.join('.') === path) return w.label[lang];
+  for (const section of SECTIONS)
+    for (const lever of section.levers) {
+      const prefix = `${lever.path.join('.')}.`;
+      if (!path.startsWith(prefix)) continue;
+      const rest = path.slice(prefix.length);
+      const field = [...lever.fields, ...COST_FIELDS.map((c) => ({ ...c, key: `cost.${c.key}` }))].find(
+        (f) => f.key === rest,
+      );
+      return `${lever.label[lang]} · ${field ? field.label[lang] : rest}`;
+    }
+  return path;
+}
