@@ -1,3 +1,4 @@
+import { investment } from '../analysis/compare.ts';
 import { HEADLINE_KPIS } from '../analysis/summary.ts';
 import { type RunResult, series } from '../engine/index.ts';
 import type { OutcomeId } from '../scenario/experimentSchema.ts';
@@ -42,12 +43,12 @@ export const OUTCOMES: Record<OutcomeId, Outcome> = {
   activeEnd: kpi('activeEnd'),
 };
 
-/** Mean lever spend per month over the horizon (what a budget constrains). */
+/**
+ * Mean lever spend per month over the horizon (what a budget constrains): every lever's cost model
+ * plus the revenue a discount forgoes — the same "investment" the comparison's ROI uses.
+ */
 export function monthlyLeverSpend(r: RunResult): number {
-  const x = series(r.metrics, r.months, 'leverCost');
-  let s = 0;
-  for (let t = 0; t < x.length; t++) s += x[t];
-  return s / r.months;
+  return investment(r) / r.months;
 }
 
 /** End-of-horizon three-dimension scores (0–1): how a mix moves value, emotion and experience. */

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { type CostModel, defaultScenario, type Scenario } from '../engine/index.ts';
 import { type FieldMeta, schemaAt } from './errors.ts';
 import { experimentSchema, experimentSettings } from './experimentSchema.ts';
+import { lessonSchema } from './lessonSchema.ts';
 
 export const SCHEMA_VERSION = 3;
 
@@ -301,6 +302,8 @@ export const scenarioFileSchema = z
     case: caseInfo.optional(),
     /** Sweeps, sensitivity analyses and budget optimisations to run on this scenario. */
     experiments: z.array(experimentSchema).max(20).default([]),
+    /** A guided lesson on this scenario: question, options, explanation. */
+    lesson: lessonSchema.optional(),
   })
   .superRefine((s, ctx) => {
     checkExperiments(s, ctx);
@@ -402,7 +405,7 @@ export function fromEngine(s: Scenario, extra: { description?: string; notes?: s
   };
 }
 
-/** An experiment may only set numbers that exist in the file, within the ranges the file allows. */
+/** Experiments and lessons may only set numbers that exist in the file, within the file's ranges. */
 function checkExperiments(s: z.output<typeof scenarioFileSchema>, ctx: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
   s.experiments.forEach((e, k) => {
@@ -414,34 +417,45 @@ function checkExperiments(s: z.output<typeof scenarioFileSchema>, ctx: z.core.$R
         params: { zh: `实验编号重复："${e.id}"` },
       });
     seen.add(e.id);
-    for (const setting of experimentSettings(e)) {
-      const where = ['experiments', k, ...setting.at, 'path'];
-      const parts = setting.path.split('.');
-      let cur: unknown = s;
-      for (const part of parts)
-        cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
-      if (typeof cur !== 'number') {
-        ctx.addIssue({
-          code: 'custom',
-          path: where,
-          message: `"${setting.path}" is not a number in this scenario`,
-          params: { zh: `"${setting.path}" 不是此情景中的数值字段` },
-        });
-        continue;
-      }
-      const field = schemaAt(scenarioFileSchema, parts);
-      const meta = (field && (z.globalRegistry as z.core.$ZodRegistry<FieldMeta>).get(field)) || {};
-      const lo = meta.minimum ?? Number.NEGATIVE_INFINITY;
-      const hi = meta.maximum ?? Number.POSITIVE_INFINITY;
-      for (const v of setting.values) {
-        if (v < lo || v > hi)
-          ctx.addIssue({
-            code: 'custom',
-            path: where,
-            message: `${setting.path} only takes values from ${lo} to ${hi}${meta.unit ? ` (${meta.unit})` : ''}; the experiment asks for ${v}`,
-            params: { zh: `${setting.path} 的取值范围是 ${lo} 到 ${hi}，实验要求 ${v}` },
-          });
-      }
-    }
+    for (const setting of experimentSettings(e))
+      checkSetting(s, ctx, ['experiments', k, ...setting.at, 'path'], setting.path, setting.values);
   });
+  s.lesson?.options.forEach((o, k) => {
+    for (const [path, value] of Object.entries(o.set))
+      checkSetting(s, ctx, ['lesson', 'options', k, 'set', path], path, [value]);
+  });
+}
+
+function checkSetting(
+  s: z.output<typeof scenarioFileSchema>,
+  ctx: z.core.$RefinementCtx,
+  where: (string | number)[],
+  path: string,
+  values: number[],
+): void {
+  const parts = path.split('.');
+  let cur: unknown = s;
+  for (const part of parts)
+    cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
+  if (typeof cur !== 'number') {
+    ctx.addIssue({
+      code: 'custom',
+      path: where,
+      message: `"${path}" is not a number in this scenario`,
+      params: { zh: `"${path}" 不是此情景中的数值字段` },
+    });
+    return;
+  }
+  const field = schemaAt(scenarioFileSchema, parts);
+  const meta = (field && (z.globalRegistry as z.core.$ZodRegistry<FieldMeta>).get(field)) || {};
+  const lo = meta.minimum ?? Number.NEGATIVE_INFINITY;
+  const hi = meta.maximum ?? Number.POSITIVE_INFINITY;
+  for (const v of values)
+    if (v < lo || v > hi)
+      ctx.addIssue({
+        code: 'custom',
+        path: where,
+        message: `${path} only takes values from ${lo} to ${hi}${meta.unit ? ` (${meta.unit})` : ''}; asked for ${v}`,
+        params: { zh: `${path} 的取值范围是 ${lo} 到 ${hi}，要求的是 ${v}` },
+      });
 }

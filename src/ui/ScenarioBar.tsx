@@ -19,7 +19,7 @@ interface Props {
   onProblems: (source: string, problems: Problem[]) => void;
 }
 
-const GROUPS = ['baselines', 'plans', 'cases'] as const;
+const GROUPS = ['baselines', 'plans', 'cases', 'lessons'] as const;
 
 /** Choose a library scenario, open or save a file, make a share link. */
 export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {

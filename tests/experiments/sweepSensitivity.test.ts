@@ -102,7 +102,7 @@ describe('experiments in scenario files', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const byPath = Object.fromEntries(r.problems.map((p) => [p.path, p]));
-    expect(byPath['experiments.0.x.path'].en).toMatch(/from 0 to 50 \(%\); the experiment asks for 120/);
+    expect(byPath['experiments.0.x.path'].en).toMatch(/from 0 to 50 \(%\); asked for 120/);
     expect(byPath['experiments.1.id'].en).toMatch(/already called "failures"/);
     expect(byPath['experiments.1.x.path'].en).toMatch(/"levers.value.nonsense" is not a number/);
     expect(byPath['experiments.1.x.path'].zh).toMatch(/不是此情景中的数值字段/);

@@ -1,0 +1,95 @@
+/**
+ * Running a lesson: every option of the lesson's scenario with the same seeds, then which option
+ * won, whether the win is clear of the noise, and how the learner's prediction fared.
+ */
+import { investment } from '../analysis/compare.ts';
+import { type Interval, interval, pairedDifference } from '../analysis/stats.ts';
+import { total } from '../analysis/summary.ts';
+import type { RunResult, Scenario } from '../engine/index.ts';
+import { scenarioAt } from '../experiments/apply.ts';
+import { dimensions, OUTCOMES } from '../experiments/outcomes.ts';
+import type { OutcomeId } from '../scenario/experimentSchema.ts';
+import type { Lesson } from '../scenario/lessonSchema.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
+
+export interface LessonJob {
+  key: string;
+  scenario: Scenario;
+  seed: number | string;
+  replications: number;
+}
+
+/** One job per option: the lesson's scenario with that option's numbers set. */
+export function lessonJobs(file: ScenarioFile & { lesson: Lesson }): LessonJob[] {
+  const l = file.lesson;
+  return l.options.map((o) => ({
+    key: o.id,
+    scenario: scenarioAt(file, o.set),
+    seed: l.seed,
+    replications: l.replications,
+  }));
+}
+
+export interface OptionResult {
+  id: string;
+  outcome: Interval;
+  /** Loyalty levers, forgone discount revenue and acquisition spend, per month (mean). */
+  spend: number;
+  /** Every outcome's mean, for the table beside the deciding one. */
+  others: Record<OutcomeId, number>;
+  dimensions: { value: number; emotion: number; experience: number };
+}
+
+export interface LessonResult {
+  options: OptionResult[];
+  /** The option with the highest mean outcome. */
+  winner: string;
+  /** The winner's paired lead over the runner-up; `clear` when its interval excludes zero. */
+  lead: Interval;
+  clear: boolean;
+}
+
+const meanOf = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+
+export function judgeLesson(lesson: Lesson, results: Record<string, RunResult[]>): LessonResult {
+  const of = OUTCOMES[lesson.outcome].of;
+  const options = lesson.options.map((o): OptionResult => {
+    const rs = results[o.id];
+    const dims = rs.map(dimensions);
+    return {
+      id: o.id,
+      outcome: interval(rs.map(of)),
+      spend: meanOf(rs.map((r) => (investment(r) + total(r, 'acquisitionCost')) / r.months)),
+      others: Object.fromEntries(
+        Object.values(OUTCOMES).map((oc) => [oc.id, meanOf(rs.map(oc.of))]),
+      ) as Record<OutcomeId, number>,
+      dimensions: {
+        value: meanOf(dims.map((d) => d.value)),
+        emotion: meanOf(dims.map((d) => d.emotion)),
+        experience: meanOf(dims.map((d) => d.experience)),
+      },
+    };
+  });
+  const ranked = [...options].sort((a, b) => b.outcome.mean - a.outcome.mean);
+  const winner = ranked[0].id;
+  const lead = pairedDifference(results[ranked[1].id].map(of), results[winner].map(of));
+  return { options, winner, lead, clear: lead.lo > 0 };
+}
+
+export type Verdict = 'right' | 'close' | 'wrong';
+
+/**
+ * Right when the prediction is the clear winner; close when it is within the noise of the winner
+ * (the runs cannot tell them apart); wrong otherwise.
+ */
+export function verdict(
+  lesson: Lesson,
+  result: LessonResult,
+  results: Record<string, RunResult[]>,
+  prediction: string,
+): Verdict {
+  if (prediction === result.winner) return result.clear ? 'right' : 'close';
+  const of = OUTCOMES[lesson.outcome].of;
+  const gap = pairedDifference(results[prediction].map(of), results[result.winner].map(of));
+  return gap.lo > 0 ? 'wrong' : 'close';
+}
