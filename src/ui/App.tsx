@@ -7,11 +7,15 @@ import { parseScenarioObject } from '../scenario/importer.ts';
 import { DEFAULT_SCENARIO_ID, loadLibraryScenario } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
+import { CasesPage } from './CasesPage.tsx';
 import { Chart } from './Chart.tsx';
 import { ComparePage } from './ComparePage.tsx';
 import { timeSeriesChart } from './charts/timeSeries.ts';
+import { DocsContext, DocsPanel } from './DocsPanel.tsx';
 import { ExperimentsPage } from './ExperimentsPage.tsx';
+import { Explain } from './Explain.tsx';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
+import { LessonsPage } from './LessonsPage.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
 import { PopulationView } from './population/PopulationView.tsx';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
@@ -29,12 +33,16 @@ function libraryDefault(): Opened {
   return { id: DEFAULT_SCENARIO_ID, file: r.file };
 }
 
+const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases'] as const;
+type Tab = (typeof TABS)[number];
+const PRESENTATION_KEY = 'loyalty-lab.presentation';
+
 const newId = () => `my/${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const t = useMemo(() => translator(lang), [lang]);
-  const [tab, setTab] = useState<'scenario' | 'compare' | 'population' | 'experiments'>('scenario');
+  const [tab, setTab] = useState<Tab>('scenario');
   const [opened, setOpened] = useState<Opened>(libraryDefault);
   const [mine, setMine] = useState<SavedScenario[]>([]);
   const [problems, setProblems] = useState<{ source: string; problems: Problem[] } | null>(null);
@@ -50,6 +58,22 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState(0);
   const validFile = useRef<ScenarioFile>(opened.file);
+  const [docAnchor, setDocAnchor] = useState<string | null>(null);
+  const [presenting, setPresenting] = useState(() => {
+    try {
+      return localStorage.getItem(PRESENTATION_KEY) === '1';
+    } catch {
+      return false;
+    }
+  });
+  useEffect(() => {
+    document.documentElement.classList.toggle('presentation', presenting);
+    try {
+      localStorage.setItem(PRESENTATION_KEY, presenting ? '1' : '0');
+    } catch {
+      // not remembered; the mode still applies
+    }
+  }, [presenting]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -74,8 +98,10 @@ export function App() {
       setMine(saved);
       if (window.location.hash.includes(`${FRAGMENT_KEY}=`)) {
         const r = await decodeShareLink(window.location.href);
-        if (r.ok) open({ id: 'link', file: r.file });
-        else setProblems({ source: 'link', problems: r.problems });
+        if (r.ok) {
+          open({ id: 'link', file: r.file });
+          if (r.file.lesson) setTab('lessons');
+        } else setProblems({ source: 'link', problems: r.problems });
         return;
       }
       const last = await storage.getSetting<string>('lastOpened');
@@ -156,121 +182,157 @@ export function App() {
   };
 
   return (
-    <main>
-      <header>
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="subtitle">{t('subtitle')}</p>
-        </div>
-        <button type="button" onClick={toggle} data-testid="lang">
-          {t('language')}
-        </button>
-      </header>
-      <nav className="tabs">
-        {(['scenario', 'compare', 'population', 'experiments'] as const).map((k) => (
-          <button
-            type="button"
-            key={k}
-            className={tab === k ? 'active' : ''}
-            onClick={() => setTab(k)}
-            data-testid={`tab-${k}`}
-          >
-            {t(`tab_${k}`)}
-          </button>
-        ))}
-      </nav>
-      {tab === 'compare' && (
-        <ComparePage t={t} current={{ id: opened.id, name: validFile.current.name, scenario }} mine={mine} />
-      )}
-      {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
-      {tab === 'experiments' && <ExperimentsPage t={t} lang={lang} file={validFile.current} />}
-      <div hidden={tab !== 'scenario'}>
-        <ScenarioBar
-          current={opened}
-          lang={lang}
-          t={t}
-          onOpen={(o) => {
-            setProblems(null);
-            open(o);
-          }}
-          onProblems={(source, list) => setProblems({ source, problems: list })}
-        />
-        <MyScenarios
-          mine={mine}
-          current={opened.id}
-          t={t}
-          lang={lang}
-          onOpen={(s) => open({ id: s.id, file: s.file })}
-          onChange={(list) => setMine(list)}
-          onDuplicate={(s) => {
-            const copy = {
-              id: newId(),
-              file: { ...s.file, name: `${s.file.name} (2)` },
-              updatedAt: Date.now(),
-            };
-            setMine((list) => [copy, ...list]);
-            void storage.saveScenario(copy);
-            open({ id: copy.id, file: copy.file });
-          }}
-        />
-        {problems && (
-          <ProblemList
-            source={problems.source === 'link' ? t('fromLink') : problems.source}
-            problems={problems.problems}
-            lang={lang}
+    <DocsContext.Provider value={setDocAnchor}>
+      <main>
+        <header>
+          <div>
+            <h1>{t('title')}</h1>
+            <p className="subtitle">{t('subtitle')}</p>
+          </div>
+          <div className="header-buttons">
+            <button
+              type="button"
+              onClick={() => setPresenting((p) => !p)}
+              aria-pressed={presenting}
+              data-testid="presentation"
+            >
+              {presenting ? t('presentationOff') : t('presentationOn')}
+            </button>{' '}
+            <button type="button" onClick={() => setDocAnchor('the-causal-chain')} data-testid="open-docs">
+              {t('docsTitle')}
+            </button>{' '}
+            <button type="button" onClick={toggle} data-testid="lang">
+              {t('language')}
+            </button>
+          </div>
+        </header>
+        {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
+        <nav className="tabs">
+          {TABS.map((k) => (
+            <button
+              type="button"
+              key={k}
+              className={tab === k ? 'active' : ''}
+              onClick={() => setTab(k)}
+              data-testid={`tab-${k}`}
+            >
+              {t(`tab_${k}`)}
+            </button>
+          ))}
+        </nav>
+        {tab === 'compare' && (
+          <ComparePage
             t={t}
+            lang={lang}
+            current={{ id: opened.id, name: validFile.current.name, scenario }}
+            mine={mine}
           />
         )}
-        <section className="scenario" data-testid="scenario-name">
-          <strong>{t('scenario')}:</strong> {scenario.name} ·{' '}
-          {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
-          {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
-        </section>
-        <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
-          {editing ? t('closeEditor') : t('editLevers')}
-        </button>
-        {editing && (
-          <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
+        {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
+        {tab === 'experiments' && <ExperimentsPage t={t} lang={lang} file={validFile.current} />}
+        {tab === 'lessons' && (
+          <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
         )}
-        {error && (
-          <p className="error" role="alert">
-            {t('error')}: {error}
-          </p>
+        {tab === 'cases' && (
+          <CasesPage
+            t={t}
+            lang={lang}
+            onOpen={(id, file) => {
+              open({ id, file });
+              setTab('scenario');
+            }}
+          />
         )}
-        {!results && !error && (
-          <div className="progress" data-testid="progress">
-            {t('running')} {progress.done}/{progress.total}
-            <progress max={progress.total} value={progress.done} />
-          </div>
-        )}
-        {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
+        <div hidden={tab !== 'scenario'}>
+          <ScenarioBar
+            current={opened}
+            lang={lang}
+            t={t}
+            onOpen={(o) => {
+              setProblems(null);
+              open(o);
+            }}
+            onProblems={(source, list) => setProblems({ source, problems: list })}
+          />
+          <MyScenarios
+            mine={mine}
+            current={opened.id}
+            t={t}
+            lang={lang}
+            onOpen={(s) => open({ id: s.id, file: s.file })}
+            onChange={(list) => setMine(list)}
+            onDuplicate={(s) => {
+              const copy = {
+                id: newId(),
+                file: { ...s.file, name: `${s.file.name} (2)` },
+                updatedAt: Date.now(),
+              };
+              setMine((list) => [copy, ...list]);
+              void storage.saveScenario(copy);
+              open({ id: copy.id, file: copy.file });
+            }}
+          />
+          {problems && (
+            <ProblemList
+              source={problems.source === 'link' ? t('fromLink') : problems.source}
+              problems={problems.problems}
+              lang={lang}
+              t={t}
+            />
+          )}
+          <section className="scenario" data-testid="scenario-name">
+            <strong>{t('scenario')}:</strong> {scenario.name} ·{' '}
+            {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
+            {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
+          </section>
+          <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
+            {editing ? t('closeEditor') : t('editLevers')}
+          </button>
+          {editing && (
+            <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
+          )}
+          {error && (
+            <p className="error" role="alert">
+              {t('error')}: {error}
+            </p>
+          )}
+          {!results && !error && (
+            <div className="progress" data-testid="progress">
+              {t('running')} {progress.done}/{progress.total}
+              <progress max={progress.total} value={progress.done} />
+            </div>
+          )}
+          {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
             time from a comparison running on another tab. */}
-        {results && tab === 'scenario' && (
-          <>
-            <section className="charts">
-              <Chart build={activeChart} testId="chart-active" />
-              <Chart build={npsChart} testId="chart-nps" />
-            </section>
-            <p className="note">{t('bandNote')}</p>
-            <section>
-              <h2>{t('kpis')}</h2>
-              <table className="kpis" data-testid="kpis">
-                <tbody>
-                  {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
-                    <tr key={kpi.id} data-kpi={kpi.id} data-mean={String(interval.mean)}>
-                      <th>{t(`kpi_${kpi.id}` as Key)}</th>
-                      <td>{formatInterval(interval, kpi.unit)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-            <button type="button" onClick={() => setRunId((k) => k + 1)}>
-              {t('rerun')}
-            </button>
-          </>
-        )}
-      </div>
-    </main>
+          {results && tab === 'scenario' && (
+            <>
+              <section className="charts">
+                <Chart build={activeChart} testId="chart-active" />
+                <Chart build={npsChart} testId="chart-nps" />
+              </section>
+              <p className="note">{t('bandNote')}</p>
+              <section>
+                <h2>{t('kpis')}</h2>
+                <table className="kpis" data-testid="kpis">
+                  <tbody>
+                    {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
+                      <tr key={kpi.id} data-kpi={kpi.id} data-mean={String(interval.mean)}>
+                        <th>
+                          {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                        </th>
+                        <td>{formatInterval(interval, kpi.unit)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+              <button type="button" onClick={() => setRunId((k) => k + 1)}>
+                {t('rerun')}
+              </button>
+            </>
+          )}
+        </div>
+      </main>
+    </DocsContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.t
 import { resultsToCsv } from '../analysis/csv.ts';
 import { scenarioDiff } from '../analysis/scenarioDiff.ts';
 import { band, formatInterval } from '../analysis/summary.ts';
-import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
+import { type MetricName, type RunResult, type Scenario, series } from '../engine/index.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
@@ -12,8 +12,10 @@ import { toEngine } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { clvChart, cohortChart, ladderChart } from './charts/distributionCharts.ts';
+import { threeDimensionChart } from './charts/threeDimensionChart.ts';
 import { warmUpChartsWhenIdle } from './charts/warmUp.ts';
-import type { Key } from './i18n.ts';
+import { Explain } from './Explain.tsx';
+import type { Key, Lang } from './i18n.ts';
 import type { SavedScenario } from './storage.ts';
 
 const METRICS_SHOWN = [
@@ -68,10 +70,12 @@ interface Outcome {
 /** Baseline against up to five plans, each run many times with the same seeds; paired differences. */
 export function ComparePage({
   t,
+  lang,
   current,
   mine,
 }: {
   t: (k: Key) => string;
+  lang: Lang;
   current: Entry;
   mine: SavedScenario[];
 }) {
@@ -176,6 +180,22 @@ export function ComparePage({
       return { plan: byId.get(id)?.name ?? id, q10, q25, q50, q75, q90 };
     });
     return clvChart(rows, { title: t('clvTitle'), xLabel: t('clvX') });
+  }, [outcome, byId, t]);
+
+  const threeDimBuild = useCallback(() => {
+    const o = outcome!;
+    const end = (rs: RunResult[], m: MetricName) =>
+      rs.reduce((a, r) => a + series(r.metrics, r.months, m)[r.months - 1], 0) / rs.length;
+    const rows = [o.baseline, ...o.plans].map((id) => ({
+      plan: byId.get(id)?.name ?? id,
+      value: end(o.results[id], 'value'),
+      emotion: end(o.results[id], 'bond'),
+      experience: end(o.results[id], 'experience'),
+    }));
+    return threeDimensionChart(rows, {
+      title: t('threeDimTitle'),
+      labels: [t('m_value'), t('m_bond'), t('m_experience')],
+    });
   }, [outcome, byId, t]);
 
   const downloadCsv = () => {
@@ -289,11 +309,18 @@ export function ComparePage({
               ))}
             </select>
           </label>
+          <Explain id={metric} lang={lang} t={t} />
           <Chart build={chart} testId="compare-chart" />
+          <p className="no-print">
+            {t('ladderTitle')} <Explain id="ladder" lang={lang} t={t} /> · {t('cohortTitle')}{' '}
+            <Explain id="cohort" lang={lang} t={t} /> · {t('clvTitle')} <Explain id="clv" lang={lang} t={t} />{' '}
+            · {t('threeDimTitle')} <Explain id="threeDim" lang={lang} t={t} />
+          </p>
           <Chart build={ladderBuild} testId="ladder-chart" />
           <section className="charts">
             <Chart build={cohortBuild} testId="cohort-chart" />
             <Chart build={clvBuild} testId="clv-chart" />
+            <Chart build={threeDimBuild} testId="three-dim-chart" />
           </section>
           <p className="note">{t('compareNote')}</p>
           {outcome.complete < outcome.reps && (
@@ -322,7 +349,9 @@ export function ComparePage({
             <tbody>
               {COMPARISON_KPIS.map((kpi, row) => (
                 <tr key={kpi.id}>
-                  <th>{t(`kpi_${kpi.id}` as Key)}</th>
+                  <th>
+                    {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                  </th>
                   <td>
                     {formatInterval(outcome.comparisons[outcome.plans[0]].rows[row].baseline, kpi.unit)}
                   </td>
@@ -345,7 +374,9 @@ export function ComparePage({
                 </tr>
               ))}
               <tr>
-                <th>{t('roi')}</th>
+                <th>
+                  {t('roi')} <Explain id="roi" lang={lang} t={t} />
+                </th>
                 <td>—</td>
                 {outcome.plans.map((id) => (
                   <td key={id} colSpan={2} data-roi={id}>
@@ -354,7 +385,9 @@ export function ComparePage({
                 ))}
               </tr>
               <tr>
-                <th>{t('costPerRetained')}</th>
+                <th>
+                  {t('costPerRetained')} <Explain id="costPerRetained" lang={lang} t={t} />
+                </th>
                 <td>—</td>
                 {outcome.plans.map((id) => (
                   <td key={id} colSpan={2}>

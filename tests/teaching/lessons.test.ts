@@ -54,3 +54,23 @@ describe('anchors', () => {
     );
   });
 });
+
+describe('explanations', () => {
+  it('cover every headline KPI, every compared metric and chart, in both languages, linked to real sections', async () => {
+    const { EXPLAIN } = await import('../../src/ui/explain.ts');
+    const { COMPARISON_KPIS } = await import('../../src/analysis/compare.ts');
+    const anchors = headingAnchors(modelDoc);
+    const needed = [
+      ...COMPARISON_KPIS.map((k) => k.id),
+      ...['active', 'retention', 'repurchase', 'referralRate', 'nps', 'satisfaction', 'value', 'bond'],
+      ...['experience', 'revenue', 'leverCost', 'profit', 'roi', 'costPerRetained'],
+      ...['ladder', 'cohort', 'clv', 'threeDim'],
+    ];
+    for (const id of needed) {
+      const e = EXPLAIN[id];
+      expect(e, id).toBeDefined();
+      expect(e.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(anchors, `${id} → ${e.anchor}`).toContain(e.anchor);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReplications } from '../../src/analysis/batch.ts';
+import type { RunResult } from '../../src/engine/index.ts';
+import { OUTCOMES } from '../../src/experiments/outcomes.ts';
+import { parseScenarioText } from '../../src/scenario/importer.ts';
+import type { Lesson } from '../../src/scenario/lessonSchema.ts';
+import type { ScenarioFile } from '../../src/scenario/schema.ts';
+import { encodeShareLink } from '../../src/scenario/share.ts';
+import { lessonJobs } from '../../src/teaching/lesson.ts';
+import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+
+let server: PreviewServer;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveBuiltApp());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const lessonFile = (name: string) => {
+  const r = parseScenarioText(readFileSync(`scenarios/lessons/${name}.json`, 'utf8'));
+  if (!r.ok || !r.file.lesson) throw new Error(name);
+  return r.file as ScenarioFile & { lesson: Lesson };
+};
+
+async function predictAndRun(page: Page, option: string) {
+  expect(await page.isDisabled('[data-testid="lesson-run"]')).toBe(true);
+  await page.check(`[data-testid="predict-${option}"]`);
+  await page.click('[data-testid="lesson-run"]');
+  await page.waitForSelector('[data-testid="lesson-verdict"]', { timeout: 120_000 });
+}
+
+describe('teaching mode', () => {
+  it('walks through a lesson in English: predict, run, the engine’s result, why, the model, the customers', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(url);
+    await page.click('[data-testid="tab-lessons"]');
+    await page.click('[data-testid="lesson-lessons/1-discounts"]');
+    expect(await page.textContent('[data-testid="lesson-question"]')).toContain('20 % off for everyone');
+    await predictAndRun(page, 'discount');
+    expect(await page.getAttribute('[data-testid="lesson-verdict"]', 'data-verdict')).toBe('wrong');
+    expect(await page.textContent('[data-testid="lesson-verdict"]')).toContain('comes out ahead');
+
+    // The figures are the engine's, run in Node with the same seeds.
+    const file = lessonFile('1-discounts');
+    const of = OUTCOMES[file.lesson.outcome].of;
+    for (const job of lessonJobs(file)) {
+      const rs: RunResult[] = runReplications(job.scenario, job.seed, job.replications);
+      const expected = rs.map(of).reduce((a, x) => a + x, 0) / rs.length;
+      const shown = Number(await page.getAttribute(`[data-option="${job.key}"]`, 'data-mean'));
+      expect(Math.abs(shown - expected)).toBeLessThanOrEqual(1e-9 * Math.abs(expected));
+    }
+
+    expect(await page.textContent('[data-testid="lesson-explanation"]')).toContain('reference price');
+    for (const id of ['lesson-chart-active', 'lesson-three-dim'])
+      await page.waitForSelector(`[data-testid="${id}"] svg`);
+    await page.waitForSelector('[data-testid="population-canvas"][data-ready="yes"]', { timeout: 60_000 });
+
+    // A mechanism link opens docs/model.md at its section.
+    await page.click('[data-anchor="churn-and-win-back-churnts"]');
+    await page.waitForSelector('[data-testid="docs"][open]');
+    expect(await page.isVisible('#churn-and-win-back-churnts')).toBe(true);
+    await page.click('[data-testid="docs-close"]');
+    expect(await page.$('[data-testid="docs"]')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('walks through a lesson in Chinese, and explains a number', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.click('[data-testid="lang"]');
+    await page.waitForSelector('[data-kpi="retention12"]', { timeout: 60_000 });
+    await page.click('[data-explain="retention12"]');
+    expect(await page.textContent('[data-testid="explain-retention12"]')).toContain('流失');
+    await page.click('[data-testid="tab-lessons"]');
+    await page.click('[data-testid="lesson-lessons/2-satisfaction-is-not-loyalty"]');
+    expect(await page.textContent('[data-testid="lesson-question"]')).toContain('竞争对手');
+    await predictAndRun(page, 'bond');
+    expect(await page.getAttribute('[data-testid="lesson-verdict"]', 'data-verdict')).toBe('right');
+    expect(await page.textContent('[data-testid="lesson-verdict"]')).toContain('模拟结果与你一致');
+    expect(await page.textContent('[data-testid="lesson-explanation"]')).toContain(
+      '满意是对最近几次消费的评价',
+    );
+    await page.close();
+  });
+
+  it('opens a trainer’s lesson from a share link, in presentation mode, and keeps working offline', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const file = lessonFile('3-service-recovery');
+    const link = await encodeShareLink(file, url);
+    if (!link.ok) throw new Error('link');
+    await page.goto(link.url);
+    await page.waitForSelector('[data-testid="lesson"]');
+    expect(await page.textContent('[data-testid="lesson-question"]')).toContain('one visit in ten');
+
+    await page.click('[data-testid="presentation"]');
+    const size = await page.evaluate(() =>
+      Number.parseFloat(getComputedStyle(document.documentElement).fontSize),
+    );
+    expect(size).toBeGreaterThan(20);
+
+    // Once loaded, the app is kept for offline use: a reload without network still runs the lesson.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.goto(`${url}?offline`);
+    await page.waitForSelector('h1');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('presentation'))).toBe(true); // remembered
+    await page.click('[data-testid="tab-lessons"]');
+    await page.click('[data-testid="lesson-lessons/4-community-word-of-mouth"]');
+    await predictAndRun(page, 'community');
+    expect(await page.getAttribute('[data-testid="lesson-verdict"]', 'data-verdict')).toBe('right');
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  it('shows the case gallery: reported and simulated figures side by side', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.click('[data-testid="tab-cases"]');
+    expect((await page.$$('[data-case]')).length).toBe(6);
+    await page.click('[data-testid="run-cases"]');
+    await page.waitForSelector(
+      '[data-case="cases/yuejia"] [data-check="0"][data-simulated]:not([data-simulated=""])',
+      {
+        timeout: 180_000,
+      },
+    );
+    const cells = await page.$$eval('[data-check] td:last-child', (tds) => tds.map((td) => td.className));
+    expect(cells.length).toBeGreaterThanOrEqual(6);
+    // Every case reproduces its reported figure within its stated tolerance.
+    expect(cells.every((c) => c === 'good')).toBe(true);
+    await page.close();
+  });
+});
