@@ -9,6 +9,7 @@ import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { CasesPage } from './CasesPage.tsx';
 import { Chart } from './Chart.tsx';
+import { ClvPage } from './ClvPage.tsx';
 import { ComparePage } from './ComparePage.tsx';
 import { timeSeriesChart } from './charts/timeSeries.ts';
 import { DocsContext, DocsPanel } from './DocsPanel.tsx';
@@ -33,7 +34,7 @@ function libraryDefault(): Opened {
   return { id: DEFAULT_SCENARIO_ID, file: r.file };
 }
 
-const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases'] as const;
+const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv'] as const;
 type Tab = (typeof TABS)[number];
 const PRESENTATION_KEY = 'loyalty-lab.presentation';
 
@@ -233,6 +234,7 @@ export function App() {
         {tab === 'lessons' && (
           <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
         )}
+        {tab === 'clv' && <ClvPage t={t} />}
         {tab === 'cases' && (
           <CasesPage
             t={t}

@@ -7,7 +7,7 @@ import { fitGammaGamma } from '../../../src/analysis/clv/gammaGamma.ts';
 import { summariseLog } from '../../../src/analysis/clv/summary.ts';
 import { parseDay, parseTransactionsCsv } from '../../../src/analysis/clv/transactions.ts';
 
-const DATA = 'tests/fixtures/cdnow';
+const DATA = 'scenarios/data/cdnow';
 const within1pct = (got: number, published: number) =>
   expect(Math.abs(got / published - 1)).toBeLessThan(0.01);
 

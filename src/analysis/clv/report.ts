@@ -1,0 +1,154 @@
+/**
+ * A transaction log, end to end: read it, split calibration from holdout, fit BG/NBD and
+ * Gamma-Gamma, and gather every diagnostic and each customer's CLV as plain data — what the app's CLV
+ * page shows (computed in a worker) and the command line prints.
+ */
+import { type BgNbdParams, type Fit, fitBgNbd } from './bgnbd.ts';
+import { type CustomerClv, customerClv } from './clv.ts';
+import {
+  conditionalByFrequency,
+  cumulativeTracking,
+  frequencyHistogram,
+  holdoutComparison,
+} from './diagnostics.ts';
+import { fitGammaGamma, type GammaGammaParams } from './gammaGamma.ts';
+import { summariseLog } from './summary.ts';
+import {
+  type BadRow,
+  type ColumnChoice,
+  dayToIso,
+  parseDay,
+  parseTransactionsCsv,
+  splitCsvLine,
+} from './transactions.ts';
+
+export interface FitOptions extends ColumnChoice {
+  /** End of calibration, YYYY-MM-DD; the middle of the log's span when absent. */
+  calibrationEnd?: string;
+  annualDiscountRatePct: number;
+  /** Margin as % of revenue. */
+  marginPct: number;
+  /** CLV horizon, weeks. */
+  clvWeeks: number;
+}
+
+export interface FitReport {
+  columns: { customer: string; date: string; amount: string };
+  rows: number;
+  skipped: BadRow[];
+  skippedCount: number;
+  first: string;
+  calibrationEnd: string;
+  last: string;
+  customers: number;
+  bg: Fit<BgNbdParams>;
+  /** Null when fewer than ten customers repeat (nothing to fit spend on). */
+  gg: Fit<GammaGammaParams> | null;
+  repeaters: number;
+  holdout: { weeks: number; actual: number; model: number };
+  histogram: { x: number; actual: number; model: number }[];
+  tracking: { week: number; actual: number; model: number }[];
+  /** Week of the end of calibration on the tracking chart. */
+  calibrationWeek: number;
+  conditional: { x: number; customers: number; actual: number; model: number }[];
+  clv: CustomerClv[];
+}
+
+export type FitResult = { ok: true; report: FitReport } | { ok: false; error: string };
+
+/** The header of a CSV, for choosing columns. */
+export function csvHeader(text: string): string[] {
+  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const sep = [',', ';', '\t'].reduce(
+    (best, c) => (line.split(c).length > line.split(best).length ? c : best),
+    ',',
+  );
+  return splitCsvLine(line, sep);
+}
+
+const MIN_CUSTOMERS = 20;
+const MIN_REPEATERS = 10;
+
+export function fitTransactionLog(text: string, o: FitOptions): FitResult {
+  const parsed = parseTransactionsCsv(text, o);
+  if (!parsed.ok) return parsed;
+  const { log } = parsed;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const d of log.day) {
+    if (d < first) first = d;
+    if (d > last) last = d;
+  }
+  if (!(last > first))
+    return { ok: false, error: 'all transactions are on one day: there is no time to fit' };
+  let calEnd = first + Math.floor((last - first) / 2);
+  if (o.calibrationEnd) {
+    const d = parseDay(o.calibrationEnd, 'ymd');
+    if (d === null)
+      return {
+        ok: false,
+        error: `the end of calibration must be a date YYYY-MM-DD, got "${o.calibrationEnd}"`,
+      };
+    if (d < first || d >= last)
+      return {
+        ok: false,
+        error: `the end of calibration must lie inside the log (${dayToIso(first)} – ${dayToIso(last)})`,
+      };
+    calEnd = d;
+  }
+  const s = summariseLog(log, calEnd, last);
+  if (s.n < MIN_CUSTOMERS)
+    return {
+      ok: false,
+      error: `only ${s.n} customer${s.n === 1 ? '' : 's'} bought before the end of calibration; at least ${MIN_CUSTOMERS} are needed`,
+    };
+  const bg = fitBgNbd(s);
+  if (!Number.isFinite(bg.logLik)) return { ok: false, error: 'the BG/NBD fit did not converge on this log' };
+  const repeaters = Array.from(s.x).filter((x) => x > 0).length;
+  const gg = repeaters >= MIN_REPEATERS ? fitGammaGamma(s.x, s.meanRepeatValue) : null;
+  const clv = gg
+    ? customerClv(bg.params, gg.params, s, {
+        weeks: o.clvWeeks,
+        annualDiscountRatePct: o.annualDiscountRatePct,
+        margin: o.marginPct / 100,
+      })
+    : [];
+  return {
+    ok: true,
+    report: {
+      columns: parsed.columns,
+      rows: parsed.rows,
+      skipped: parsed.skipped,
+      skippedCount: parsed.skippedCount,
+      first: dayToIso(first),
+      calibrationEnd: dayToIso(calEnd),
+      last: dayToIso(last),
+      customers: s.n,
+      bg,
+      gg,
+      repeaters,
+      holdout: holdoutComparison(bg.params, s),
+      histogram: frequencyHistogram(bg.params, s),
+      tracking: cumulativeTracking(bg.params, s),
+      calibrationWeek: (calEnd - s.startDay + 1) / 7,
+      conditional: conditionalByFrequency(bg.params, s),
+      clv,
+    },
+  };
+}
+
+/** Each customer's CLV as CSV. */
+export function clvCsv(rows: CustomerClv[]): string {
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  return `customer,probability_alive,expected_purchases,expected_value,clv\n${rows
+    .map((r) =>
+      [
+        q(r.id),
+        r.probabilityAlive.toFixed(4),
+        r.expectedPurchases.toFixed(4),
+        r.expectedValue.toFixed(2),
+        r.clv.toFixed(2),
+      ].join(','),
+    )
+    .join('\n')}\n`;
+}
