@@ -1,15 +1,18 @@
 /**
  * npm run fit -- data.csv [--calibration-end YYYY-MM-DD] [--customer COL] [--date COL] [--amount COL]
+ *   [--scenario OUT.json [--margin PCT]]
  * Fits BG/NBD and Gamma-Gamma to a transaction log; prints the parameters, log-likelihoods and the
  * holdout comparison. Without --calibration-end, calibration is the first half of the log's span.
+ * --scenario writes a calibrated baseline scenario (docs/clv.md).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { fitBgNbd } from '../analysis/clv/bgnbd.ts';
+import { calibratedScenario } from '../analysis/clv/calibrate.ts';
 import { frequencyHistogram, holdoutComparison } from '../analysis/clv/diagnostics.ts';
 import { fitGammaGamma } from '../analysis/clv/gammaGamma.ts';
 import { summariseLog } from '../analysis/clv/summary.ts';
 import { dayToIso, parseDay, parseTransactionsCsv } from '../analysis/clv/transactions.ts';
-import { parseArgs } from './args.ts';
+import { intFlag, parseArgs } from './args.ts';
 
 function main(): void {
   const { positional, flags } = parseArgs(process.argv.slice(2), [
@@ -17,6 +20,8 @@ function main(): void {
     'customer',
     'date',
     'amount',
+    'scenario',
+    'margin',
   ]);
   const path = positional[0];
   if (!path)
@@ -81,6 +86,18 @@ function main(): void {
   console.log(
     `\nHoldout (${h.weeks.toFixed(1)} weeks): actual repeat transactions ${h.actual}, model ${h.model.toFixed(1)} (${(100 * (h.model / h.actual - 1)).toFixed(1)} %)`,
   );
+  if (flags.scenario) {
+    const months = Math.max(1, Math.ceil((last - first) / (365.25 / 12)));
+    const file = calibratedScenario(bg.params, gg.params, {
+      name: `${path} — calibrated baseline`,
+      source: `${path} (${s.n} customers, calibration ${dayToIso(first)} – ${dayToIso(calEnd)})`,
+      customers: s.n,
+      months,
+      marginPct: intFlag(flags, 'margin', 30, 1, 100),
+    });
+    writeFileSync(flags.scenario, `${JSON.stringify(file, null, 2)}\n`);
+    console.log(`\ncalibrated baseline scenario (${s.n} customers, ${months} months): ${flags.scenario}`);
+  }
   console.log('Calibration repeat-transaction histogram (customers): x  actual  model');
   for (const r of frequencyHistogram(bg.params, s))
     console.log(

@@ -1,8 +1,10 @@
 /**
  * npm run simulate -- [scenario.json | share link | library id] --reps N --seed S --out results.csv
+ *   [--log transactions.csv [--log-start YYYY-MM-DD]]
  * Runs N replications, prints the headline KPIs with 95 % intervals, writes per-month results as CSV.
  */
 import { writeFileSync } from 'node:fs';
+import { simulatedTransactionLog } from '../analysis/clv/simulatedLog.ts';
 import { resultsToCsv } from '../analysis/csv.ts';
 import { formatInterval, summarise } from '../analysis/summary.ts';
 import { defaultScenario, type RunResult, type Scenario, ScenarioError, simulate } from '../engine/index.ts';
@@ -12,7 +14,7 @@ import { intFlag, parseArgs } from './args.ts';
 import { problemLines, readScenarioArg } from './scenarioArg.ts';
 
 async function main(): Promise<void> {
-  const { positional, flags } = parseArgs(process.argv.slice(2), ['reps', 'seed', 'out']);
+  const { positional, flags } = parseArgs(process.argv.slice(2), ['reps', 'seed', 'out', 'log', 'log-start']);
   const reps = intFlag(flags, 'reps', 10, 1, 10_000);
   const seed = flags.seed ?? '1';
   let scenario: Scenario = defaultScenario();
@@ -47,6 +49,10 @@ async function main(): Promise<void> {
     );
   }
   if (caseFile?.case) await printCase(caseFile, results, seed, reps);
+  if (flags.log) {
+    writeFileSync(flags.log, simulatedTransactionLog(scenario, { seed, replication: 0 }, flags['log-start']));
+    console.log(`transaction log of replication 0 (customer,date,amount): ${flags.log}`);
+  }
   if (flags.out) {
     writeFileSync(flags.out, resultsToCsv(results));
     console.log(`per-month results: ${flags.out}`);

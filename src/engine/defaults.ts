@@ -111,6 +111,7 @@ export function defaultScenario(): Scenario {
       initialAwarePct: 30,
       segments: structuredClone(DEFAULT_SEGMENTS),
       network: { meanContacts: 8, rewiringPct: 10, onlineReach: 50 },
+      calibration: null,
     },
     service: { failurePctPerVisit: 5, meanSeverityPct: 35 },
     staff: {

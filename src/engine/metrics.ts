@@ -40,6 +40,7 @@ export const METRICS = [
   'bond',
   'experience',
   'trust',
+  'loyalty', // mean loyalty of existing customers as they were served this month
   // encounters and complaints
   'visits',
   'failures',

@@ -1,5 +1,5 @@
 import type { Stream } from './rng.ts';
-import type { Scenario } from './scenario.ts';
+import type { Calibration, Scenario } from './scenario.ts';
 import { allocatePopulation, Flag, type Population, Source, Stage } from './state.ts';
 
 /** Concentration of the Beta distributions of price sensitivity and tolerance: wide but not U-shaped. */
@@ -26,6 +26,7 @@ export function createPopulation(s: Scenario, rng: Stream): Population {
   const pCustomer = s.population.initialCustomerPct / 100;
   const pAware = s.population.initialAwarePct / 100;
   const price = s.levers.pricePct / 100;
+  const cal = s.population.calibration ?? null;
 
   for (let i = 0; i < n; i++) {
     rng.at(i, -1);
@@ -44,8 +45,11 @@ export function createPopulation(s: Scenario, rng: Stream): Population {
     if (rng.next() < seg.multiChannelPct / 100) pop.flags[i] |= Flag.MULTICHANNEL;
     pop.attitude[i] = clamp01(0.5 + 0.15 * rng.gaussian());
     const r = rng.next();
+    // Extra draws only for a calibrated population, so every other world keeps its random numbers.
+    if (cal) calibrate(pop, i, cal, rng);
     if (r < pCustomer) {
-      const tenure = Math.floor(rng.next() * INITIAL_TENURE_MAX);
+      // A calibrated cohort has just made its first purchase (time 0 of the fitted model).
+      const tenure = cal ? 0 : Math.floor(rng.next() * INITIAL_TENURE_MAX);
       pop.stage[i] = tenure > 0 ? Stage.REPEAT : Stage.FIRST;
       pop.source[i] = Source.INITIAL;
       pop.flags[i] |= Flag.EVER_CUSTOMER;
@@ -64,6 +68,16 @@ export function createPopulation(s: Scenario, rng: Stream): Population {
     }
   }
   return pop;
+}
+
+/** Average weeks in a month: the fitted weekly purchase rates become monthly ones. */
+export const WEEKS_PER_MONTH = 365.25 / 12 / 7;
+
+/** A customer's purchase rate, dropout chance and mean spend, drawn from the fitted distributions. */
+function calibrate(pop: Population, i: number, cal: Calibration, rng: Stream): void {
+  pop.rate[i] = rng.gamma(cal.r, 1 / cal.alpha) * WEEKS_PER_MONTH;
+  pop.dropout[i] = rng.beta(cal.a / (cal.a + cal.b), cal.a + cal.b);
+  pop.spend[i] = cal.p / rng.gamma(cal.q, 1 / cal.gamma);
 }
 
 export function clamp01(x: number): number {

@@ -99,6 +99,27 @@ export interface MarketEvent {
   intensityPct: number;
 }
 
+/**
+ * Purchase, dropout and spend heterogeneity fitted to a firm's own customers (BG/NBD and
+ * Gamma-Gamma; src/analysis/clv). Each customer buys at rate λ ~ Gamma(r, rate α) per week and, after
+ * every purchase, drops out with probability p ~ Beta(a, b); spends p_gg/ν a purchase on average,
+ * ν ~ Gamma(q, rate γ). Levers move visits and dropout through the customer's loyalty relative to the
+ * same world's loyalty without them (referenceLoyalty), so without levers the fitted process holds.
+ */
+export interface Calibration {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  p: number;
+  q: number;
+  gamma: number;
+  /** Dropout × exp(−elasticity × (loyalty − reference)); visits × the matching loyalty ratio. */
+  loyaltyElasticity: number;
+  /** Mean loyalty of active customers per month in this world without levers (empty: ratio 1). */
+  referenceLoyalty: number[];
+}
+
 export interface Scenario {
   name: string;
   horizonMonths: number;
@@ -117,6 +138,8 @@ export interface Scenario {
       /** People an online review reaches beyond direct contacts. */
       onlineReach: number;
     };
+    /** A population fitted to a transaction log (see Calibration); null for the segments' own rates. */
+    calibration?: Calibration | null;
   };
   service: {
     /** Probability that a visit goes wrong, % (at typical staff skill and no standards). */

@@ -1,5 +1,5 @@
 import { ACQUISITION, conversionProbability } from './acquisition.ts';
-import { churnHazard, lockIn, loyalty, winbackProbability } from './churn.ts';
+import { CHURN, churnHazard, lockIn, loyalty, winbackProbability } from './churn.ts';
 import { COMMUNITY, joinProbability } from './community.ts';
 import { COMPLAINTS, incidentOutcome, recoveryQuality, voiceProbability } from './complaints.ts';
 import {
@@ -23,7 +23,7 @@ import {
 } from './perception.ts';
 import { clamp01, createPopulation } from './population.ts';
 import { Stream, type StreamKeys, streamKeys } from './rng.ts';
-import { LEVER_NAMES, type RunOptions, type Scenario } from './scenario.ts';
+import { type Calibration, LEVER_NAMES, type RunOptions, type Scenario } from './scenario.ts';
 import { createStaff, type Staff, updateStaff } from './staff.ts';
 import { Flag, NEVER, type Population, Source, Stage } from './state.ts';
 import { assertRunnable } from './validate.ts';
@@ -116,6 +116,12 @@ export class Simulation {
   private readonly segSocial: Float64Array;
   private readonly sevExp: number;
   private cursor = -1; // agent being processed; acquisitions behind it adjust this month's counts
+  /** Calibrated population (null: the segments' own rates and the loyalty hazard). */
+  private readonly cal: Calibration | null;
+  /** This month's reference loyalty of a calibrated population (NaN: levers are measured against nothing). */
+  private refLoyalty = Number.NaN;
+  /** A calibrated customer dropped out after one of this month's purchases. */
+  private dropped = false;
   private visitsLastMonth = 0;
   private discountFactor = 1;
   private readonly baseFail: number;
@@ -151,6 +157,7 @@ export class Simulation {
   ) {
     assertRunnable(scenario, options.memoryLimitBytes);
     this.months = scenario.horizonMonths;
+    this.cal = scenario.population.calibration ?? null;
     this.keys = streamKeys(options.seed, options.replication);
     const k = this.keys;
     this.enc = new Stream(k.encounters);
@@ -331,6 +338,8 @@ export class Simulation {
     this.aux.fill(0);
     this.scores.fill(0);
     resolveLevers(s, month, l);
+    const ref = this.cal?.referenceLoyalty;
+    this.refLoyalty = ref?.length ? ref[Math.min(t, ref.length - 1)] : Number.NaN;
     this.discountFactor = (1 + s.economics.annualDiscountRatePct / 100) ** (-t / 12);
     this.competitorNow = this.competitor(month);
     this.awarenessNow = s.market.awarenessGrowthPct / 100;
@@ -433,10 +442,11 @@ export class Simulation {
     const p = this.pop;
     const l = this.lev;
     const b = (p.bond[i] *= 1 - PERCEPTION.lapsedBondDecay);
-    if (
-      (p.pressure[i] += winbackProbability(b, p.priceSens[i], l.discountLapsed, l.contactsPerMonth)) >=
-      p.inertia[i]
-    ) {
+    // A calibrated customer's dropout is for good (BG/NBD) unless a lever reaches out to them.
+    const winback = this.cal
+      ? winbackProbability(0, p.priceSens[i], l.discountLapsed, l.contactsPerMonth) - CHURN.winbackBase
+      : winbackProbability(b, p.priceSens[i], l.discountLapsed, l.contactsPerMonth);
+    if ((p.pressure[i] += winback) >= p.inertia[i]) {
       this.acquire(i, Source.WINBACK, l.discountLapsed);
       this.countActive(i);
     } else this.acc[M.lapsed]++;
@@ -514,15 +524,32 @@ export class Simulation {
 
     const enc = this.enc.at(i, t);
     const who = Math.floor(enc.next() * staff.h);
-    const lambda =
-      p.rate[i] *
-      (0.6 + 0.8 * L) *
-      this.seasonNow *
-      (1 + 1.5 * d * ps) *
-      (multi ? 1.15 : 1) *
-      (1 + COMMUNITY.visitBoost * member);
+    this.acc[M.loyalty] += L;
+    const levers = (1 + 1.5 * d * ps) * (1 + COMMUNITY.visitBoost * member);
+    const cal = this.cal;
+    const ref = this.refLoyalty;
+    const hasRef = !Number.isNaN(ref);
+    // A calibrated customer buys at their fitted rate, moved only by what levers change: loyalty
+    // against the same world's loyalty without levers, discounts, the community.
+    const lambda = cal
+      ? p.rate[i] * (hasRef ? (0.6 + 0.8 * L) / (0.6 + 0.8 * ref) : 1) * levers
+      : p.rate[i] * (0.6 + 0.8 * L) * this.seasonNow * (multi ? 1.15 : 1) * levers;
     let nv = enc.poisson(lambda);
     if (nv > ENCOUNTERS.maxVisits) nv = ENCOUNTERS.maxVisits;
+    this.dropped = false;
+    if (cal && nv > 0) {
+      // BG/NBD: after each purchase the customer may drop out; later purchases that month never happen.
+      const m = hasRef ? Math.exp(-cal.loyaltyElasticity * (L - ref)) : 1;
+      const pd = Math.min(1, p.dropout[i] * m);
+      const chn = this.chn.at(i, t);
+      for (let v = 0; v < nv; v++) {
+        if (chn.next() < pd) {
+          nv = v + 1;
+          this.dropped = true;
+          break;
+        }
+      }
+    }
     let injected = false;
     if (this.probeShare > 0 && this.prb.at(i, t).next() < this.probeShare) {
       injected = true;
@@ -785,10 +812,15 @@ export class Simulation {
     const f = p.flags[i];
     const B = p.bond[i];
     const S = p.sat[i];
-    const L = loyalty(w[3 * seg], w[3 * seg + 1], w[3 * seg + 2], p.value[i], B, p.exper[i], S, p.trust[i]);
-    const lock = lockIn((f & Flag.TIER) !== 0, l.pointsReward, (f & Flag.MULTICHANNEL) !== 0);
-    if (this.chn.at(i, this.t).next() >= churnHazard(L, S, p.priceSens[i], B, this.competitorNow, lock))
-      return false;
+    if (this.cal) {
+      // Calibrated: customers leave only by dropping out after a purchase (decided in serve()).
+      if (!this.dropped) return false;
+    } else {
+      const L = loyalty(w[3 * seg], w[3 * seg + 1], w[3 * seg + 2], p.value[i], B, p.exper[i], S, p.trust[i]);
+      const lock = lockIn((f & Flag.TIER) !== 0, l.pointsReward, (f & Flag.MULTICHANNEL) !== 0);
+      if (this.chn.at(i, this.t).next() >= churnHazard(L, S, p.priceSens[i], B, this.competitorNow, lock))
+        return false;
+    }
     p.stage[i] = Stage.LAPSED;
     p.pressure[i] = 0;
     p.flags[i] = f & ~(Flag.MEMBER | Flag.TIER);
@@ -838,6 +870,7 @@ export class Simulation {
     out[row(M.nps)] = 100 * (perActive(M.promoters) - perActive(M.detractors));
     out[row(M.retention)] = existingStart > 0 ? 1 - acc[M.churned] / existingStart : 1;
     out[row(M.repurchase)] = existingStart > 0 ? acc[M.repurchase] / existingStart : 0;
+    out[row(M.loyalty)] = existingStart > 0 ? acc[M.loyalty] / existingStart : Number.NaN;
     const members = aux[MEMBER_START];
     const rate = (num: number, den: number) => (den > 0 ? num / den : Number.NaN);
     out[row(M.memberRepurchase)] = rate(acc[M.memberRepurchase], members);

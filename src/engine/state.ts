@@ -58,6 +58,7 @@ export interface Population {
   complainProp: Float32Array;
   generosity: Float32Array; // idiosyncratic offset of the 0–10 recommend score
   inertia: Float32Array; // Exp(1): accumulated hazard needed to act (hear of us, buy, come back)
+  dropout: Float32Array; // calibrated populations: chance of dropping out after a purchase (BG/NBD p)
   // evolving
   stage: Uint8Array;
   source: Uint8Array;
@@ -88,7 +89,7 @@ export interface Population {
 
 /** Bytes per customer of the arrays above (the network is counted separately). */
 export const BYTES_PER_CUSTOMER =
-  1 + 4 * 6 + 3 + 4 * 9 + 1 + 2 * 5 + 4 + 2 * 3 + 8 * 2 + 4 /* network offsets */;
+  1 + 4 * 7 + 3 + 4 * 9 + 1 + 2 * 5 + 4 + 2 * 3 + 8 * 2 + 4 /* network offsets */;
 
 export function allocatePopulation(n: number): Population {
   const f32 = () => new Float32Array(n);
@@ -103,6 +104,7 @@ export function allocatePopulation(n: number): Population {
     complainProp: f32(),
     generosity: f32(),
     inertia: f32(),
+    dropout: f32(),
     stage: new Uint8Array(n),
     source: new Uint8Array(n),
     flags: new Uint8Array(n),

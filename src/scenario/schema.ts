@@ -95,6 +95,24 @@ const population = z
         onlineReach: numd(0, 10_000, 'people', D.population.network.onlineReach, true),
       })
       .prefault({}),
+    /** Fitted to a transaction log (BG/NBD and Gamma-Gamma); see docs/clv.md. */
+    calibration: z
+      .strictObject({
+        r: num(1e-6, 1e4, 'shape'),
+        alpha: num(1e-6, 1e6, 'weeks'),
+        a: num(1e-6, 1e4, 'shape'),
+        b: num(1e-6, 1e4, 'shape'),
+        p: num(1e-6, 1e4, 'shape'),
+        q: num(1.000001, 1e4, 'shape'),
+        gamma: num(1e-6, 1e9, 'money'),
+        loyaltyElasticity: numd(0, 20, 'per unit of loyalty', 3),
+        referenceLoyalty: z
+          .array(num(0, 1, 'loyalty'))
+          .max(120)
+          .default([]),
+      })
+      .nullable()
+      .default(null),
   })
   .prefault({});
 
@@ -375,7 +393,7 @@ export function fromEngine(s: Scenario, extra: { description?: string; notes?: s
     description: extra.description ?? '',
     ...(extra.notes ? { notes: extra.notes } : {}),
     horizonMonths: s.horizonMonths,
-    population: structuredClone(s.population),
+    population: { ...structuredClone(s.population), calibration: s.population.calibration ?? null },
     service: { ...s.service },
     staff: { ...s.staff },
     market: structuredClone(s.market),

@@ -234,7 +234,18 @@ export function App() {
         {tab === 'lessons' && (
           <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
         )}
-        {tab === 'clv' && <ClvPage t={t} />}
+        {tab === 'clv' && (
+          <ClvPage
+            t={t}
+            onScenario={(file) => {
+              const record = { id: newId(), file, updatedAt: Date.now() };
+              setMine((list) => [record, ...list]);
+              void storage.saveScenario(record);
+              open({ id: record.id, file });
+              setTab('scenario');
+            }}
+          />
+        )}
         {tab === 'cases' && (
           <CasesPage
             t={t}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import sampleUrl from '../../scenarios/data/cdnow/cdnow_sample_elog.csv?url';
 import type { ClvWorkerApi } from '../../workers/clv.worker.ts';
 import { clvCsv, csvHeader, type FitOptions, type FitReport } from '../analysis/clv/report.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { clvDistributionChart, conditionalChart, frequencyChart, trackingChart } from './charts/clvCharts.ts';
 import type { Key } from './i18n.ts';
@@ -21,7 +22,14 @@ interface Loaded {
  * CLV from the user's own transaction log, in the browser: choose columns and the calibration split,
  * fit BG/NBD and Gamma-Gamma in a worker, check the fit against the holdout, read each customer's CLV.
  */
-export function ClvPage({ t }: { t: (k: Key) => string }) {
+export function ClvPage({
+  t,
+  onScenario,
+}: {
+  t: (k: Key) => string;
+  /** Opens a calibrated scenario as the user's own. */
+  onScenario: (file: ScenarioFile) => void;
+}) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [choice, setChoice] = useState<{ customer: string; date: string; amount: string }>({
     customer: '',
@@ -36,6 +44,8 @@ export function ClvPage({ t }: { t: (k: Key) => string }) {
   const [report, setReport] = useState<FitReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The data's fit, kept when a simulated log is fitted, to set the two side by side. */
+  const [reference, setReference] = useState<{ name: string; report: FitReport } | null>(null);
   const worker = useRef<{ w: Worker; api: Comlink.Remote<ClvWorkerApi> } | null>(null);
 
   const spawn = useCallback(() => {
@@ -48,6 +58,7 @@ export function ClvPage({ t }: { t: (k: Key) => string }) {
   }, [spawn]);
 
   const load = (name: string, text: string) => {
+    setReference(null);
     setLoaded({ name, text, header: csvHeader(text) });
     setChoice({ customer: '', date: '', amount: '' });
     setReport(null);
@@ -103,6 +114,57 @@ export function ClvPage({ t }: { t: (k: Key) => string }) {
     a.download = 'customer-clv.csv';
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+
+  const months = (r: FitReport) =>
+    Math.max(1, Math.ceil((Date.parse(r.last) - Date.parse(r.first)) / 86_400_000 / (365.25 / 12)));
+
+  const calibrate = async (): Promise<ScenarioFile | null> => {
+    if (!report?.gg || !worker.current || !loaded) return null;
+    return worker.current.api.calibrate(report.bg.params, report.gg.params, {
+      name: `${loaded.name} — ${t('clvCalibrated')}`,
+      source: `${loaded.name} (${report.customers} customers, calibration ${report.first} – ${report.calibrationEnd})`,
+      customers: report.customers,
+      months: months(report),
+      marginPct: margin,
+    });
+  };
+
+  const makeBaseline = async () => {
+    setBusy(true);
+    try {
+      const file = await calibrate();
+      if (file) onScenario(file);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Simulates the calibrated baseline's own log and fits it with the same split: the round trip. */
+  const roundTrip = async () => {
+    if (!report || !loaded || !worker.current) return;
+    setBusy(true);
+    try {
+      const file = await calibrate();
+      if (!file) return;
+      const text = await worker.current.api.simulateLog(file, 'log', report.first);
+      const r = await worker.current.api.fit(text, {
+        calibrationEnd: report.calibrationEnd,
+        annualDiscountRatePct: discount,
+        marginPct: margin,
+        clvWeeks: weeks,
+      });
+      if (!r.ok) throw new Error(r.error);
+      setReference({ name: loaded.name, report });
+      setLoaded({ name: t('clvSimulatedLog'), text, header: csvHeader(text) });
+      setReport(r.report);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
   };
 
   const labels = useMemo(() => ({ actual: t('clvActual'), model: t('clvModel') }), [t]);
@@ -337,6 +399,62 @@ export function ClvPage({ t }: { t: (k: Key) => string }) {
             <Chart build={conditional} testId="clv-cond-chart" />
             {report.clv.length > 0 && <Chart build={distribution} testId="clv-dist-chart" />}
           </section>
+          {reference && (
+            <table className="kpis" data-testid="clv-round-trip">
+              <thead>
+                <tr>
+                  <th />
+                  <th>{reference.name}</th>
+                  <th>{t('clvSimulatedLog')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(['r', 'alpha', 'a', 'b'] as const).map((k) => (
+                  <tr key={k}>
+                    <th>{k}</th>
+                    <td>{fmt(reference.report.bg.params[k], reference.report.bg.standardErrors[k])}</td>
+                    <td>{fmt(report.bg.params[k], report.bg.standardErrors[k])}</td>
+                  </tr>
+                ))}
+                {(['p', 'q', 'gamma'] as const).map((k) => (
+                  <tr key={k}>
+                    <th>{k}</th>
+                    <td>{reference.report.gg ? reference.report.gg.params[k].toFixed(4) : '—'}</td>
+                    <td>{report.gg ? report.gg.params[k].toFixed(4) : '—'}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th>{t('clvHoldoutTotal')}</th>
+                  <td>
+                    {reference.report.holdout.actual} / {reference.report.holdout.model.toFixed(1)}
+                  </td>
+                  <td>
+                    {report.holdout.actual} / {report.holdout.model.toFixed(1)}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          )}
+          {report.gg && !reference && (
+            <p>
+              <button
+                type="button"
+                onClick={() => void makeBaseline()}
+                disabled={busy}
+                data-testid="clv-make-baseline"
+              >
+                {t('clvMakeBaseline')}
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() => void roundTrip()}
+                disabled={busy}
+                data-testid="clv-round-trip-run"
+              >
+                {t('clvRoundTrip')}
+              </button>
+            </p>
+          )}
           {report.clv.length > 0 && (
             <>
               <h3>{t('clvTop')}</h3>

@@ -84,6 +84,10 @@ const en = {
   stage_advocates: 'advocates',
   tab_population: 'Population',
   tab_clv: 'CLV from data',
+  clvCalibrated: 'calibrated baseline',
+  clvSimulatedLog: 'simulated log of the calibrated baseline',
+  clvMakeBaseline: 'Make a calibrated baseline scenario from this fit',
+  clvRoundTrip: 'Simulate the calibrated baseline’s own log and fit it',
   clvIntro:
     'Fit the standard purchase-and-dropout (BG/NBD) and spend (Gamma-Gamma) models to your own transaction log (CSV: customer, date, amount). The file is read in this browser and never leaves it.',
   clvFile: 'Transaction log (CSV)',
@@ -341,6 +345,10 @@ const zh: Record<Key, string> = {
   stage_advocates: '品牌拥护者',
   tab_population: '客户群像',
   tab_clv: '数据驱动的CLV',
+  clvCalibrated: '校准基线',
+  clvSimulatedLog: '校准基线的模拟交易记录',
+  clvMakeBaseline: '用此拟合结果生成校准基线情景',
+  clvRoundTrip: '模拟校准基线的交易记录并重新拟合',
   clvIntro:
     '用你自己的交易记录（CSV：客户、日期、金额）拟合标准的购买-流失模型（BG/NBD）与消费金额模型（Gamma-Gamma）。文件只在本浏览器中读取，不会上传。',
   clvFile: '交易记录（CSV）',

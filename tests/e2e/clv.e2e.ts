@@ -44,6 +44,23 @@ describe('CLV from data, in the browser', () => {
       .trim()
       .split('\n');
     expect(csv.length).toBe(2358);
+
+    // The fit becomes a baseline scenario: the customers the data describe, every lever available.
+    await page.click('[data-testid="clv-make-baseline"]');
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 120_000 });
+    expect(await page.textContent('[data-testid="scenario-name"]')).toContain('calibrated baseline');
+    expect(await page.textContent('[data-testid="scenario-name"]')).toContain('2,357');
+
+    // Round trip: the calibrated baseline's own simulated log, fitted with the same split.
+    await page.click('[data-testid="tab-clv"]');
+    await page.click('[data-testid="clv-sample"]');
+    await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
+    await page.click('[data-testid="clv-fit"]');
+    await page.waitForSelector('[data-testid="clv-round-trip-run"]', { timeout: 60_000 });
+    await page.click('[data-testid="clv-round-trip-run"]');
+    await page.waitForSelector('[data-testid="clv-round-trip"]', { timeout: 120_000 });
+    const simulatedR = await value('r');
+    expect(Math.abs(simulatedR / published.r - 1)).toBeLessThan(0.2);
     expect(errors).toEqual([]);
     await page.close();
   });
