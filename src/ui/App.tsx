@@ -230,7 +230,9 @@ export function App() {
           />
         )}
         {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
-        {tab === 'experiments' && <ExperimentsPage t={t} lang={lang} file={validFile.current} />}
+        {tab === 'experiments' && (
+          <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
+        )}
         {tab === 'lessons' && (
           <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
         )}

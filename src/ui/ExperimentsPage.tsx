@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatInterval } from '../analysis/summary.ts';
 import type { Evaluator } from '../experiments/measure.ts';
 import { OUTCOMES } from '../experiments/outcomes.ts';
 import { type ExperimentOutput, runExperiment } from '../experiments/run.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
-import type { Experiment } from '../scenario/experimentSchema.ts';
+import { type Experiment, OUTCOME_IDS, type OutcomeId } from '../scenario/experimentSchema.ts';
+import { parseScenarioObject } from '../scenario/importer.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import {
@@ -15,6 +16,7 @@ import {
   sweepChart,
   tornadoChart,
 } from './charts/experimentCharts.ts';
+import { numericFields, withSweep } from './experimentDraft.ts';
 import { labelOfPath } from './experimentLabels.ts';
 import type { Key, Lang } from './i18n.ts';
 
@@ -40,10 +42,13 @@ export function ExperimentsPage({
   t,
   lang,
   file,
+  onChange,
 }: {
   t: (k: Key) => string;
   lang: Lang;
   file: ScenarioFile;
+  /** Saves the scenario with a new experiment (as the user's own copy). */
+  onChange: (file: ScenarioFile) => void;
 }) {
   const list = file.experiments;
   const [selected, setSelected] = useState(list[0]?.id ?? '');
@@ -96,12 +101,24 @@ export function ExperimentsPage({
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   };
 
+  const composer = (
+    <SweepComposer
+      t={t}
+      lang={lang}
+      file={file}
+      onAdd={(next, id) => {
+        onChange(next);
+        setSelected(id);
+      }}
+    />
+  );
   if (list.length === 0)
     return (
       <section className="experiments" data-testid="experiments">
         <p className="note" data-testid="no-experiments">
           {t('xp_none')}
         </p>
+        {composer}
       </section>
     );
 
@@ -141,6 +158,7 @@ export function ExperimentsPage({
         )}
       </div>
       <p data-testid="experiment-description">{describe(experiment, t, lang)}</p>
+      {composer}
       {message && (
         <output className="note" data-testid="experiment-message">
           {message}
@@ -363,4 +381,131 @@ function baselineValue(output: ExperimentOutput, path: string): number {
   if (output.result?.kind !== 'optimise') return Number.NaN;
   const first = output.result.searched[0];
   return first ? first.point[path] : Number.NaN;
+}
+
+/** A form for a new sweep, saved into the scenario so it travels with the file. */
+function SweepComposer({
+  t,
+  lang,
+  file,
+  onAdd,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  file: ScenarioFile;
+  onAdd: (file: ScenarioFile, id: string) => void;
+}) {
+  const fields = useMemo(() => numericFields(file), [file]);
+  const first = fields.find((f) => f.path === 'levers.value.discount.depthPct') ?? fields[0];
+  const [x, setX] = useState({ path: first.path, from: first.min, to: first.max, steps: 5 });
+  const [y, setY] = useState<{ path: string; from: number; to: number; steps: number } | null>(null);
+  const [outcome, setOutcome] = useState<OutcomeId>('profit');
+  const [reps, setReps] = useState(6);
+  const [problems, setProblems] = useState<string[]>([]);
+  const pick = (path: string) => {
+    const f = fields.find((g) => g.path === path)!;
+    return { path, from: f.min, to: f.max, steps: 5 };
+  };
+  const add = () => {
+    const id = `sweep-${file.experiments.length + 1}`;
+    const r = parseScenarioObject(withSweep(file, { id, outcome, replications: reps, x, y }));
+    if (!r.ok) {
+      setProblems(r.problems.map((p) => `${p.path}: ${p[lang]}`));
+      return;
+    }
+    setProblems([]);
+    onAdd(r.file, id);
+  };
+  const axis = (
+    a: { path: string; from: number; to: number; steps: number },
+    set: (a: { path: string; from: number; to: number; steps: number }) => void,
+    name: string,
+  ) => (
+    <>
+      <select value={a.path} onChange={(e) => set(pick(e.target.value))} data-testid={`compose-${name}-path`}>
+        {fields.map((f) => (
+          <option key={f.path} value={f.path}>
+            {labelOfPath(f.path, lang)} ({f.path})
+          </option>
+        ))}
+      </select>{' '}
+      <input
+        type="number"
+        value={a.from}
+        onChange={(e) => set({ ...a, from: Number(e.target.value) })}
+        data-testid={`compose-${name}-from`}
+      />
+      {' – '}
+      <input
+        type="number"
+        value={a.to}
+        onChange={(e) => set({ ...a, to: Number(e.target.value) })}
+        data-testid={`compose-${name}-to`}
+      />{' '}
+      {t('xp_steps')}{' '}
+      <input
+        type="number"
+        min={2}
+        max={41}
+        value={a.steps}
+        onChange={(e) => set({ ...a, steps: Math.round(Number(e.target.value)) || 2 })}
+      />
+    </>
+  );
+  return (
+    <details className="composer" data-testid="composer">
+      <summary>{t('xp_new')}</summary>
+      <p>
+        {t('xp_xParam')} {axis(x, setX, 'x')}
+      </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={y !== null}
+            onChange={(e) => setY(e.target.checked ? pick(fields[0].path) : null)}
+          />{' '}
+          {t('xp_yParam')}
+        </label>{' '}
+        {y && axis(y, setY, 'y')}
+      </p>
+      <p>
+        <label>
+          {t('xp_outcome')}{' '}
+          <select
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as OutcomeId)}
+            data-testid="compose-outcome"
+          >
+            {OUTCOME_IDS.map((o) => (
+              <option key={o} value={o}>
+                {t(`out_${o}` as Key)}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t('replications')}{' '}
+          <input
+            type="number"
+            min={2}
+            max={500}
+            value={reps}
+            onChange={(e) => setReps(Math.round(Number(e.target.value)) || 2)}
+          />
+        </label>{' '}
+        <button type="button" onClick={add} data-testid="compose-add">
+          {t('xp_add')}
+        </button>
+      </p>
+      {problems.length > 0 && (
+        <ul className="error" role="alert" data-testid="compose-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <p className="note">{t('xp_saved')}</p>
+    </details>
+  );
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -47,4 +48,20 @@ export function watchErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(m.text());
   });
   return errors;
+}
+
+/** The built app served and a browser opened for one test file, both closed after it. */
+export function servedApp(): { readonly url: string; readonly browser: Browser } {
+  const app = {} as { url: string; browser: Browser; server?: PreviewServer };
+  beforeAll(async () => {
+    const served = await serveBuiltApp();
+    app.server = served.server;
+    app.url = served.url;
+    app.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

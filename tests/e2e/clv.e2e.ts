@@ -1,30 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 describe('CLV from data, in the browser', () => {
   it('fits the CDNOW sample to the published parameters, with diagnostics and every customer’s CLV', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.click('[data-testid="tab-clv"]');
     await page.click('[data-testid="clv-sample"]');
     await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
@@ -66,8 +52,8 @@ describe('CLV from data, in the browser', () => {
   });
 
   it('reads the user’s own file, lists its bad rows with line numbers, and explains an unusable one', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.click('[data-testid="tab-clv"]');
     const lines = ['client;day;value'];
     for (let c = 0; c < 40; c++)

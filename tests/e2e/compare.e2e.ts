@@ -1,25 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { compare } from '../../src/analysis/compare.ts';
 import { parseScenarioText } from '../../src/scenario/importer.ts';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const scenarioOf = (id: string) => {
   const r = parseScenarioText(readFileSync(`scenarios/${id}.json`, 'utf8'));
@@ -29,9 +15,9 @@ const scenarioOf = (id: string) => {
 
 describe('the compare page', () => {
   it('runs a baseline and two plans in parallel and shows the engine’s paired differences', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="reps"]', '4');
     // Record the main thread's long tasks while the runs go on.
@@ -81,8 +67,8 @@ describe('the compare page', () => {
   });
 
   it('cancels a run at once and can run again', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="reps"]', '200');
     await page.click('[data-testid="run-compare"]');
@@ -104,8 +90,8 @@ describe('the compare page', () => {
 
 describe('the worker pool', () => {
   async function deltas(workers: number): Promise<string[]> {
-    const page = await browser.newPage();
-    await page.goto(`${url}?workers=${workers}`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.url}?workers=${workers}`);
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="reps"]', '5');
     await page.click('[data-testid="run-compare"]');
@@ -124,8 +110,8 @@ describe('the worker pool', () => {
   });
 
   it('reports a run the engine refuses, and keeps working', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.click('[data-testid="tab-compare"]');
     // A scenario the engine refuses to run in a browser tab: five million people need more memory than a worker is allowed.
     await page.click('[data-testid="tab-scenario"]');
@@ -143,8 +129,8 @@ describe('the worker pool', () => {
 
 describe('exports', () => {
   it('saves a chart as SVG and as PNG', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 60_000 });
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
@@ -165,8 +151,8 @@ describe('exports', () => {
   });
 
   it('prints the comparison as a report: what was compared, what each plan changes, the results', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="reps"]', '3');
     await page.click('[data-testid="run-compare"]');

@@ -1,31 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateHere } from '../../src/experiments/measure.ts';
 import { runExperiment } from '../../src/experiments/run.ts';
 import { parseScenarioText } from '../../src/scenario/importer.ts';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 describe('the experiments page', () => {
   it('runs the default scenario’s discount sweep on the workers: the engine’s figures, in both languages', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.click('[data-testid="tab-experiments"]');
     await page.selectOption('[data-testid="experiment"]', 'discount-depth');
     await page.click('[data-testid="run-experiment"]');
@@ -60,8 +46,8 @@ describe('the experiments page', () => {
   });
 
   it('cancels an optimisation at once, showing no half-made result', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.click('[data-testid="tab-experiments"]');
     await page.selectOption('[data-testid="experiment"]', 'budget-mix');
     await page.click('[data-testid="run-experiment"]');
@@ -70,6 +56,38 @@ describe('the experiments page', () => {
     await page.waitForSelector('[data-testid="experiment-message"]');
     expect(await page.textContent('[data-testid="experiment-message"]')).toMatch(/cancelled/i);
     expect(await page.$('[data-testid="experiment-result"]')).toBeNull();
+    await page.close();
+  });
+
+  it('composes a new sweep in the app, saves it in the user’s copy, and runs it', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-experiments"]');
+    await page.click('[data-testid="composer"] summary');
+    await page.selectOption('[data-testid="compose-x-path"]', 'levers.emotion.community.levelPct');
+    await page.fill('[data-testid="compose-x-to"]', '150');
+    await page.click('[data-testid="compose-add"]');
+    expect(await page.textContent('[data-testid="compose-problems"]')).toMatch(
+      /only takes values from 0 to 100/,
+    );
+    await page.fill('[data-testid="compose-x-to"]', '80');
+    await page.selectOption('[data-testid="compose-outcome"]', 'nps');
+    await page.click('[data-testid="compose-add"]');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="experiment"]') as HTMLSelectElement | null)?.value ===
+        'sweep-5',
+    );
+    await page.click('[data-testid="run-experiment"]');
+    await page.waitForSelector('[data-testid="sweep-table"]', { timeout: 120_000 });
+    expect((await page.$$('[data-testid="sweep-table"] tbody tr')).length).toBe(5);
+    // It is part of the user's own scenario now, and survives a reload.
+    await page.reload();
+    await page.click('[data-testid="tab-experiments"]');
+    const ids = await page.$$eval('[data-testid="experiment"] option', (os) =>
+      os.map((o) => o.getAttribute('value')),
+    );
+    expect(ids).toContain('sweep-5');
     await page.close();
   });
 });

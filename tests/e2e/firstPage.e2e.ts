@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
 import { defaultScenario } from '../../src/engine/index.ts';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 describe('the first page', () => {
   it('runs the default scenario in workers, draws the charts, and shows the engine’s own figures', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="chart-nps"] svg');
 
@@ -50,9 +36,9 @@ describe('the first page', () => {
   });
 
   it('switches to Chinese and remembers it after a reload', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(app.url);
     await page.click('[data-testid="lang"]');
     await expect(page.textContent('h1')).resolves.toContain('忠诚度实验室');
     await page.reload();

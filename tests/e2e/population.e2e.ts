@@ -1,25 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customerStory, STAGE_NAMES, tracePopulation } from '../../src/engine/index.ts';
 import { parseScenarioText } from '../../src/scenario/importer.ts';
 import { gridLayout, position } from '../../src/ui/population/layout.ts';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const parsed = parseScenarioText(readFileSync('scenarios/baselines/neighbourhood.json', 'utf8'));
 if (!parsed.ok) throw new Error('default scenario');
@@ -32,9 +18,9 @@ const stageCounts = (f: number) => {
 
 describe('the population view', () => {
   it('shows the engine’s customers month by month and tells a clicked customer’s story', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.click('[data-testid="tab-population"]');
     await page.waitForSelector('[data-testid="population-canvas"][data-ready="yes"]', { timeout: 60_000 });
     const counts = async () =>

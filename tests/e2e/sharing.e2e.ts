@@ -1,25 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
 import { parseScenarioText } from '../../src/scenario/importer.ts';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function figures(page: Page): Promise<Record<string, number>> {
   await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
@@ -31,9 +18,9 @@ async function figures(page: Page): Promise<Record<string, number>> {
 
 describe('scenario files and share links in the app', () => {
   it('opens a library plan, shares it as a link, and the link reproduces the same figures', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await figures(page);
     await page.selectOption('[data-testid="library"]', 'plans/community-led');
     await page.waitForFunction(() =>
@@ -44,7 +31,7 @@ describe('scenario files and share links in the app', () => {
     const link = await page.inputValue('[data-testid="share-link"] input');
     expect(link).toMatch(/#scenario=/);
 
-    const other = await browser.newPage();
+    const other = await app.browser.newPage();
     await other.goto(link);
     await other.waitForFunction(() =>
       document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
@@ -62,8 +49,8 @@ describe('scenario files and share links in the app', () => {
   });
 
   it('says a damaged link is damaged and keeps working on the default scenario', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${url}#scenario=q1w2e3r4t5y6`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.url}#scenario=q1w2e3r4t5y6`);
     await page.waitForSelector('[data-testid="problems"]');
     expect(await page.textContent('[data-testid="problems"]')).toMatch(/damaged/);
     await figures(page);
@@ -71,8 +58,8 @@ describe('scenario files and share links in the app', () => {
   });
 
   it('lists every problem of a broken file and keeps the current scenario', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await figures(page);
     const before = await page.textContent('[data-testid="scenario-name"]');
     await page.setInputFiles('[data-testid="file-input"]', {
@@ -96,8 +83,8 @@ describe('scenario files and share links in the app', () => {
   });
 
   it('saves the current scenario as a file that opens to the same scenario', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await figures(page);
     await page.selectOption('[data-testid="library"]', 'cases/yunqi');
     const [download] = await Promise.all([

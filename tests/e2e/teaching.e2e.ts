@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import type { RunResult } from '../../src/engine/index.ts';
 import { OUTCOMES } from '../../src/experiments/outcomes.ts';
@@ -10,21 +9,9 @@ import type { Lesson } from '../../src/scenario/lessonSchema.ts';
 import type { ScenarioFile } from '../../src/scenario/schema.ts';
 import { encodeShareLink } from '../../src/scenario/share.ts';
 import { lessonJobs } from '../../src/teaching/lesson.ts';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const lessonFile = (name: string) => {
   const r = parseScenarioText(readFileSync(`scenarios/lessons/${name}.json`, 'utf8'));
@@ -41,9 +28,9 @@ async function predictAndRun(page: Page, option: string) {
 
 describe('teaching mode', () => {
   it('walks through a lesson in English: predict, run, the engine’s result, why, the model, the customers', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.click('[data-testid="tab-lessons"]');
     await page.click('[data-testid="lesson-lessons/1-discounts"]');
     expect(await page.textContent('[data-testid="lesson-question"]')).toContain('20 % off for everyone');
@@ -77,8 +64,8 @@ describe('teaching mode', () => {
   });
 
   it('walks through a lesson in Chinese, and explains a number', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.click('[data-testid="lang"]');
     await page.waitForSelector('[data-kpi="retention12"]', { timeout: 60_000 });
     await page.click('[data-explain="retention12"]');
@@ -96,10 +83,10 @@ describe('teaching mode', () => {
   });
 
   it('opens a trainer’s lesson from a share link, in presentation mode, and keeps working offline', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const file = lessonFile('3-service-recovery');
-    const link = await encodeShareLink(file, url);
+    const link = await encodeShareLink(file, app.url);
     if (!link.ok) throw new Error('link');
     await page.goto(link.url);
     await page.waitForSelector('[data-testid="lesson"]');
@@ -117,7 +104,7 @@ describe('teaching mode', () => {
     });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await context.setOffline(true);
-    await page.goto(`${url}?offline`);
+    await page.goto(`${app.url}?offline`);
     await page.waitForSelector('h1');
     expect(await page.evaluate(() => document.documentElement.classList.contains('presentation'))).toBe(true); // remembered
     await page.click('[data-testid="tab-lessons"]');
@@ -129,8 +116,8 @@ describe('teaching mode', () => {
   });
 
   it('shows the case gallery: reported and simulated figures side by side', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.click('[data-testid="tab-cases"]');
     expect((await page.$$('[data-case]')).length).toBe(6);
     await page.click('[data-testid="run-cases"]');

@@ -1,21 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveBuiltApp, watchErrors } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedApp, watchErrors } from './browser.ts';
 
-let server: PreviewServer;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, url } = await serveBuiltApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function figures(page: Page): Promise<Record<string, number>> {
   await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
@@ -27,10 +14,10 @@ async function figures(page: Page): Promise<Record<string, number>> {
 
 describe('editing, keeping and comparing the user’s own scenarios', () => {
   it('edits a lever, reruns, keeps the work across a reload, and compares it with the baseline', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
+    await page.goto(app.url);
     const before = await figures(page);
 
     await page.click('[data-testid="edit"]');
@@ -88,8 +75,8 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
   });
 
   it('has every interface string in both languages', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await figures(page);
     await page.click('[data-testid="lang"]');
     await page.click('[data-testid="edit"]');

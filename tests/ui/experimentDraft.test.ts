@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenarioObject } from '../../src/scenario/importer.ts';
+import { numericFields, withSweep } from '../../src/ui/experimentDraft.ts';
+
+describe('composing a sweep in the app', () => {
+  const r = parseScenarioObject({ schemaVersion: 3 });
+  if (!r.ok) throw new Error('default');
+  const fields = numericFields(r.file);
+
+  it('offers every lever and world number with its range, not schedules or bookkeeping', () => {
+    const depth = fields.find((f) => f.path === 'levers.value.discount.depthPct');
+    expect(depth).toMatchObject({ min: 0, max: 90 });
+    expect(fields.some((f) => f.path === 'population.segments.0.visitsPerMonth')).toBe(true);
+    expect(fields.some((f) => f.path.includes('schedule') || f.path.startsWith('probes'))).toBe(false);
+    expect(fields.length).toBeGreaterThan(40);
+  });
+
+  it('adds a sweep the importer accepts, and one it refuses with the reason', () => {
+    const ok = parseScenarioObject(
+      withSweep(r.file, {
+        id: 'depth',
+        outcome: 'profit',
+        replications: 4,
+        x: { path: 'levers.value.discount.depthPct', from: 0, to: 30, steps: 4 },
+        y: null,
+      }),
+    );
+    expect(ok.ok && ok.file.experiments.map((e) => e.id)).toEqual(['depth']);
+    const bad = parseScenarioObject(
+      withSweep(r.file, {
+        id: 'depth',
+        outcome: 'profit',
+        replications: 4,
+        x: { path: 'levers.value.discount.depthPct', from: 0, to: 95, steps: 4 },
+        y: null,
+      }),
+    );
+    expect(!bad.ok && bad.problems[0].en).toMatch(/only takes values from 0 to 90/);
+  });
+});
