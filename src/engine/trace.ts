@@ -116,6 +116,11 @@ export function customerStory(tr: PopulationTrace, i: number): StoryEvent[] {
   const n = tr.size;
   for (let f = 1; f < tr.frames; f++) {
     const o = f * n + i;
+    if (tr.visits[o]) out.push({ month: f, kind: 'visits', value: tr.visits[o] });
+    if (tr.voiced[o]) out.push({ month: f, kind: 'voiced', value: tr.voiced[o] });
+    if (tr.silent[o]) out.push({ month: f, kind: 'silent', value: tr.silent[o] });
+    if (tr.referrals[o]) out.push({ month: f, kind: 'referrals', value: tr.referrals[o] });
+    // The month's stage change comes last: it is what the visits, complaints and referrals led to.
     const before = tr.stage[o - n];
     if (tr.stage[o] !== before) {
       const wasOut = before < Stage.FIRST || before === Stage.LAPSED;
@@ -127,10 +132,6 @@ export function customerStory(tr: PopulationTrace, i: number): StoryEvent[] {
         ...(acquired ? { source: tr.source[o] } : {}),
       });
     }
-    if (tr.visits[o]) out.push({ month: f, kind: 'visits', value: tr.visits[o] });
-    if (tr.voiced[o]) out.push({ month: f, kind: 'voiced', value: tr.voiced[o] });
-    if (tr.silent[o]) out.push({ month: f, kind: 'silent', value: tr.silent[o] });
-    if (tr.referrals[o]) out.push({ month: f, kind: 'referrals', value: tr.referrals[o] });
   }
   return out;
 }
