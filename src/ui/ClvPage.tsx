@@ -6,6 +6,7 @@ import { clvCsv, csvHeader, type FitOptions, type FitReport } from '../analysis/
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { clvDistributionChart, conditionalChart, frequencyChart, trackingChart } from './charts/clvCharts.ts';
+import { download } from './download.ts';
 import type { Key } from './i18n.ts';
 
 /** Logs larger than this are refused before reading: a browser tab is not a data warehouse. */
@@ -107,13 +108,8 @@ export function ClvPage({
     }
   };
 
-  const download = () => {
-    if (!report) return;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([clvCsv(report.clv)], { type: 'text/csv' }));
-    a.download = 'customer-clv.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  const saveClv = () => {
+    if (report) download(new Blob([clvCsv(report.clv)], { type: 'text/csv' }), 'customer-clv.csv');
   };
 
   const months = (r: FitReport) =>
@@ -480,7 +476,7 @@ export function ClvPage({
                   ))}
                 </tbody>
               </table>
-              <button type="button" onClick={download} data-testid="clv-download">
+              <button type="button" onClick={saveClv} data-testid="clv-download">
                 {t('clvDownload')}
               </button>
             </>

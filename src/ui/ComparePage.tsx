@@ -14,6 +14,7 @@ import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { clvChart, cohortChart, ladderChart } from './charts/distributionCharts.ts';
 import { threeDimensionChart } from './charts/threeDimensionChart.ts';
 import { warmUpChartsWhenIdle } from './charts/warmUp.ts';
+import { download } from './download.ts';
 import { Explain } from './Explain.tsx';
 import type { Key, Lang } from './i18n.ts';
 import type { SavedScenario } from './storage.ts';
@@ -209,11 +210,7 @@ export function ComparePage({
     });
     const header = parts[0].split('\n')[0];
     const body = parts.map((p) => p.split('\n').slice(1).join('\n')).join('\n');
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([`${header}\n${body}\n`], { type: 'text/csv' }));
-    a.download = 'loyalty-lab-comparison.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(new Blob([`${header}\n${body}\n`], { type: 'text/csv' }), 'loyalty-lab-comparison.csv');
   };
 
   const togglePlan = (id: string) =>

@@ -16,6 +16,7 @@ import {
   sweepChart,
   tornadoChart,
 } from './charts/experimentCharts.ts';
+import { download } from './download.ts';
 import { numericFields, withSweep } from './experimentDraft.ts';
 import { labelOfPath } from './experimentLabels.ts';
 import type { Key, Lang } from './i18n.ts';
@@ -92,13 +93,12 @@ export function ExperimentsPage({
     }
   };
 
-  const download = () => {
+  const save = () => {
     if (!output) return;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([JSON.stringify(output, null, 1)], { type: 'application/json' }));
-    a.download = `experiment-${output.experiment.id}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(
+      new Blob([JSON.stringify(output, null, 1)], { type: 'application/json' }),
+      `experiment-${output.experiment.id}.json`,
+    );
   };
 
   const composer = (
@@ -166,7 +166,7 @@ export function ExperimentsPage({
       )}
       {output?.result && <ExperimentResultView output={output} t={t} lang={lang} />}
       {output && (
-        <button type="button" onClick={download} data-testid="download-experiment">
+        <button type="button" onClick={save} data-testid="download-experiment">
           {t('xp_download')}
         </button>
       )}

@@ -4,6 +4,7 @@ import { type ImportResult, parseScenarioText, serialiseScenario } from '../scen
 import { LIBRARY } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { encodeShareLink } from '../scenario/share.ts';
+import { download } from './download.ts';
 import type { Key, Lang } from './i18n.ts';
 
 export interface Opened {
@@ -44,12 +45,10 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
   };
 
   const save = () => {
-    const blob = new Blob([serialiseScenario(current.file)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${current.file.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'scenario'}.json`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(
+      new Blob([serialiseScenario(current.file)], { type: 'application/json' }),
+      `${current.file.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'scenario'}.json`,
+    );
   };
 
   const share = async () => {

@@ -1,12 +1,5 @@
 /** Saves a Plot chart as SVG or PNG. Plot puts titles and legends in HTML around the <svg>: the SVG export is the plot itself. */
-
-function download(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
+import { download } from './download.ts';
 
 /** The chart's <svg> with its styles inlined, as standalone SVG text. */
 export function svgText(root: Element): string | null {
