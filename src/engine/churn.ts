@@ -60,16 +60,20 @@ export function lockIn(tier: boolean, pointsReward: number, multiChannel: boolea
   return Math.min(l, 0.7);
 }
 
+/**
+ * Monthly pull back to the business of a lapsed customer. `ofTheirOwnAccord` false: only levers
+ * (a lapsed-customer discount, contact) can bring them back — a calibrated cohort's dropout is final.
+ */
 export function winbackProbability(
   bond: number,
   priceSens: number,
   discountLapsed: number,
   contacts: number,
+  ofTheirOwnAccord = true,
 ): number {
   const c = CHURN;
   const p =
-    c.winbackBase +
-    c.winbackBond * bond +
+    (ofTheirOwnAccord ? c.winbackBase + c.winbackBond * bond : 0) +
     c.winbackDiscount * discountLapsed * priceSens +
     c.winbackContact * Math.min(contacts, 2);
   return Math.min(p, 1);

@@ -21,6 +21,11 @@ export const ENCOUNTERS = {
 };
 
 /** Expected quality of a visit served by staff with this skill and morale, under the month's levers. */
+/** How loyalty scales a customer's own visit rate: 0.6× at no loyalty, 1.4× at full loyalty. */
+export function loyaltyVisits(loyalty: number): number {
+  return 0.6 + 0.8 * loyalty;
+}
+
 export function meanQuality(
   skill: number,
   morale: number,

@@ -1,10 +1,11 @@
 import { ACQUISITION, conversionProbability } from './acquisition.ts';
-import { CHURN, churnHazard, lockIn, loyalty, winbackProbability } from './churn.ts';
+import { churnHazard, lockIn, loyalty, winbackProbability } from './churn.ts';
 import { COMMUNITY, joinProbability } from './community.ts';
 import { COMPLAINTS, incidentOutcome, recoveryQuality, voiceProbability } from './complaints.ts';
 import {
   ENCOUNTERS,
   failureProbability,
+  loyaltyVisits,
   meanQuality,
   perceivedSeverity,
   qualityNoise,
@@ -120,6 +121,8 @@ export class Simulation {
   private readonly cal: Calibration | null;
   /** This month's reference loyalty of a calibrated population (NaN: levers are measured against nothing). */
   private refLoyalty = Number.NaN;
+  /** loyaltyVisits(refLoyalty), once a month rather than once a customer. */
+  private refVisits = Number.NaN;
   /** A calibrated customer dropped out after one of this month's purchases. */
   private dropped = false;
   private visitsLastMonth = 0;
@@ -340,6 +343,7 @@ export class Simulation {
     resolveLevers(s, month, l);
     const ref = this.cal?.referenceLoyalty;
     this.refLoyalty = ref?.length ? ref[Math.min(t, ref.length - 1)] : Number.NaN;
+    this.refVisits = loyaltyVisits(this.refLoyalty);
     this.discountFactor = (1 + s.economics.annualDiscountRatePct / 100) ** (-t / 12);
     this.competitorNow = this.competitor(month);
     this.awarenessNow = s.market.awarenessGrowthPct / 100;
@@ -443,9 +447,7 @@ export class Simulation {
     const l = this.lev;
     const b = (p.bond[i] *= 1 - PERCEPTION.lapsedBondDecay);
     // A calibrated customer's dropout is for good (BG/NBD) unless a lever reaches out to them.
-    const winback = this.cal
-      ? winbackProbability(0, p.priceSens[i], l.discountLapsed, l.contactsPerMonth) - CHURN.winbackBase
-      : winbackProbability(b, p.priceSens[i], l.discountLapsed, l.contactsPerMonth);
+    const winback = winbackProbability(b, p.priceSens[i], l.discountLapsed, l.contactsPerMonth, !this.cal);
     if ((p.pressure[i] += winback) >= p.inertia[i]) {
       this.acquire(i, Source.WINBACK, l.discountLapsed);
       this.countActive(i);
@@ -532,8 +534,8 @@ export class Simulation {
     // A calibrated customer buys at their fitted rate, moved only by what levers change: loyalty
     // against the same world's loyalty without levers, discounts, the community.
     const lambda = cal
-      ? p.rate[i] * (hasRef ? (0.6 + 0.8 * L) / (0.6 + 0.8 * ref) : 1) * levers
-      : p.rate[i] * (0.6 + 0.8 * L) * this.seasonNow * (multi ? 1.15 : 1) * levers;
+      ? p.rate[i] * (hasRef ? loyaltyVisits(L) / this.refVisits : 1) * levers
+      : p.rate[i] * loyaltyVisits(L) * this.seasonNow * (multi ? 1.15 : 1) * levers;
     let nv = enc.poisson(lambda);
     if (nv > ENCOUNTERS.maxVisits) nv = ENCOUNTERS.maxVisits;
     this.dropped = false;
