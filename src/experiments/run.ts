@@ -5,6 +5,7 @@
  */
 import { type Interval, interval, pairedDifference } from '../analysis/stats.ts';
 import type { Experiment, Optimise, Sensitivity, Sweep } from '../scenario/experimentSchema.ts';
+import { getAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { analyseSensitivity, analyseSweep, type SensitivityResult, type SweepResult } from './analyse.ts';
 import { scenarioAt } from './apply.ts';
@@ -163,9 +164,8 @@ async function optimise(
 ): Promise<OptimiseResult> {
   const R = e.replications;
   const start = e.levers.map((l) => {
-    let cur: unknown = file;
-    for (const part of l.path.split('.')) cur = (cur as Record<string, unknown>)[part];
-    return Math.min(l.max, Math.max(l.min, cur as number));
+    const value = getAt(file, l.path.split('.')) as number;
+    return Math.min(l.max, Math.max(l.min, value));
   });
   const search = new BudgetSearch(e, start);
   // Search runs + the confirmation of baseline, winner and three runners-up.

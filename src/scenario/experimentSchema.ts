@@ -16,10 +16,12 @@ export const OUTCOME_IDS = [
 ] as const;
 export type OutcomeId = (typeof OUTCOME_IDS)[number];
 
-const fieldPath = z
+/** A dotted path to a number of the scenario file, e.g. levers.value.discount.depthPct. */
+export const fieldPath = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, 'must be a dotted path to a number in this file');
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lower-case letters, digits and dashes');
+/** A short name for an experiment or lesson option. */
+export const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lower-case letters, digits and dashes');
 const title = z.strictObject({ en: z.string().max(300), zh: z.string().max(300) }).optional();
 const seed = z.union([z.string().max(60), z.int()]).default('1');
 const reps = (def: number) => z.int().min(2).max(500).default(def);

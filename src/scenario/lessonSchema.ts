@@ -5,15 +5,12 @@
  */
 import * as z from 'zod';
 import { METRICS } from '../engine/index.ts';
-import { OUTCOME_IDS } from './experimentSchema.ts';
+import { fieldPath, id, OUTCOME_IDS } from './experimentSchema.ts';
 
 const text = z.strictObject({ en: z.string().min(1).max(5000), zh: z.string().min(1).max(5000) });
-const fieldPath = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, 'must be a dotted path to a number in this file');
 
 export const lessonOption = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lower-case letters, digits and dashes'),
+  id,
   label: text,
   /** Numbers this option changes in the scenario. */
   set: z.record(fieldPath, z.number()).default({}),

@@ -3,7 +3,7 @@
  * won, whether the win is clear of the noise, and how the learner's prediction fared.
  */
 import { investment } from '../analysis/compare.ts';
-import { type Interval, interval, pairedDifference } from '../analysis/stats.ts';
+import { type Interval, interval, mean, pairedDifference } from '../analysis/stats.ts';
 import { total } from '../analysis/summary.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
 import { scenarioAt } from '../experiments/apply.ts';
@@ -49,8 +49,6 @@ export interface LessonResult {
   clear: boolean;
 }
 
-const meanOf = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
-
 export function judgeLesson(lesson: Lesson, results: Record<string, RunResult[]>): LessonResult {
   const of = OUTCOMES[lesson.outcome].of;
   const options = lesson.options.map((o): OptionResult => {
@@ -59,14 +57,15 @@ export function judgeLesson(lesson: Lesson, results: Record<string, RunResult[]>
     return {
       id: o.id,
       outcome: interval(rs.map(of)),
-      spend: meanOf(rs.map((r) => (investment(r) + total(r, 'acquisitionCost')) / r.months)),
-      others: Object.fromEntries(
-        Object.values(OUTCOMES).map((oc) => [oc.id, meanOf(rs.map(oc.of))]),
-      ) as Record<OutcomeId, number>,
+      spend: mean(rs.map((r) => (investment(r) + total(r, 'acquisitionCost')) / r.months)),
+      others: Object.fromEntries(Object.values(OUTCOMES).map((oc) => [oc.id, mean(rs.map(oc.of))])) as Record<
+        OutcomeId,
+        number
+      >,
       dimensions: {
-        value: meanOf(dims.map((d) => d.value)),
-        emotion: meanOf(dims.map((d) => d.emotion)),
-        experience: meanOf(dims.map((d) => d.experience)),
+        value: mean(dims.map((d) => d.value)),
+        emotion: mean(dims.map((d) => d.emotion)),
+        experience: mean(dims.map((d) => d.experience)),
       },
     };
   });

@@ -3,8 +3,10 @@ import { clvQuantiles, cohortRetention, ladder } from '../analysis/cohorts.ts';
 import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.ts';
 import { resultsToCsv } from '../analysis/csv.ts';
 import { scenarioDiff } from '../analysis/scenarioDiff.ts';
+import { mean } from '../analysis/stats.ts';
 import { band, formatInterval } from '../analysis/summary.ts';
-import { type MetricName, type RunResult, type Scenario, series } from '../engine/index.ts';
+import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
+import { dimensions } from '../experiments/outcomes.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
@@ -185,14 +187,15 @@ export function ComparePage({
 
   const threeDimBuild = useCallback(() => {
     const o = outcome!;
-    const end = (rs: RunResult[], m: MetricName) =>
-      rs.reduce((a, r) => a + series(r.metrics, r.months, m)[r.months - 1], 0) / rs.length;
-    const rows = [o.baseline, ...o.plans].map((id) => ({
-      plan: byId.get(id)?.name ?? id,
-      value: end(o.results[id], 'value'),
-      emotion: end(o.results[id], 'bond'),
-      experience: end(o.results[id], 'experience'),
-    }));
+    const rows = [o.baseline, ...o.plans].map((id) => {
+      const d = o.results[id].map(dimensions);
+      return {
+        plan: byId.get(id)?.name ?? id,
+        value: mean(d.map((x) => x.value)),
+        emotion: mean(d.map((x) => x.emotion)),
+        experience: mean(d.map((x) => x.experience)),
+      };
+    });
     return threeDimensionChart(rows, {
       title: t('threeDimTitle'),
       labels: [t('m_value'), t('m_bond'), t('m_experience')],

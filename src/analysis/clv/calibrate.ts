@@ -64,12 +64,15 @@ export function calibratedScenario(
   // The loyalty path of this world without levers: levers are then measured against it.
   const runs = o.referenceRuns ?? 3;
   const scenario = toEngine(first.file);
-  const path = new Array<number>(o.months).fill(0);
-  for (let k = 0; k < runs; k++) {
+  const runsLoyalty = Array.from({ length: runs }, (_, k) => {
     const r = simulate(scenario, { seed: 'calibration', replication: k });
-    const L = series(r.metrics, r.months, 'loyalty');
-    for (let t = 0; t < o.months; t++)
-      path[t] += (Number.isFinite(L[t]) ? L[t] : (path[t - 1] ?? 0.5)) / runs;
+    return series(r.metrics, r.months, 'loyalty');
+  });
+  // Mean over the runs that still had customers that month; a month without any keeps the last value.
+  const path: number[] = [];
+  for (let t = 0; t < o.months; t++) {
+    const seen = runsLoyalty.map((L) => L[t]).filter(Number.isFinite);
+    path.push(seen.length ? seen.reduce((a, x) => a + x, 0) / seen.length : (path[t - 1] ?? 0.5));
   }
   const file = structuredClone(first.file);
   file.population.calibration!.referenceLoyalty = path.map((x) => round(x, 5));

@@ -17,6 +17,7 @@ import {
   type BadRow,
   type ColumnChoice,
   dayToIso,
+  detectSeparator,
   parseDay,
   parseTransactionsCsv,
   splitCsvLine,
@@ -59,11 +60,7 @@ export type FitResult = { ok: true; report: FitReport } | { ok: false; error: st
 /** The header of a CSV, for choosing columns. */
 export function csvHeader(text: string): string[] {
   const line = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
-  const sep = [',', ';', '\t'].reduce(
-    (best, c) => (line.split(c).length > line.split(best).length ? c : best),
-    ',',
-  );
-  return splitCsvLine(line, sep);
+  return splitCsvLine(line, detectSeparator(line));
 }
 
 const MIN_CUSTOMERS = 20;

@@ -42,6 +42,14 @@ const NAMES = {
   amount: ['amount', 'dollars', 'value', 'revenue', 'sales', 'spend', 'total', 'price'],
 } as const;
 
+/** The separator of a CSV from its header line: comma, semicolon or tab, whichever splits it most. */
+export function detectSeparator(headerLine: string): string {
+  return [',', ';', '\t'].reduce(
+    (best, c) => (headerLine.split(c).length > headerLine.split(best).length ? c : best),
+    ',',
+  );
+}
+
 /** Splits one CSV line (RFC 4180 quotes; the caller gives complete lines). */
 export function splitCsvLine(line: string, sep: string): string[] {
   const out: string[] = [];
@@ -108,10 +116,7 @@ export function parseTransactionsCsv(text: string, choice: ColumnChoice = {}): P
     if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: 'the file is empty' };
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
     const headerLine = lines[0];
-    const sep = [',', ';', '\t'].reduce(
-      (best, c) => (headerLine.split(c).length > headerLine.split(best).length ? c : best),
-      ',',
-    );
+    const sep = detectSeparator(headerLine);
     const header = splitCsvLine(headerLine, sep).map((h) => h.replace(/^\uFEFF/, ''));
     const lower = header.map((h) => h.toLowerCase());
     const find = (kind: keyof typeof NAMES): number => {
