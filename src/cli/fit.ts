@@ -6,12 +6,8 @@
  * --scenario writes a calibrated baseline scenario (docs/clv.md).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { fitBgNbd } from '../analysis/clv/bgnbd.ts';
-import { calibratedScenario } from '../analysis/clv/calibrate.ts';
-import { frequencyHistogram, holdoutComparison } from '../analysis/clv/diagnostics.ts';
-import { fitGammaGamma } from '../analysis/clv/gammaGamma.ts';
-import { summariseLog } from '../analysis/clv/summary.ts';
-import { dayToIso, parseDay, parseTransactionsCsv } from '../analysis/clv/transactions.ts';
+import { calibratedScenario, spanMonths } from '../analysis/clv/calibrate.ts';
+import { fitTransactionLog } from '../analysis/clv/report.ts';
 import { intFlag, parseArgs } from './args.ts';
 
 function main(): void {
@@ -29,44 +25,33 @@ function main(): void {
       'usage: npm run fit -- data.csv [--calibration-end YYYY-MM-DD] [--customer COL] [--date COL] [--amount COL]',
     );
   if (statSync(path).size > 500_000_000) throw new Error(`${path} is larger than 500 MB`);
-  const parsed = parseTransactionsCsv(readFileSync(path, 'utf8'), {
+  const margin = intFlag(flags, 'margin', 30, 1, 100);
+  // The same reading, split and fit as the app's CLV page; CLV itself is not printed here.
+  const fitted = fitTransactionLog(readFileSync(path, 'utf8'), {
     customer: flags.customer,
     date: flags.date,
     amount: flags.amount,
+    calibrationEnd: flags['calibration-end'],
+    annualDiscountRatePct: 10,
+    marginPct: margin,
+    clvWeeks: 0,
   });
-  if (!parsed.ok) throw new Error(`${path}: ${parsed.error}`);
-  const { log } = parsed;
+  if (!fitted.ok) throw new Error(`${path}: ${fitted.error}`);
+  const r = fitted.report;
   console.log(
-    `${path}: ${parsed.rows.toLocaleString('en')} transactions of ${log.customers.length.toLocaleString('en')} customers (columns ${parsed.columns.customer}, ${parsed.columns.date}, ${parsed.columns.amount})`,
+    `${path}: ${r.rows.toLocaleString('en')} transactions (columns ${r.columns.customer}, ${r.columns.date}, ${r.columns.amount})`,
   );
-  if (parsed.skippedCount) {
-    console.log(`skipped ${parsed.skippedCount} bad row(s):`);
-    for (const b of parsed.skipped) console.log(`  line ${b.line}: ${b.reason}`);
-    if (parsed.skippedCount > parsed.skipped.length)
-      console.log(`  … and ${parsed.skippedCount - parsed.skipped.length} more`);
+  if (r.skippedCount) {
+    console.log(`skipped ${r.skippedCount} bad row(s):`);
+    for (const b of r.skipped) console.log(`  line ${b.line}: ${b.reason}`);
+    if (r.skippedCount > r.skipped.length) console.log(`  … and ${r.skippedCount - r.skipped.length} more`);
   }
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const d of log.day) {
-    if (d < first) first = d;
-    if (d > last) last = d;
-  }
-  let calEnd: number;
-  if (flags['calibration-end']) {
-    const d = parseDay(flags['calibration-end'], 'ymd');
-    if (d === null)
-      throw new Error(`--calibration-end must be a date YYYY-MM-DD, got ${flags['calibration-end']}`);
-    if (d < first || d >= last)
-      throw new Error(`--calibration-end must lie inside the log (${dayToIso(first)} – ${dayToIso(last)})`);
-    calEnd = d;
-  } else calEnd = first + Math.floor((last - first) / 2);
-  const s = summariseLog(log, calEnd, last);
   console.log(
-    `calibration ${dayToIso(first)} – ${dayToIso(calEnd)}, holdout to ${dayToIso(last)}; ${s.n} customers with a first purchase in calibration; time unit: week`,
+    `calibration ${r.first} – ${r.calibrationEnd}, holdout to ${r.last}; ${r.customers} customers with a first purchase in calibration; time unit: week`,
   );
 
-  const bg = fitBgNbd(s);
   const fmt = (v: number, e: number) => `${v.toFixed(4)} (SE ${e.toFixed(4)})`;
+  const { bg, gg } = r;
   console.log('\nBG/NBD (Fader, Hardie & Lee 2005)');
   console.log(`  r      ${fmt(bg.params.r, bg.standardErrors.r)}`);
   console.log(`  alpha  ${fmt(bg.params.alpha, bg.standardErrors.alpha)}`);
@@ -74,34 +59,38 @@ function main(): void {
   console.log(`  b      ${fmt(bg.params.b, bg.standardErrors.b)}`);
   console.log(`  log-likelihood ${bg.logLik.toFixed(2)}`);
 
-  const repeaters = Array.from(s.x).filter((x) => x > 0).length;
-  const gg = fitGammaGamma(s.x, s.meanRepeatValue);
-  console.log(`\nGamma-Gamma (Fader & Hardie 2013), ${repeaters} customers with repeat transactions`);
-  console.log(`  p      ${fmt(gg.params.p, gg.standardErrors.p)}`);
-  console.log(`  q      ${fmt(gg.params.q, gg.standardErrors.q)}`);
-  console.log(`  gamma  ${fmt(gg.params.gamma, gg.standardErrors.gamma)}`);
-  console.log(`  log-likelihood ${gg.logLik.toFixed(2)}`);
+  console.log(`\nGamma-Gamma (Fader & Hardie 2013), ${r.repeaters} customers with repeat transactions`);
+  if (gg) {
+    console.log(`  p      ${fmt(gg.params.p, gg.standardErrors.p)}`);
+    console.log(`  q      ${fmt(gg.params.q, gg.standardErrors.q)}`);
+    console.log(`  gamma  ${fmt(gg.params.gamma, gg.standardErrors.gamma)}`);
+    console.log(`  log-likelihood ${gg.logLik.toFixed(2)}`);
+  } else console.log('  fewer than 10 customers bought again: no spend model');
 
-  const h = holdoutComparison(bg.params, s);
+  const h = r.holdout;
   console.log(
     `\nHoldout (${h.weeks.toFixed(1)} weeks): actual repeat transactions ${h.actual}, model ${h.model.toFixed(1)} (${(100 * (h.model / h.actual - 1)).toFixed(1)} %)`,
   );
   if (flags.scenario) {
-    const months = Math.max(1, Math.ceil((last - first) / (365.25 / 12)));
+    if (!gg)
+      throw new Error('a calibrated baseline needs the spend model, and too few customers bought again');
+    const months = spanMonths(r);
     const file = calibratedScenario(bg.params, gg.params, {
       name: `${path} — calibrated baseline`,
-      source: `${path} (${s.n} customers, calibration ${dayToIso(first)} – ${dayToIso(calEnd)})`,
-      customers: s.n,
+      source: `${path} (${r.customers} customers, calibration ${r.first} – ${r.calibrationEnd})`,
+      customers: r.customers,
       months,
-      marginPct: intFlag(flags, 'margin', 30, 1, 100),
+      marginPct: margin,
     });
     writeFileSync(flags.scenario, `${JSON.stringify(file, null, 2)}\n`);
-    console.log(`\ncalibrated baseline scenario (${s.n} customers, ${months} months): ${flags.scenario}`);
+    console.log(
+      `\ncalibrated baseline scenario (${r.customers} customers, ${months} months): ${flags.scenario}`,
+    );
   }
   console.log('Calibration repeat-transaction histogram (customers): x  actual  model');
-  for (const r of frequencyHistogram(bg.params, s))
+  for (const row of r.histogram)
     console.log(
-      `  ${r.x === 7 ? '7+' : ` ${r.x}`}  ${String(r.actual).padStart(6)}  ${r.model.toFixed(1).padStart(7)}`,
+      `  ${row.x === 7 ? '7+' : ` ${row.x}`}  ${String(row.actual).padStart(6)}  ${row.model.toFixed(1).padStart(7)}`,
     );
 }
 

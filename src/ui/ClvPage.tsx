@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import sampleUrl from '../../scenarios/data/cdnow/cdnow_sample_elog.csv?url';
 import type { ClvWorkerApi } from '../../workers/clv.worker.ts';
+import { spanMonths } from '../analysis/clv/calibrate.ts';
 import { clvCsv, csvHeader, type FitOptions, type FitReport } from '../analysis/clv/report.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
@@ -112,16 +113,13 @@ export function ClvPage({
     if (report) download(new Blob([clvCsv(report.clv)], { type: 'text/csv' }), 'customer-clv.csv');
   };
 
-  const months = (r: FitReport) =>
-    Math.max(1, Math.ceil((Date.parse(r.last) - Date.parse(r.first)) / 86_400_000 / (365.25 / 12)));
-
   const calibrate = async (): Promise<ScenarioFile | null> => {
     if (!report?.gg || !worker.current || !loaded) return null;
     return worker.current.api.calibrate(report.bg.params, report.gg.params, {
       name: `${loaded.name} — ${t('clvCalibrated')}`,
       source: `${loaded.name} (${report.customers} customers, calibration ${report.first} – ${report.calibrationEnd})`,
       customers: report.customers,
-      months: months(report),
+      months: spanMonths(report),
       marginPct: margin,
     });
   };

@@ -24,6 +24,11 @@ export interface CalibrationOptions {
 
 const round = (x: number, digits = 6) => Number(x.toPrecision(digits));
 
+/** Months the log spans, first transaction to last: the horizon of its calibrated baseline. */
+export function spanMonths(r: { first: string; last: string }): number {
+  return Math.max(1, Math.ceil((Date.parse(r.last) - Date.parse(r.first)) / 86_400_000 / (365.25 / 12)));
+}
+
 export function calibratedScenario(
   bg: BgNbdParams,
   gg: GammaGammaParams,
