@@ -25,14 +25,15 @@ export class RunCancelled extends Error {
   }
 }
 
-interface Lane {
+/** A simulation worker with its Comlink face, and a promise that rejects if it dies. */
+export interface Lane {
   worker: Worker;
   api: Comlink.Remote<SimulationWorkerApi>;
   /** Rejects when the worker dies. */
   died: Promise<never>;
 }
 
-function spawn(): Lane {
+export function spawnSimulationWorker(): Lane {
   const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), {
     type: 'module',
   });
@@ -54,7 +55,7 @@ export class WorkerPool {
   private cancelNow: (() => void) | null = null;
 
   constructor(readonly size = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2))) {
-    for (let k = 0; k < size; k++) this.lanes.push(spawn());
+    for (let k = 0; k < size; k++) this.lanes.push(spawnSimulationWorker());
   }
 
   /** Replications of one scenario. */
@@ -161,7 +162,7 @@ export class WorkerPool {
 
   private restart(): void {
     for (const l of this.lanes) l.worker.terminate();
-    this.lanes = this.lanes.map(() => spawn());
+    this.lanes = this.lanes.map(() => spawnSimulationWorker());
   }
 
   terminate(): void {

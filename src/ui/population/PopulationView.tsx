@@ -1,18 +1,18 @@
-import * as Comlink from 'comlink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SimulationWorkerApi } from '../../../workers/simulation.worker.ts';
 import {
   customerStory,
+  MAX_TRACED,
   type PopulationTrace,
   type Scenario,
   SOURCE_NAMES,
   STAGE_NAMES,
   Stage,
 } from '../../engine/index.ts';
+import { spawnSimulationWorker } from '../../runner/pool.ts';
 import type { Key } from '../i18n.ts';
 import { customerAt, gridLayout, position, STAGE_COLOURS, satisfactionColour } from './layout.ts';
 
-const SIZES = [500, 1000, 2000, 4000];
+const SIZES = [500, 1000, 2000, MAX_TRACED];
 const WIDTH = 720;
 const HEIGHT = 420;
 /** One month per this many milliseconds while playing. */
@@ -44,16 +44,12 @@ export function PopulationView({
 
   // Trace in a worker of its own, so the view never waits for (or disturbs) runs elsewhere.
   useEffect(() => {
-    const worker = new Worker(new URL('../../../workers/simulation.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    const api = Comlink.wrap<SimulationWorkerApi>(worker);
+    const { worker, api, died } = spawnSimulationWorker();
     let live = true;
     setTrace(null);
     setError(null);
     setSelected(-1);
-    worker.addEventListener('error', (e) => live && setError(e.message || 'the worker crashed'));
-    api.trace(scenario, seed, 0, size).then(
+    Promise.race([api.trace(scenario, seed, 0, size), died]).then(
       (tr) => {
         if (!live) return;
         setTrace(tr);
