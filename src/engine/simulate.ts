@@ -312,6 +312,19 @@ export class Simulation {
     if (this.done) throw new Error('simulation already finished');
     this.beginMonth();
     this.marketingReach();
+    this.everyone();
+    this.visitsLastMonth = this.acc[M.visits];
+    const { leavers } = updateStaff(this.staff, this.scenario, this.lev, this.stf, this.t);
+    this.finishMonth(leavers);
+    this.t++;
+  }
+
+  /**
+   * Each person's month. A method of its own, so that the optimising compiler's on-stack replacement
+   * of this long loop never inlines month-end code that has not run yet (that deoptimised `step`
+   * again every month).
+   */
+  private everyone(): void {
     const p = this.pop;
     const { stage, acqTick } = p;
     const t = this.t;
@@ -325,10 +338,6 @@ export class Simulation {
       else this.customerMonth(i);
     }
     this.cursor = -1;
-    this.visitsLastMonth = this.acc[M.visits];
-    const { leavers } = updateStaff(this.staff, this.scenario, this.lev, this.stf, t);
-    this.finishMonth(leavers);
-    this.t++;
   }
 
   /** This month's levers and market, resolved once so that the per-customer code only reads numbers. */
