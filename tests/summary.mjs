@@ -15,5 +15,12 @@ for (const name of ['unit', 'e2e']) {
   failed += r.numFailedTests;
   skipped += r.numPendingTests + r.numTodoTests;
 }
+const load = 'tests/.reports/throughput.json';
+if (existsSync(load)) {
+  const r = JSON.parse(readFileSync(load, 'utf8'));
+  console.log(
+    `Workbench load (browser): ${r.people.toLocaleString('en')} people × ${r.months} months × ${r.replications} replications in ${r.seconds.toFixed(1)} s on ${r.workers} workers (target 30 s); longest main-thread task ${r.longest.toFixed(0)} ms (target 50 ms)`,
+  );
+}
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

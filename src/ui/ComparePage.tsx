@@ -4,7 +4,7 @@ import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.t
 import { resultsToCsv } from '../analysis/csv.ts';
 import { scenarioDiff } from '../analysis/scenarioDiff.ts';
 import { mean } from '../analysis/stats.ts';
-import { band, formatInterval } from '../analysis/summary.ts';
+import { band, formatInterval, summarise } from '../analysis/summary.ts';
 import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
 import { dimensions } from '../experiments/outcomes.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
@@ -68,6 +68,9 @@ interface Outcome {
   complete: number;
   reps: number;
   seed: string;
+  /** Wall-clock seconds of the whole run and the workers it used, once complete. */
+  seconds?: number;
+  workers?: number;
 }
 
 /** Baseline against up to five plans, each run many times with the same seeds; paired differences. */
@@ -91,6 +94,8 @@ export function ComparePage({
     return all.filter((e, k) => all.findIndex((x) => x.id === e.id) === k);
   }, [current, mine]);
   const byId = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const entriesRef = useRef(entries);
+  entriesRef.current = entries;
   const [baseline, setBaseline] = useState('baselines/neighbourhood');
   const [plans, setPlans] = useState<string[]>(['plans/discount-heavy', 'plans/three-dimension-balanced']);
   const [reps, setReps] = useState(8);
@@ -106,7 +111,7 @@ export function ComparePage({
     const asked = Number(new URLSearchParams(window.location.search).get('workers'));
     pool.current =
       Number.isInteger(asked) && asked >= 1 && asked <= 16 ? new WorkerPool(asked) : new WorkerPool();
-    const cancelWarmUp = warmUpChartsWhenIdle();
+    const cancelWarmUp = warmUpChartsWhenIdle(entriesRef.current.map((e) => e.name));
     return () => {
       cancelWarmUp();
       pool.current?.terminate();
@@ -139,15 +144,23 @@ export function ComparePage({
     };
     setMessage(null);
     setOutcome(null);
+    const started = performance.now();
     try {
       const results = await pool.current!.runMany(jobs, { onProgress: setProgress, onResult });
-      setOutcome(outcomeOf(results, reps));
+      const seconds = (performance.now() - started) / 1000;
+      setOutcome({ ...outcomeOf(results, reps), seconds, workers: pool.current!.size });
     } catch (e) {
       setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
     } finally {
       setProgress(null);
     }
   };
+
+  // The baseline's own intervals (a run may have no plan: the baseline alone, with its bands).
+  const baselineKpis = useMemo(
+    () => (outcome ? summarise(outcome.results[outcome.baseline], COMPARISON_KPIS) : []),
+    [outcome],
+  );
 
   const chart = useCallback(() => {
     if (!outcome) return document.createElement('div');
@@ -277,12 +290,7 @@ export function ComparePage({
             </button>
           </>
         ) : (
-          <button
-            type="button"
-            onClick={() => void run()}
-            data-testid="run-compare"
-            disabled={plans.filter((p) => p !== baseline).length === 0}
-          >
+          <button type="button" onClick={() => void run()} data-testid="run-compare">
             {t('run')}
           </button>
         )}
@@ -323,6 +331,20 @@ export function ComparePage({
             <Chart build={threeDimBuild} testId="three-dim-chart" />
           </section>
           <p className="note">{t('compareNote')}</p>
+          {outcome.seconds !== undefined && (
+            <p className="note" data-testid="run-time" data-seconds={outcome.seconds.toFixed(2)}>
+              {t('runTime')
+                .replace('{reps}', String(outcome.reps))
+                .replace('{plans}', String(1 + outcome.plans.length))
+                .replace(
+                  '{people}',
+                  (byId.get(outcome.baseline)?.scenario.population.marketSize ?? 0).toLocaleString(),
+                )
+                .replace('{months}', String(byId.get(outcome.baseline)?.scenario.horizonMonths ?? 0))
+                .replace('{seconds}', outcome.seconds.toFixed(1))
+                .replace('{workers}', String(outcome.workers))}
+            </p>
+          )}
           {outcome.complete < outcome.reps && (
             <p className="note partial" data-testid="partial-note">
               {t('partialResults')
@@ -352,9 +374,7 @@ export function ComparePage({
                   <th>
                     {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
                   </th>
-                  <td>
-                    {formatInterval(outcome.comparisons[outcome.plans[0]].rows[row].baseline, kpi.unit)}
-                  </td>
+                  <td>{formatInterval(baselineKpis[row].interval, kpi.unit)}</td>
                   {outcome.plans.map((id) => {
                     const r = outcome.comparisons[id].rows[row];
                     return [

@@ -39,7 +39,7 @@ const en = {
   tab_scenario: 'Scenario',
   tab_compare: 'Compare',
   baseline: 'Baseline',
-  plans: 'Plans (up to 5)',
+  plans: 'Plans (up to 5; none: the baseline alone)',
   run: 'Run',
   cancel: 'Cancel',
   cancelled: 'Run cancelled.',
@@ -226,6 +226,8 @@ const en = {
   printReport: 'Printable report',
   reportTitle: 'Loyalty Lab — comparison report',
   reportSame: 'Same settings as the baseline.',
+  runTime:
+    '{reps} replications of {plans} scenario(s) ({people} people × {months} months in the baseline) took {seconds} s on {workers} workers.',
   partialResults:
     'Partial results: {n} of {total} replications of every plan so far. Intervals narrow as more arrive.',
   popIntro:
@@ -307,7 +309,7 @@ const zh: Record<Key, string> = {
   tab_scenario: '情景',
   tab_compare: '方案对比',
   baseline: '基线',
-  plans: '方案（最多5个）',
+  plans: '方案（最多5个；不选则只运行基线）',
   run: '运行',
   cancel: '取消',
   cancelled: '已取消运行。',
@@ -489,6 +491,8 @@ const zh: Record<Key, string> = {
   printReport: '打印报告',
   reportTitle: '忠诚度实验室——方案对比报告',
   reportSame: '与基准情景设置相同。',
+  runTime:
+    '{plans} 个情景各 {reps} 次重复（基线 {people} 人 × {months} 个月）用时 {seconds} 秒，{workers} 个工作线程。',
   partialResults: '阶段性结果：目前每个方案已完成 {total} 次重复中的 {n} 次，区间会随更多结果而收窄。',
   popIntro:
     '客户本身：一次模拟中市场里的前若干人，逐月变化。屏幕上相邻的人大多互相认识。点击一个点，查看这个人的经历。',

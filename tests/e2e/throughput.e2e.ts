@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { servedApp, watchErrors } from './browser.ts';
+
+const app = servedApp();
+
+/**
+ * The workbench's load test, as a strategist would run it: 100,000 people × 60 months × 100
+ * replications of the bundled default, on the page's worker pool (one worker per core), while the
+ * main thread's long tasks are recorded. It reports the figures (tests/.reports/throughput.json and
+ * the log) and asserts only what the run must deliver; speed is never a pass/fail condition here.
+ */
+describe('the workbench under load', () => {
+  it('runs 100,000 people × 60 months × 100 replications in the browser and reports the time', async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await page.click('[data-testid="edit"]');
+    await page.fill('[data-field="population.marketSize"]', '100000');
+    await page.fill('[data-field="horizonMonths"]', '60');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('100') &&
+        !document.querySelector('[data-testid="progress"]') &&
+        document.querySelector('[data-testid="chart-active"] svg'),
+      null,
+      { timeout: 120_000 },
+    );
+
+    await page.click('[data-testid="tab-compare"]');
+    const mine = await page.$eval(
+      '[data-testid="baseline"] option[value^="my/"]',
+      (e) => (e as HTMLOptionElement).value,
+    );
+    await page.selectOption('[data-testid="baseline"]', mine);
+    for (const plan of ['plans/discount-heavy', 'plans/three-dimension-balanced'])
+      await page.uncheck(`[data-testid="plans"] input[value="${plan}"]`);
+    await page.fill('[data-testid="reps"]', '100');
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number; longTasks: number };
+      w.longest = 0;
+      w.longTasks = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          w.longest = Math.max(w.longest, e.duration);
+          w.longTasks++;
+        }
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 300_000 });
+    for (const id of ['compare-chart', 'ladder-chart', 'cohort-chart', 'clv-chart'])
+      await page.waitForSelector(`[data-testid="${id}"] svg`);
+    const seconds = Number(await page.getAttribute('[data-testid="run-time"]', 'data-seconds'));
+    const { longest, longTasks } = await page.evaluate(() => {
+      const w = window as unknown as { longest: number; longTasks: number };
+      return { longest: w.longest, longTasks: w.longTasks };
+    });
+    const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+    const report = { people: 100_000, months: 60, replications: 100, seconds, workers, longest, longTasks };
+    mkdirSync('tests/.reports', { recursive: true });
+    writeFileSync('tests/.reports/throughput.json', `${JSON.stringify(report, null, 2)}\n`);
+    console.log(
+      `100,000 people × 60 months × 100 replications: ${seconds.toFixed(1)} s on ${workers} workers (target 30 s); ` +
+        `longest main-thread task ${longest.toFixed(0)} ms over ${longTasks} long tasks (target 50 ms)`,
+    );
+
+    // The run is whole: a hundred replications behind every interval, none of them partial.
+    expect(seconds).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="run-time"]')).toContain('100 replications of 1 scenario(s)');
+    expect(await page.$('[data-testid="partial-note"]')).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
