@@ -40,6 +40,36 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The Scenario tab's headline KPIs (their means), once its results are drawn. */
+export async function figures(page: Page): Promise<Record<string, number>> {
+  await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+  const rows = await page.$$eval('[data-kpi]', (rs) =>
+    rs.map((r) => [r.getAttribute('data-kpi'), Number(r.getAttribute('data-mean'))]),
+  );
+  return Object.fromEntries(rows);
+}
+
+/**
+ * Starts recording the page's long main-thread tasks; the returned function reads the longest one
+ * (ms, 0 if none) and how many there were.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<{ longest: number; count: number }>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { longest: number; count: number } };
+    w.longTasks = { longest: 0, count: 0 };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        w.longTasks.longest = Math.max(w.longTasks.longest, e.duration);
+        w.longTasks.count++;
+      }
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  return () =>
+    page.evaluate(() => ({
+      ...(window as unknown as { longTasks: { longest: number; count: number } }).longTasks,
+    }));
+}
+
 /** Collects page errors so a test can assert that none happened. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { compare } from '../../src/analysis/compare.ts';
 import { parseScenarioText } from '../../src/scenario/importer.ts';
-import { servedApp, watchErrors } from './browser.ts';
+import { servedApp, watchErrors, watchLongTasks } from './browser.ts';
 
 const app = servedApp();
 
@@ -21,19 +21,13 @@ describe('the compare page', () => {
     await page.click('[data-testid="tab-compare"]');
     await page.fill('[data-testid="reps"]', '4');
     // Record the main thread's long tasks while the runs go on.
-    await page.evaluate(() => {
-      const w = window as unknown as { longest: number };
-      w.longest = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
-      }).observe({ type: 'longtask', buffered: false });
-    });
+    const longTasks = await watchLongTasks(page);
     await page.click('[data-testid="run-compare"]');
     await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid="compare-chart"] svg');
     for (const id of ['ladder-chart', 'cohort-chart', 'clv-chart'])
       await page.waitForSelector(`[data-testid="${id}"] svg`);
-    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    const { longest } = await longTasks();
     console.log(`longest main-thread task during the comparison: ${longest.toFixed(0)} ms`);
 
     const base = runReplications(scenarioOf('baselines/neighbourhood'), '1', 4);

@@ -1,20 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
 import { parseScenarioText } from '../../src/scenario/importer.ts';
-import { servedApp, watchErrors } from './browser.ts';
+import { figures, servedApp, watchErrors } from './browser.ts';
 
 const app = servedApp();
-
-async function figures(page: Page): Promise<Record<string, number>> {
-  await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
-  const rows = await page.$$eval('[data-kpi]', (rs) =>
-    rs.map((r) => [r.getAttribute('data-kpi'), Number(r.getAttribute('data-mean'))]),
-  );
-  return Object.fromEntries(rows);
-}
 
 describe('scenario files and share links in the app', () => {
   it('opens a library plan, shares it as a link, and the link reproduces the same figures', async () => {

@@ -1,16 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { servedApp, watchErrors } from './browser.ts';
+import { figures, servedApp, watchErrors } from './browser.ts';
 
 const app = servedApp();
-
-async function figures(page: Page): Promise<Record<string, number>> {
-  await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
-  const rows = await page.$$eval('[data-kpi]', (rs) =>
-    rs.map((r) => [r.getAttribute('data-kpi'), Number(r.getAttribute('data-mean'))]),
-  );
-  return Object.fromEntries(rows);
-}
 
 describe('editing, keeping and comparing the user’s own scenarios', () => {
   it('edits a lever, reruns, keeps the work across a reload, and compares it with the baseline', async () => {
