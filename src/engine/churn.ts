@@ -21,17 +21,88 @@ export const CHURN = {
   winbackContact: 0.01,
 };
 
-export function loyalty(
+/**
+ * The usual level of each dimension for a customer of an ordinary business (the default world's
+ * active customers, medians): the point at which the combination is normalised.
+ */
+export const USUAL_LEVELS = { value: 0.5, bond: 0.2, experience: 0.65 };
+
+/**
+ * How one segment's three dimensions combine: a normalised CES (weighted power mean). Each dimension
+ * is first measured against its usual level, so a customer at the usual levels scores the same at
+ * every setting and the dial only decides what imbalance is worth:
+ *   D = D₀ · (Σ πₖ·(xₖ/x₀ₖ)^ρ)^(1/ρ),  D₀ = Σ wₖ·x₀ₖ,  πₖ = wₖ·x₀ₖ / D₀.
+ * ρ = 1 is exactly the weighted sum Σ wₖ·xₖ; ρ → 0 the weighted geometric mean; ρ → −∞ the weakest
+ * dimension (relative to its usual level) alone.
+ */
+export interface DimensionMix {
+  rho: number;
+  /** The segment's weights (normalised to sum 1). */
+  w: [number, number, number];
+  /** Shares πₖ at the usual levels, and D₀. */
+  pi: [number, number, number];
+  d0: number;
+  /** ρ = −1 written out: D = 1 / Σ hₖ/xₖ with hₖ = πₖ·x₀ₖ/D₀ (no Math.pow on the hottest path). */
+  h: [number, number, number];
+}
+
+export function dimensionMix(
   wValue: number,
   wEmotion: number,
   wExperience: number,
+  rho: number,
+): DimensionMix {
+  const x0 = [USUAL_LEVELS.value, USUAL_LEVELS.bond, USUAL_LEVELS.experience];
+  const w: [number, number, number] = [wValue, wEmotion, wExperience];
+  const d0 = w[0] * x0[0] + w[1] * x0[1] + w[2] * x0[2];
+  const pi = w.map((wk, k) => (wk * x0[k]) / d0) as [number, number, number];
+  const h = pi.map((pk, k) => (pk * x0[k]) / d0) as [number, number, number];
+  return { rho, w, pi, d0, h };
+}
+
+/** The three dimensions combined by a segment's mix (see DimensionMix). */
+export function dimensionScore(m: DimensionMix, value: number, bond: number, exper: number): number {
+  const rho = m.rho;
+  const w = m.w;
+  if (rho === 1) return w[0] * value + w[1] * bond + w[2] * exper;
+  const pi = m.pi;
+  // A dimension the segment does not weigh cannot drag the score down, even at zero.
+  const zero = (value <= 0 && pi[0] > 0) || (bond <= 0 && pi[1] > 0) || (exper <= 0 && pi[2] > 0);
+  if (zero && rho <= 0) return 0;
+  if (rho === -1) {
+    const h = m.h;
+    return 1 / (h[0] / value + h[1] / bond + h[2] / exper);
+  }
+  const u = USUAL_LEVELS;
+  if (rho === 0) {
+    let l = 0;
+    if (pi[0] > 0) l += pi[0] * Math.log(value / u.value);
+    if (pi[1] > 0) l += pi[1] * Math.log(bond / u.bond);
+    if (pi[2] > 0) l += pi[2] * Math.log(exper / u.experience);
+    return m.d0 * Math.exp(l);
+  }
+  let s = 0;
+  if (pi[0] > 0) s += pi[0] * (value / u.value) ** rho;
+  if (pi[1] > 0) s += pi[1] * (bond / u.bond) ** rho;
+  if (pi[2] > 0) s += pi[2] * (exper / u.experience) ** rho;
+  return m.d0 * s ** (1 / rho);
+}
+
+/** The dial's exponent: synergy s gives ρ = 1 − s (0 additive, 1 geometric, 2 harmonic, large: weakest link). */
+export function synergyExponent(synergy: number): number {
+  return 1 - synergy;
+}
+
+/** Loyalty: the three dimensions (combined by the segment's mix), satisfaction and trust. */
+export function loyalty(
+  mix: DimensionMix,
   value: number,
   bond: number,
   exper: number,
   sat: number,
   trust: number,
 ): number {
-  return 0.55 * (wValue * value + wEmotion * bond + wExperience * exper) + 0.25 * sat + 0.2 * trust;
+  return 0.55 * dimensionScore(mix, value, bond, exper) + 0.25 * sat + 0.2 * trust;
 }
 
 export function churnHazard(

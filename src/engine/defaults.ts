@@ -100,6 +100,14 @@ export function defaultLevers(): Levers {
   };
 }
 
+/**
+ * The sources' model: the dimensions are complements (harmonic mean, elasticity of substitution ½),
+ * and a bond makes an unresolved failure hurt more. docs/model.md gives the evidence both ways.
+ */
+export function defaultDimensions(): Scenario['dimensions'] {
+  return { synergy: 2, betrayal: 0.5 };
+}
+
 /** The bundled default: a neighbourhood service business with no loyalty programme. */
 export function defaultScenario(): Scenario {
   return {
@@ -135,6 +143,7 @@ export function defaultScenario(): Scenario {
       events: [],
     },
     economics: { grossMarginPct: 55, fixedCostsPerMonth: 20_000, annualDiscountRatePct: 10 },
+    dimensions: defaultDimensions(),
     levers: defaultLevers(),
     probes: { injectedFailure: null },
   };

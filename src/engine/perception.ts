@@ -8,6 +8,13 @@ export const PERCEPTION = {
   valueBase: 0.2,
   valueFromExperience: 0.45,
   valueFromPersonalisation: 0.15,
+  /**
+   * Trust makes personalisation feel like value (the personalisation paradox): its value × (trust ÷
+   * usual trust)^this. 0 would make personalisation worth the same to a wary customer.
+   */
+  trustMakesPersonalValue: 1,
+  /** The trust of a customer of an ordinary business (default world's median). */
+  usualTrust: 0.45,
   valueFromKnowledge: 0.15,
   /** Points are worth their cash value to the customer, discounted because they are deferred. */
   valueFromPoints: 1.5,
@@ -38,6 +45,11 @@ export const PERCEPTION = {
   silentBondLoss: 0.08,
   poorHandlingBondLoss: 0.1,
   lapsedBondDecay: 0.04,
+  /**
+   * A good experience makes a bond form faster: the month's bond gains × (1 + this × (experience ÷
+   * its usual level − 1)). 0 would make bonding blind to how the customer is served.
+   */
+  experienceOpensBond: 1,
   // trust
   trustSpeed: 0.08,
   trustBase: 0.45,
@@ -52,6 +64,7 @@ export const PERCEPTION = {
 export function valueTarget(
   experience: number,
   personalisation: number,
+  trust: number,
   knowledge: number,
   pointsReward: number,
   tier: boolean,
@@ -67,12 +80,27 @@ export function valueTarget(
   const v =
     p.valueBase +
     p.valueFromExperience * experience +
-    p.valueFromPersonalisation * personalisation +
+    p.valueFromPersonalisation * personalisation * trustedShare(trust) +
     p.valueFromKnowledge * knowledge +
     p.valueFromPoints * pointsReward +
     (tier ? p.valueFromTier : 0) -
     pricePain;
   return v < 0 ? 0 : Math.min(v, 1);
+}
+
+/** How much of personalisation's value a customer with this trust takes as value (1 at usual trust). */
+export function trustedShare(trust: number): number {
+  const p = PERCEPTION;
+  return (trust / p.usualTrust) ** p.trustMakesPersonalValue;
+}
+
+/**
+ * How readily this month's bond gains take hold, from the customer's experience memory (1 at its usual
+ * level, never below 0).
+ */
+export function bondReceptivity(experience: number, usualExperience: number): number {
+  const r = 1 + PERCEPTION.experienceOpensBond * (experience / usualExperience - 1);
+  return r < 0 ? 0 : r;
 }
 
 /** This month's satisfaction: performance, plus the surprise (or disappointment) against expectation. */

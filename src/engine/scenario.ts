@@ -177,6 +177,20 @@ export interface Scenario {
     fixedCostsPerMonth: number;
     annualDiscountRatePct: number;
   };
+  /** How a customer's three dimensions work together (docs/model.md, "How the dimensions combine"). */
+  dimensions: {
+    /**
+     * Synergy between the three dimensions: 0 adds them up (each counts on its own), 1 is their
+     * geometric mean, 2 their harmonic mean, larger values let the weakest one decide; below 0 they
+     * substitute for one another (the strongest counts most). The CES exponent is ρ = 1 − synergy.
+     */
+    synergy: number;
+    /**
+     * How much a bond changes the sting of a failure that was not put right: a lost bond × (1 +
+     * betrayal × bond). Above 0 a close customer feels betrayed; below 0 the bond buffers.
+     */
+    betrayal: number;
+  };
   levers: Levers;
   /**
    * Diagnostics that perturb the world on purpose, to measure causal effects with common random

@@ -1,5 +1,14 @@
 import { ACQUISITION, conversionProbability } from './acquisition.ts';
-import { churnHazard, lockIn, loyalty, winbackProbability } from './churn.ts';
+import {
+  churnHazard,
+  type DimensionMix,
+  dimensionMix,
+  lockIn,
+  loyalty,
+  synergyExponent,
+  USUAL_LEVELS,
+  winbackProbability,
+} from './churn.ts';
 import { COMMUNITY, joinProbability } from './community.ts';
 import { COMPLAINTS, incidentOutcome, recoveryQuality, voiceProbability } from './complaints.ts';
 import {
@@ -15,6 +24,7 @@ import { createLeverState, type LeverState, leverCost, resolveLevers } from './l
 import { M, METRICS } from './metrics.ts';
 import { createNetwork, type Network } from './network.ts';
 import {
+  bondReceptivity,
   contactEffect,
   monthSatisfaction,
   PERCEPTION,
@@ -116,6 +126,9 @@ export class Simulation {
   private readonly segW: Float64Array; // value, emotion, experience weights per segment (normalised)
   private readonly segSocial: Float64Array;
   private readonly sevExp: number;
+  /** How each segment's three dimensions combine into loyalty (scenario.dimensions.synergy). */
+  private readonly mix: DimensionMix[];
+  private readonly betrayal: number;
   private cursor = -1; // agent being processed; acquisitions behind it adjust this month's counts
   /** Calibrated population (null: the segments' own rates and the loyalty hazard). */
   private readonly cal: Calibration | null;
@@ -188,6 +201,11 @@ export class Simulation {
     });
     this.segSocial = Float64Array.from(segs, (seg) => seg.socialActivity);
     this.sevExp = severityExponent(scenario.service.meanSeverityPct / 100);
+    const rho = synergyExponent(scenario.dimensions.synergy);
+    this.mix = segs.map((_, j) =>
+      dimensionMix(this.segW[3 * j], this.segW[3 * j + 1], this.segW[3 * j + 2], rho),
+    );
+    this.betrayal = scenario.dimensions.betrayal;
     this.baseFail = scenario.service.failurePctPerVisit / 100;
     this.variableCostShare = 1 - scenario.economics.grossMarginPct / 100;
   }
@@ -512,7 +530,6 @@ export class Simulation {
     const t = this.t;
     const staff = this.staff;
     const seg = p.segment[i];
-    const w = this.segW;
     const multi = (p.flags[i] & Flag.MULTICHANNEL) !== 0;
     const member = p.flags[i] & Flag.MEMBER ? l.community : 0;
     const d = this.d;
@@ -522,16 +539,7 @@ export class Simulation {
       ps += PROMOTION_SENSITISATION * d * (1 - ps);
       p.priceSens[i] = ps;
     }
-    const L = loyalty(
-      w[3 * seg],
-      w[3 * seg + 1],
-      w[3 * seg + 2],
-      p.value[i],
-      p.bond[i],
-      p.exper[i],
-      p.sat[i],
-      p.trust[i],
-    );
+    const L = loyalty(this.mix[seg], p.value[i], p.bond[i], p.exper[i], p.sat[i], p.trust[i]);
 
     const enc = this.enc.at(i, t);
     const who = Math.floor(enc.next() * staff.h);
@@ -597,6 +605,8 @@ export class Simulation {
     const surpriseP = this.surpriseP;
     const tolerance = p.tolerance[i];
     const visitSpend = p.spend[i] * l.price * (1 - this.d);
+    // A close customer feels an unresolved failure more (betrayal > 0) or less (the bond buffers).
+    const sting = 1 + this.betrayal * p.bond[i];
     let sumQ = 0;
     let compensation = 0;
     this.cmpReady = false;
@@ -611,7 +621,7 @@ export class Simulation {
         const sev = forced ? this.probeSeverity : perceivedSeverity(enc.next(), this.sevExp, tolerance);
         const heard = this.incident(i, sev, p.bond[i]);
         const r = heard === HEARD_CALLBACK ? this.callbackRecoveryNow : this.recoveryNow;
-        q += this.aftermath(sev, r, heard);
+        q += this.aftermath(sev, r, heard, sting);
         if (heard !== SILENT) compensation += l.compensation * visitSpend;
       }
       sumQ += q < 0 ? 0 : Math.min(q, 1);
@@ -621,16 +631,17 @@ export class Simulation {
   }
 
   /** What an incident leaves behind: the visit's quality change, and the bond and trust it moves. */
-  private aftermath(sev: number, r: number, heard: number): number {
+  private aftermath(sev: number, r: number, heard: number, sting: number): number {
     const P = PERCEPTION;
     const out = incidentOutcome(sev, r, heard !== SILENT);
     if (heard !== SILENT) {
       const eff = r * (1 - COMPLAINTS.severeRecoveryCut * sev);
       if (out >= 0 || eff >= 0.6) this.acc[M.recovered]++;
-      this.dB += eff >= 0.6 ? P.recoveryBond * eff * (1 - sev) : -P.poorHandlingBondLoss * sev * (1 - eff);
+      this.dB +=
+        eff >= 0.6 ? P.recoveryBond * eff * (1 - sev) : -P.poorHandlingBondLoss * sev * (1 - eff) * sting;
       this.dT += P.trustLoss * sev * (eff - 0.5);
     } else {
-      this.dB -= P.silentBondLoss * sev;
+      this.dB -= P.silentBondLoss * sev * sting;
       this.dT -= P.trustLoss * sev;
       if (sev > this.silentSev) this.silentSev = sev;
     }
@@ -649,6 +660,7 @@ export class Simulation {
     const target = valueTarget(
       X,
       l.personalisation,
+      p.trust[i],
       l.knowledge,
       l.pointsReward,
       tier,
@@ -736,7 +748,8 @@ export class Simulation {
       l.careProbability > 0 || l.community > 0 || f & Flag.MEMBER ? this.emo.at(i, this.t) : this.emo;
     const member = f & Flag.MEMBER ? l.community : 0;
     let B = p.bond[i];
-    const room = 1 - B;
+    // Room to grow, scaled by how readily a bond takes hold after this customer's experience.
+    const room = (1 - B) * bondReceptivity(p.exper[i], USUAL_LEVELS.experience);
     B += -P.bondDecay * B + P.bondHabit * room + this.dB;
     if (this.nv > 0) B += P.bondWarmth * (this.qMonth - 0.6) * (1 + l.personalisation);
     if (l.careProbability > 0 && emo.next() < l.careProbability) {
@@ -819,7 +832,6 @@ export class Simulation {
     const p = this.pop;
     const l = this.lev;
     const seg = p.segment[i];
-    const w = this.segW;
     const f = p.flags[i];
     const B = p.bond[i];
     const S = p.sat[i];
@@ -827,7 +839,7 @@ export class Simulation {
       // Calibrated: customers leave only by dropping out after a purchase (decided in serve()).
       if (!this.dropped) return false;
     } else {
-      const L = loyalty(w[3 * seg], w[3 * seg + 1], w[3 * seg + 2], p.value[i], B, p.exper[i], S, p.trust[i]);
+      const L = loyalty(this.mix[seg], p.value[i], B, p.exper[i], S, p.trust[i]);
       const lock = lockIn((f & Flag.TIER) !== 0, l.pointsReward, (f & Flag.MULTICHANNEL) !== 0);
       if (this.chn.at(i, this.t).next() >= churnHazard(L, S, p.priceSens[i], B, this.competitorNow, lock))
         return false;

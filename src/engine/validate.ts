@@ -51,6 +51,8 @@ export const RANGES: Range[] = [
   ['economics.grossMarginPct', -100, 100, '%'],
   ['economics.fixedCostsPerMonth', 0, 1e9, 'money per month'],
   ['economics.annualDiscountRatePct', 0, 100, '% per year'],
+  ['dimensions.synergy', -1, 10, ''],
+  ['dimensions.betrayal', -1, 2, 'per unit of bond'],
   ['levers.pricePct', 20, 300, '% of market price'],
   ['levers.discount.depthPct', 0, 90, '%'],
   ['levers.points.rewardPct', 0, 30, '% of spend'],

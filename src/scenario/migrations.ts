@@ -5,6 +5,7 @@
  * command line read it, with every lever directly under `levers`.
  * Version 2: levers grouped by dimension — value, emotion, experience, organisation.
  * Version 3: adds `experiments` (sweeps, sensitivity, budget optimisation); a v2 file has none.
+ * Version 4: adds `dimensions` (how value, bond and experience combine: synergy and betrayal).
  */
 type Json = Record<string, unknown>;
 
@@ -40,8 +41,23 @@ export function v2ToV3(file: Json): Json {
   return { ...file, schemaVersion: 3 };
 }
 
-export const MIGRATIONS: Record<number, (file: Json) => Json> = { 1: v1ToV2, 2: v2ToV3 };
-export const CURRENT_VERSION = 3;
+/**
+ * The setting a version-3 file gets. Its author never chose how the dimensions combine: the additive
+ * sum was the old engine's, not the file's, and the same engine release recalibrated the levers, so
+ * pinning the sum would not give the old figures back either. The file gets the model's setting as
+ * it stood when version 4 appeared — complements (harmonic mean) and betrayal 0.5 — written out, so
+ * a later change of the defaults never changes what a migrated file means.
+ */
+export const V3_DIMENSIONS = { synergy: 2, betrayal: 0.5 } as const;
+
+/** v3 → v4: write out the dimensions' setting (a file that already has one keeps it). */
+export function v3ToV4(file: Json): Json {
+  const own = isObject(file.dimensions) ? file.dimensions : {};
+  return { ...file, schemaVersion: 4, dimensions: { ...V3_DIMENSIONS, ...own } };
+}
+
+export const MIGRATIONS: Record<number, (file: Json) => Json> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
+export const CURRENT_VERSION = 4;
 
 export type MigrationResult = { ok: true; file: Json; from: number } | { ok: false; version: unknown };
 

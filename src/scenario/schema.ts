@@ -9,7 +9,7 @@ import { type FieldMeta, schemaAt } from './errors.ts';
 import { experimentSchema, experimentSettings } from './experimentSchema.ts';
 import { lessonSchema } from './lessonSchema.ts';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const D = defaultScenario();
 const L = D.levers;
@@ -164,6 +164,13 @@ const economics = z
   })
   .prefault({});
 
+const dimensions = z
+  .strictObject({
+    synergy: numd(-1, 10, '', D.dimensions.synergy),
+    betrayal: numd(-1, 2, 'per unit of bond', D.dimensions.betrayal),
+  })
+  .prefault({});
+
 const levers = z
   .strictObject({
     value: z
@@ -304,6 +311,7 @@ export const scenarioFileSchema = z
     staff,
     market,
     economics,
+    dimensions,
     levers,
     probes: z
       .strictObject({
@@ -379,6 +387,7 @@ export function toEngine(f: ScenarioFile): Scenario {
     staff: f.staff,
     market: f.market,
     economics: f.economics,
+    dimensions: f.dimensions,
     levers: { ...value, ...emotion, ...experience, ...organisation },
     probes: f.probes,
   };
@@ -398,6 +407,7 @@ export function fromEngine(s: Scenario, extra: { description?: string; notes?: s
     staff: { ...s.staff },
     market: structuredClone(s.market),
     economics: { ...s.economics },
+    dimensions: { ...s.dimensions },
     levers: {
       value: {
         pricePct: l.pricePct,

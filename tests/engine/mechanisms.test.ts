@@ -53,9 +53,9 @@ describe('encounters', () => {
 
 describe('perception, churn, word of mouth, staff', () => {
   it('makes the end of a discount feel like a loss to the price-sensitive', () => {
-    const during = valueTarget(0.7, 0, 0, 0, false, 0.8, 0.8, 0.8);
-    const after = valueTarget(0.7, 0, 0, 0, false, 0.8, 1, 0.8);
-    const never = valueTarget(0.7, 0, 0, 0, false, 0.8, 1, 1);
+    const during = valueTarget(0.7, 0, 0.45, 0, 0, false, 0.8, 0.8, 0.8);
+    const after = valueTarget(0.7, 0, 0.45, 0, 0, false, 0.8, 1, 0.8);
+    const never = valueTarget(0.7, 0, 0.45, 0, 0, false, 0.8, 1, 1);
     expect(after).toBeLessThan(never);
     expect(during).toBeGreaterThan(never);
   });
