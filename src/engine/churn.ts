@@ -10,7 +10,7 @@ export const CHURN = {
   /** Satisfaction below this adds an exit push. */
   dissatisfiedBelow: 0.3,
   dissatisfiedPush: 0.15,
-  competitorPull: 0.08,
+  competitorPull: 0.125,
   tierLock: 0.2,
   pointsLock: 1.5,
   multiChannelLock: 0.2,
@@ -18,7 +18,7 @@ export const CHURN = {
   winbackBase: 0.008,
   winbackBond: 0.02,
   winbackDiscount: 0.3,
-  winbackContact: 0.01,
+  winbackContact: 0,
 };
 
 /**
@@ -102,7 +102,12 @@ export function loyalty(
   sat: number,
   trust: number,
 ): number {
-  return 0.55 * dimensionScore(mix, value, bond, exper) + 0.25 * sat + 0.2 * trust;
+  return loyaltyFrom(dimensionScore(mix, value, bond, exper), sat, trust);
+}
+
+/** Loyalty from the dimensions already combined. */
+export function loyaltyFrom(dimensions: number, sat: number, trust: number): number {
+  return 0.8 * dimensions + 0.1 * sat + 0.1 * trust;
 }
 
 export function churnHazard(

@@ -5,7 +5,7 @@
  */
 export const COMMUNITY = {
   joinRate: 0.12,
-  visitBoost: 1,
+  visitBoost: 0.15,
   /** Members drift away when the community is not run (per month). */
   leaveWhenOff: 0.1,
 };

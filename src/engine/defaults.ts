@@ -94,7 +94,7 @@ export function defaultLevers(): Levers {
       schedule: [],
       cost: cost(0, 0, 8),
     },
-    serviceStandards: { levelPct: 0, schedule: [], cost: cost(1500, 0, 0) },
+    serviceStandards: { levelPct: 0, schedule: [], cost: cost(1500, 0.4, 0) },
     empowerment: { levelPct: 20, surpriseFundPerMonth: 0, schedule: [], cost: cost(300, 0, 12) },
     training: { hoursPerStaffPerMonth: 2, incentivePct: 0, schedule: [], cost: cost(0, 0, 25) },
   };

@@ -6,8 +6,10 @@ export const ENCOUNTERS = {
   base: 0.4,
   skill: 0.42,
   morale: 0.12,
-  personalisation: 0.08,
-  transparency: 0.04,
+  personalisation: 0.04,
+  transparency: 0.08,
+  /** Service standards lift every visit towards the standard (consistency is quality, not only fewer slips). */
+  standards: 0.04,
   /** Month-to-month spread of experienced quality without standards. */
   noise: 0.12,
   /** Share of that spread service standards remove at full level (consistency). */
@@ -31,6 +33,7 @@ export function meanQuality(
   morale: number,
   personalisation: number,
   transparency: number,
+  standards: number,
 ): number {
   const e = ENCOUNTERS;
   return (
@@ -38,7 +41,8 @@ export function meanQuality(
     e.skill * skill +
     e.morale * morale +
     e.personalisation * personalisation +
-    e.transparency * transparency
+    e.transparency * transparency +
+    e.standards * standards
   );
 }
 

@@ -109,7 +109,41 @@ export function resolveLevers(s: Scenario, month: number, st: LeverState): void 
   st.incentive = scheduled(l.training.schedule, month) ? l.training.incentivePct / 100 : 0;
 }
 
-/** A lever's cost in a month: fixed when on, plus per active customer when on, plus per event. */
-export function leverCost(c: CostModel, on: boolean, activeCustomers: number, events: number): number {
-  return (on ? c.fixedPerMonth + c.perCustomerPerMonth * activeCustomers : 0) + c.perEvent * events;
+/**
+ * A lever's cost in a month: fixed when on, plus per active customer when on, both at full level and
+ * scaled by the lever's level (`levelShare`, 1 for levers without a level), plus per event.
+ */
+export function leverCost(
+  c: CostModel,
+  on: boolean,
+  activeCustomers: number,
+  events: number,
+  levelShare = 1,
+): number {
+  return (
+    (on ? (c.fixedPerMonth + c.perCustomerPerMonth * activeCustomers) * levelShare : 0) + c.perEvent * events
+  );
+}
+
+/**
+ * Levers set by a level (0–100 %): a programme run at 40 % costs 40 % of its full-level fixed and
+ * per-customer cost, so spreading a budget over several levers is not charged for levels it does not buy.
+ */
+export function levelShare(name: LeverName, st: LeverState): number {
+  switch (name) {
+    case 'personalisation':
+      return st.personalisation;
+    case 'knowledgeServices':
+      return st.knowledge;
+    case 'community':
+      return st.community;
+    case 'transparency':
+      return st.transparency;
+    case 'serviceStandards':
+      return st.standards;
+    case 'empowerment':
+      return st.empowerment;
+    default:
+      return 1;
+  }
 }

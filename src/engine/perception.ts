@@ -7,7 +7,7 @@ export const PERCEPTION = {
   // value
   valueBase: 0.2,
   valueFromExperience: 0.45,
-  valueFromPersonalisation: 0.15,
+  valueFromPersonalisation: 0.1,
   /**
    * Trust makes personalisation feel like value (the personalisation paradox): its value × (trust ÷
    * usual trust)^this. 0 would make personalisation worth the same to a wary customer.
@@ -15,7 +15,7 @@ export const PERCEPTION = {
   trustMakesPersonalValue: 1,
   /** The trust of a customer of an ordinary business (default world's median). */
   usualTrust: 0.45,
-  valueFromKnowledge: 0.15,
+  valueFromKnowledge: 0.08,
   /** Points are worth their cash value to the customer, discounted because they are deferred. */
   valueFromPoints: 1.5,
   valueFromTier: 0.05,
@@ -57,8 +57,8 @@ export const PERCEPTION = {
   trustFromStandards: 0.15,
   trustLoss: 0.12,
   // recommendation (0–10)
-  ltrBase: 0.32,
-  ltrScale: 0.95,
+  ltrBase: 0.5,
+  ltrScale: 0.5,
 };
 
 export function valueTarget(
@@ -121,10 +121,14 @@ export function contactEffect(perMonth: number): number {
   return p.contactGain * perMonth * (1 - perMonth / p.contactSaturation);
 }
 
-/** Likelihood to recommend, 0–10, from satisfaction, bond and value plus the person's own leniency. */
-export function recommendScore(sat: number, bond: number, value: number, generosity: number): number {
+/**
+ * Likelihood to recommend, 0–10, from satisfaction and the three dimensions combined (the same
+ * combination as loyalty, so the synergy dial reaches recommendation too), plus the person's own
+ * leniency.
+ */
+export function recommendScore(sat: number, dimensions: number, generosity: number): number {
   const p = PERCEPTION;
-  const x = p.ltrBase + p.ltrScale * (0.45 * sat + 0.3 * bond + 0.25 * value) + generosity;
+  const x = p.ltrBase + p.ltrScale * (0.3 * sat + 0.7 * dimensions) + generosity;
   const s = Math.round(10 * x);
   return s < 0 ? 0 : Math.min(s, 10);
 }

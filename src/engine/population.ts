@@ -5,7 +5,7 @@ import { allocatePopulation, Flag, type Population, Source, Stage } from './stat
 /** Concentration of the Beta distributions of price sensitivity and tolerance: wide but not U-shaped. */
 const TRAIT_CONCENTRATION = 6;
 /** Spread of the idiosyncratic offset in the 0–1 recommend scale (some people rate high, some low). */
-const GENEROSITY_SD = 0.1;
+const GENEROSITY_SD = 0.2;
 /** How far back initial customers' first purchase can lie, months. */
 const INITIAL_TENURE_MAX = 24;
 

@@ -3,8 +3,10 @@ import {
   churnHazard,
   type DimensionMix,
   dimensionMix,
+  dimensionScore,
   lockIn,
   loyalty,
+  loyaltyFrom,
   synergyExponent,
   USUAL_LEVELS,
   winbackProbability,
@@ -20,7 +22,7 @@ import {
   qualityNoise,
   severityExponent,
 } from './encounters.ts';
-import { createLeverState, type LeverState, leverCost, resolveLevers } from './levers.ts';
+import { createLeverState, type LeverState, levelShare, leverCost, resolveLevers } from './levers.ts';
 import { M, METRICS } from './metrics.ts';
 import { createNetwork, type Network } from './network.ts';
 import {
@@ -166,6 +168,8 @@ export class Simulation {
   private surprised = 0;
   private compensation = 0;
   private cmpReady = false;
+  /** The customer's three dimensions combined, as feel() left them. */
+  private dim = 0;
 
   constructor(
     readonly scenario: Scenario,
@@ -293,7 +297,8 @@ export class Simulation {
     p.revenue[j] += rev;
     p.clv[j] += (margin - redeemed) * this.discountFactor;
     p.lastVisitTick[j] = t;
-    p.score[j] = recommendScore(p.sat[j], p.bond[j], p.value[j], p.generosity[j]);
+    const dim = dimensionScore(this.mix[p.segment[j]], p.value[j], p.bond[j], p.exper[j]);
+    p.score[j] = recommendScore(p.sat[j], dim, p.generosity[j]);
     if (behind) this.countActive(j);
   }
 
@@ -599,7 +604,7 @@ export class Simulation {
     const nv = this.nv;
     const skill = staff.skill[who];
     const qMean =
-      meanQuality(skill, staff.morale[who], l.personalisation, l.transparency) +
+      meanQuality(skill, staff.morale[who], l.personalisation, l.transparency, l.standards) +
       this.noiseNow * (enc.next() + enc.next() - 1);
     const pf = failureProbability(this.baseFail, skill, l.standards, this.incidentNow);
     const surpriseP = this.surpriseP;
@@ -769,10 +774,15 @@ export class Simulation {
         f |= Flag.MEMBER;
     } else if (f & Flag.MEMBER && emo.next() < COMMUNITY.leaveWhenOff) f &= ~Flag.MEMBER;
     p.flags[i] = l.tiers && p.recent[i] >= TIER_THRESHOLD ? f | Flag.TIER : f & ~Flag.TIER;
-    const sc = recommendScore(p.sat[i], p.bond[i], p.value[i], p.generosity[i]);
+    const dim = dimensionScore(this.mix[seg], p.value[i], p.bond[i], p.exper[i]);
+    this.dim = dim;
+    const sc = recommendScore(p.sat[i], dim, p.generosity[i]);
     p.score[i] = sc;
-    if (p.stage[i] === Stage.REPEAT && sc >= 9 && p.bond[i] >= 0.45) p.stage[i] = Stage.ADVOCATE;
-    else if (p.stage[i] === Stage.ADVOCATE && sc < 8) p.stage[i] = Stage.REPEAT;
+    // Advocates are promoters who have brought someone in within the year (the ladder's top rung).
+    const ref = p.lastRefTick[i];
+    const referred = ref !== NEVER && ref >= this.t - 11;
+    if (p.stage[i] === Stage.REPEAT && sc >= 9 && referred) p.stage[i] = Stage.ADVOCATE;
+    else if (p.stage[i] === Stage.ADVOCATE && (sc < 8 || !referred)) p.stage[i] = Stage.REPEAT;
   }
 
   /** Word of mouth: promoters refer a contact; silent sufferers who would not recommend warn others. */
@@ -839,9 +849,12 @@ export class Simulation {
       // Calibrated: customers leave only by dropping out after a purchase (decided in serve()).
       if (!this.dropped) return false;
     } else {
-      const L = loyalty(this.mix[seg], p.value[i], B, p.exper[i], S, p.trust[i]);
+      // The dimensions as feel() left them this month (nothing since has changed this customer's own).
+      const L = loyaltyFrom(this.dim, S, p.trust[i]);
       const lock = lockIn((f & Flag.TIER) !== 0, l.pointsReward, (f & Flag.MULTICHANNEL) !== 0);
-      if (this.chn.at(i, this.t).next() >= churnHazard(L, S, p.priceSens[i], B, this.competitorNow, lock))
+      if (
+        this.chn.at(i, this.t).next() >= churnHazard(L, S, p.priceSens[i], this.dim, this.competitorNow, lock)
+      )
         return false;
     }
     p.stage[i] = Stage.LAPSED;
@@ -939,7 +952,7 @@ export class Simulation {
     for (const name of LEVER_NAMES) {
       const perCustomerBase =
         name === 'community' ? acc[M.members] : name === 'points' && l.tiers ? acc[M.tierMembers] : active;
-      let c = leverCost(lv[name].cost, l.on[name], perCustomerBase, events[name]);
+      let c = leverCost(lv[name].cost, l.on[name], perCustomerBase, events[name], levelShare(name, l));
       if (name === 'points') c += acc[M.pointsCost];
       if (name === 'complaintHandling') c += acc[M.compensationCost];
       if (name === 'training') c += l.incentive * s.staff.wagePerMonth * s.staff.headcount;

@@ -6,7 +6,7 @@
 export const WORD_OF_MOUTH = {
   /** Monthly chance of a referral attempt per point of recommend score above 8. */
   referralPerPoint: 0.03,
-  communityReferralBoost: 0.8,
+  communityReferralBoost: 0.2,
   advocateReferralBoost: 0.3,
   /** A referred prospect's chance to buy: base plus attitude. */
   referralAcceptBase: 0.25,

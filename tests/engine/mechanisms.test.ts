@@ -64,9 +64,9 @@ describe('perception, churn, word of mouth, staff', () => {
     expect(contactEffect(6)).toBeLessThan(0);
   });
   it('keeps the recommend score on 0–10 and rising in satisfaction', () => {
-    expect(recommendScore(1, 1, 1, 0.5)).toBe(10);
-    expect(recommendScore(0, 0, 0, -0.5)).toBe(0);
-    expect(recommendScore(0.9, 0.5, 0.5, 0)).toBeGreaterThan(recommendScore(0.4, 0.5, 0.5, 0));
+    expect(recommendScore(1, 1, 0.5)).toBe(10);
+    expect(recommendScore(0, 0, -0.5)).toBe(0);
+    expect(recommendScore(0.9, 0.5, 0)).toBeGreaterThan(recommendScore(0.4, 0.5, 0));
   });
   it('lowers churn with loyalty and switching costs; competitors pull the price-sensitive', () => {
     expect(churnHazard(0.8, 0.7, 0.5, 0.5, 0.4, 0)).toBeLessThan(churnHazard(0.4, 0.7, 0.5, 0.5, 0.4, 0));

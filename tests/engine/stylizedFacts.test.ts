@@ -32,7 +32,7 @@ const planCost = (r: RunResult) => sum(metric(r, 'leverCost')) + sum(metric(r, '
 
 describe('1. discounts buy disloyal customers', () => {
   const discountHeavy = with_(base, (s) => {
-    s.levers.discount.depthPct = 20;
+    s.levers.discount.depthPct = 16;
     s.levers.discount.target = 'all';
     s.levers.discount.schedule = [{ from: 1, to: 12 }];
   });

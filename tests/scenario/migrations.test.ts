@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/engine/index.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
-import { migrate, v1ToV2, v2ToV3 } from '../../src/scenario/migrations.ts';
+import { migrate, V3_DIMENSIONS, v1ToV2, v2ToV3, v3ToV4 } from '../../src/scenario/migrations.ts';
 
 describe('migrations', () => {
   const v1 = {
@@ -39,7 +39,9 @@ describe('migrations', () => {
       expect(old.migratedFrom).toBe(1);
       expect(now.migratedFrom).toBe(2);
       const v3 = parseScenarioObject(v2ToV3(v1ToV2(v1)));
-      expect(v3.ok && v3.migratedFrom).toBeNull();
+      expect(v3.ok && v3.migratedFrom).toBe(3);
+      const v4 = parseScenarioObject(v3ToV4(v2ToV3(v1ToV2(v1))));
+      expect(v4.ok && v4.migratedFrom).toBeNull();
       const expected = defaultScenario();
       expect(old.scenario.levers.discount.depthPct).toBe(10);
       expect(old.scenario.levers.pricePct).toBe(95);
@@ -60,9 +62,23 @@ describe('migrations', () => {
     expect(r.ok && r.file.experiments).toEqual([]);
   });
 
+  it('v3 → v4 writes out the dimensions setting an old file gets, and keeps one it already has', () => {
+    const v3 = v2ToV3(v1ToV2(v1));
+    expect(v3ToV4(v3)).toEqual({ ...v3, schemaVersion: 4, dimensions: { ...V3_DIMENSIONS } });
+    const r = parseScenarioObject(v3);
+    expect(r.ok && r.scenario.dimensions).toEqual(V3_DIMENSIONS);
+    // Frozen in the migration: a later change of the engine's defaults must not change a migrated file.
+    expect(V3_DIMENSIONS).toEqual({ synergy: 2, betrayal: 0.5 });
+    const own = parseScenarioObject({ ...v3, schemaVersion: 4, dimensions: { synergy: 0 } });
+    expect(own.ok && own.scenario.dimensions).toEqual({
+      synergy: 0,
+      betrayal: defaultScenario().dimensions.betrayal,
+    });
+  });
+
   it('refuses unknown versions', () => {
     expect(migrate({ schemaVersion: 0 }).ok).toBe(false);
     expect(migrate({ schemaVersion: '2' }).ok).toBe(false);
-    expect(migrate({ schemaVersion: 4 }).ok).toBe(false);
+    expect(migrate({ schemaVersion: 5 }).ok).toBe(false);
   });
 });
