@@ -79,7 +79,7 @@ async function printCase(
     const o = evaluateCheck(check, results, baseline);
     const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
     console.log(
-      `  ${check.label.en}: reported ${pct(check.target)} ± ${pct(check.tolerance)}, simulated ${pct(o.simulated.mean)} [${pct(o.simulated.lo)}, ${pct(o.simulated.hi)}] ${o.reproduced ? '✓ reproduced' : '✗ not reproduced'}`,
+      `  ${check.label.en}: reported ${pct(check.target)} ± ${pct(check.tolerance)}, simulated ${pct(o.simulated.mean)} [${pct(o.simulated.lo)}, ${pct(o.simulated.hi)}] ${o.reproduced ? '✓ reproduced' : check.departure ? '✗ known departure (see the case file)' : '✗ not reproduced'}`,
     );
   }
 }

@@ -71,7 +71,8 @@ export function dimensionScore(m: DimensionMix, value: number, bond: number, exp
   if (zero && rho <= 0) return 0;
   if (rho === -1) {
     const h = m.h;
-    return 1 / (h[0] / value + h[1] / bond + h[2] / exper);
+    // An unweighted dimension at zero would give 0/0.
+    return 1 / ((h[0] > 0 ? h[0] / value : 0) + (h[1] > 0 ? h[1] / bond : 0) + (h[2] > 0 ? h[2] / exper : 0));
   }
   const u = USUAL_LEVELS;
   if (rho === 0) {

@@ -130,6 +130,7 @@ export function CasesPage({
                           {o
                             ? `${show(o.simulated.mean, check.kind)} [${show(o.simulated.lo, check.kind)}, ${show(o.simulated.hi, check.kind)}]`
                             : '—'}
+                          {check.departure && <p className="note departure">{check.departure[lang]}</p>}
                         </td>
                       </tr>
                     );

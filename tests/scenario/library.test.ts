@@ -61,6 +61,13 @@ describe('the shipped library', () => {
     const B = needsBaseline ? runReplications(baseline.scenario, 'case', REPS) : null;
     for (const check of info.checks) {
       const o = evaluateCheck(check, P, B);
+      if (check.departure) {
+        // A known departure stays marked only while the model still misses the figure.
+        expect(o.reproduced, `${id}: ${check.label.en} is marked as a departure but now reproduces`).toBe(
+          false,
+        );
+        continue;
+      }
       expect(
         Math.abs(o.simulated.mean - check.target),
         `${id}: ${check.label.en}: simulated ${o.simulated.mean.toFixed(3)}, reported ${check.target} ± ${check.tolerance}`,
