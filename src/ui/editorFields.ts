@@ -294,6 +294,22 @@ export const WORLD_FIELDS: { path: string[]; label: Text; help: Text }[] = [
     ),
   },
   {
+    path: ['dimensions', 'synergy'],
+    label: T('Synergy between the three dimensions', '三个维度的协同'),
+    help: T(
+      '0 = additive (each dimension counts on its own); 1 = geometric mean; 2 (default) = the dimensions are complements, so lifting one far above the others is worth little; higher = the weakest decides; below 0 = they substitute. Evidence both ways: docs/model.md, "How the dimensions combine".',
+      '0 = 相加（各维度各自计算）；1 = 几何平均；2（默认）= 三个维度互补，只把一个维度拉高作用很小；更高 = 最弱的维度决定；小于 0 = 相互替代。两方面的证据见 docs/model.md“How the dimensions combine”。',
+    ),
+  },
+  {
+    path: ['dimensions', 'betrayal'],
+    label: T('Betrayal: how a bond changes a failure', '背叛感：情感连接如何放大失误'),
+    help: T(
+      'A failure not put right costs bond × (1 + betrayal × bond): above 0 close customers feel betrayed (default 0.5), below 0 the bond buffers.',
+      '未补救的失误损失的情感连接 ×（1 + 背叛系数 × 情感连接）：大于 0 关系越近越觉得被背叛（默认 0.5），小于 0 情感连接起缓冲作用。',
+    ),
+  },
+  {
     path: ['levers', 'value', 'pricePct'],
     label: T('Price level', '价格水平'),
     help: T('Price against the market (100 = market price).', '相对市场价的价格（100 = 市场价）。'),
