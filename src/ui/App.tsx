@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { band, formatInterval, HEADLINE_KPIS, summarise } from '../analysis/summary.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
@@ -15,13 +23,14 @@ import { timeSeriesChart } from './charts/timeSeries.ts';
 import { DocsContext, DocsPanel } from './DocsPanel.tsx';
 import { ExperimentsPage } from './ExperimentsPage.tsx';
 import { Explain } from './Explain.tsx';
-import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
+import { fill, initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
 import { LessonsPage } from './LessonsPage.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
 import { PopulationView } from './population/PopulationView.tsx';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
+import { makeRunAnnouncer, UiContext } from './uiContext.ts';
 
 const SEED = 1;
 const REPLICATIONS = 8;
@@ -34,8 +43,17 @@ function libraryDefault(): Opened {
   return { id: DEFAULT_SCENARIO_ID, file: r.file };
 }
 
+/** The pages, in the tab bar's order; a new page is one more id here and its panel below. */
 const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv'] as const;
 type Tab = (typeof TABS)[number];
+/** Pages whose run controls the skip link can reach (they mark them with id="run-controls"). */
+const HAS_RUN_CONTROLS: ReadonlySet<Tab> = new Set([
+  'scenario',
+  'compare',
+  'experiments',
+  'lessons',
+  'cases',
+]);
 const PRESENTATION_KEY = 'loyalty-lab.presentation';
 
 const newId = () => `my/${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -60,6 +78,11 @@ export function App() {
   const [runId, setRunId] = useState(0);
   const validFile = useRef<ScenarioFile>(opened.file);
   const [docAnchor, setDocAnchor] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const ui = useMemo(() => ({ lang, t, announce: setAnnouncement }), [lang, t]);
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const announcer = useRef(makeRunAnnouncer(t, setAnnouncement));
+  announcer.current = useMemo(() => makeRunAnnouncer(t, setAnnouncement), [t]);
   const [presenting, setPresenting] = useState(() => {
     try {
       return localStorage.getItem(PRESENTATION_KEY) === '1';
@@ -139,13 +162,19 @@ export function App() {
       if (!live) return;
       if (cached) {
         setResults(cached);
+        announcer.current.ready();
         return;
       }
       pool = new WorkerPool();
       try {
-        const r = await pool.run(scenario, SEED, REPLICATIONS, (p) => live && setProgress(p));
+        const r = await pool.run(scenario, SEED, REPLICATIONS, (p) => {
+          if (!live) return;
+          setProgress(p);
+          announcer.current.progress(p.done, p.total);
+        });
         if (!live) return;
         setResults(r);
+        announcer.current.ready();
         void storage.saveResults(key, r);
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
@@ -161,20 +190,61 @@ export function App() {
   }, [scenario, runId]);
 
   const activeChart = useCallback(
-    () =>
-      timeSeriesChart(band(results ?? [], 'active'), { title: t('activeCustomers'), yLabel: t('people') }),
+    (width: number) =>
+      timeSeriesChart(band(results ?? [], 'active'), {
+        title: fill(t('chartByMonth'), { metric: t('activeCustomers') }),
+        yLabel: t('people'),
+        xLabel: t('monthAxis'),
+        width: Math.min(width, 900),
+      }),
     [results, t],
   );
   const npsChart = useCallback(
-    () =>
+    (width: number) =>
       timeSeriesChart(band(results ?? [], 'nps'), {
-        title: t('nps'),
+        title: fill(t('chartByMonth'), { metric: t('nps') }),
         yLabel: t('npsAxis'),
+        xLabel: t('monthAxis'),
+        width: Math.min(width, 900),
         color: '#bc4b51',
         zero: true,
       }),
     [results, t],
   );
+
+  const caption = [scenario.name, fill(t('chartCaptionRuns'), { reps: REPLICATIONS, seed: SEED })];
+
+  /** WAI-ARIA tabs: arrows move to the previous or next page (wrapping), Home and End to the ends. */
+  const onTabKey = (e: KeyboardEvent, k: Tab) => {
+    const at = TABS.indexOf(k);
+    const next =
+      e.key === 'ArrowRight'
+        ? TABS[(at + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(at - 1 + TABS.length) % TABS.length]
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : null;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  /** The skip link: to the run button of the page shown (or the first control there). */
+  const skipToRun = (e: MouseEvent) => {
+    e.preventDefault();
+    const box = document.getElementById(HAS_RUN_CONTROLS.has(tab) ? 'run-controls' : `panel-${tab}`);
+    const target =
+      box?.querySelector<HTMLElement>('[data-run]:not(:disabled)') ??
+      box?.querySelector<HTMLElement>('button:not(:disabled), input:not(:disabled), select') ??
+      box;
+    if (target && !target.matches('button, input, select, a') && !target.hasAttribute('tabindex'))
+      target.setAttribute('tabindex', '-1');
+    target?.focus();
+  };
 
   const toggle = () => {
     const next = lang === 'en' ? 'zh' : 'en';
@@ -183,171 +253,210 @@ export function App() {
   };
 
   return (
-    <DocsContext.Provider value={setDocAnchor}>
-      <main>
-        <header>
-          <div>
-            <h1>{t('title')}</h1>
-            <p className="subtitle">{t('subtitle')}</p>
+    <UiContext.Provider value={ui}>
+      <DocsContext.Provider value={setDocAnchor}>
+        <a
+          className="skip-link"
+          href={HAS_RUN_CONTROLS.has(tab) ? '#run-controls' : `#panel-${tab}`}
+          onClick={skipToRun}
+          data-testid="skip-to-run"
+        >
+          {t('skipToRun')}
+        </a>
+        <output aria-live="polite" className="visually-hidden" data-testid="live">
+          {announcement}
+        </output>
+        <main>
+          <header>
+            <div>
+              <h1>{t('title')}</h1>
+              <p className="subtitle">{t('subtitle')}</p>
+            </div>
+            <div className="header-buttons">
+              <button
+                type="button"
+                onClick={() => setPresenting((p) => !p)}
+                aria-pressed={presenting}
+                data-testid="presentation"
+              >
+                {presenting ? t('presentationOff') : t('presentationOn')}
+              </button>{' '}
+              <button type="button" onClick={() => setDocAnchor('the-causal-chain')} data-testid="open-docs">
+                {t('docsTitle')}
+              </button>{' '}
+              <button type="button" onClick={toggle} data-testid="lang">
+                {t('language')}
+              </button>
+            </div>
+          </header>
+          {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
+          <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
+            {TABS.map((k) => (
+              <button
+                type="button"
+                role="tab"
+                key={k}
+                id={`tab-${k}`}
+                ref={(b) => {
+                  tabRefs.current[k] = b;
+                }}
+                aria-selected={tab === k}
+                aria-controls={tab === k ? `panel-${k}` : undefined}
+                tabIndex={tab === k ? 0 : -1}
+                className={tab === k ? 'active' : ''}
+                onClick={() => setTab(k)}
+                onKeyDown={(e) => onTabKey(e, k)}
+                data-testid={`tab-${k}`}
+              >
+                {t(`tab_${k}`)}
+              </button>
+            ))}
           </div>
-          <div className="header-buttons">
-            <button
-              type="button"
-              onClick={() => setPresenting((p) => !p)}
-              aria-pressed={presenting}
-              data-testid="presentation"
-            >
-              {presenting ? t('presentationOff') : t('presentationOn')}
-            </button>{' '}
-            <button type="button" onClick={() => setDocAnchor('the-causal-chain')} data-testid="open-docs">
-              {t('docsTitle')}
-            </button>{' '}
-            <button type="button" onClick={toggle} data-testid="lang">
-              {t('language')}
-            </button>
-          </div>
-        </header>
-        {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
-        <nav className="tabs">
-          {TABS.map((k) => (
-            <button
-              type="button"
-              key={k}
-              className={tab === k ? 'active' : ''}
-              onClick={() => setTab(k)}
-              data-testid={`tab-${k}`}
-            >
-              {t(`tab_${k}`)}
-            </button>
-          ))}
-        </nav>
-        {tab === 'compare' && (
-          <ComparePage
-            t={t}
-            lang={lang}
-            current={{ id: opened.id, name: validFile.current.name, scenario }}
-            mine={mine}
-          />
-        )}
-        {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
-        {tab === 'experiments' && (
-          <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
-        )}
-        {tab === 'lessons' && (
-          <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
-        )}
-        {tab === 'clv' && (
-          <ClvPage
-            t={t}
-            onScenario={(file) => {
-              const record = { id: newId(), file, updatedAt: Date.now() };
-              setMine((list) => [record, ...list]);
-              void storage.saveScenario(record);
-              open({ id: record.id, file });
-              setTab('scenario');
-            }}
-          />
-        )}
-        {tab === 'cases' && (
-          <CasesPage
-            t={t}
-            lang={lang}
-            onOpen={(id, file) => {
-              open({ id, file });
-              setTab('scenario');
-            }}
-          />
-        )}
-        <div hidden={tab !== 'scenario'}>
-          <ScenarioBar
-            current={opened}
-            lang={lang}
-            t={t}
-            onOpen={(o) => {
-              setProblems(null);
-              open(o);
-            }}
-            onProblems={(source, list) => setProblems({ source, problems: list })}
-          />
-          <MyScenarios
-            mine={mine}
-            current={opened.id}
-            t={t}
-            lang={lang}
-            onOpen={(s) => open({ id: s.id, file: s.file })}
-            onChange={(list) => setMine(list)}
-            onDuplicate={(s) => {
-              const copy = {
-                id: newId(),
-                file: { ...s.file, name: `${s.file.name} (2)` },
-                updatedAt: Date.now(),
-              };
-              setMine((list) => [copy, ...list]);
-              void storage.saveScenario(copy);
-              open({ id: copy.id, file: copy.file });
-            }}
-          />
-          {problems && (
-            <ProblemList
-              source={problems.source === 'link' ? t('fromLink') : problems.source}
-              problems={problems.problems}
-              lang={lang}
-              t={t}
-            />
-          )}
-          <section className="scenario" data-testid="scenario-name">
-            <strong>{t('scenario')}:</strong> {scenario.name} ·{' '}
-            {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
-            {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
-          </section>
-          <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
-            {editing ? t('closeEditor') : t('editLevers')}
-          </button>
-          {editing && (
-            <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
-          )}
-          {error && (
-            <p className="error" role="alert">
-              {t('error')}: {error}
-            </p>
-          )}
-          {!results && !error && (
-            <div className="progress" data-testid="progress">
-              {t('running')} {progress.done}/{progress.total}
-              <progress max={progress.total} value={progress.done} />
+          {tab !== 'scenario' && (
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+              {tab === 'compare' && (
+                <ComparePage
+                  t={t}
+                  lang={lang}
+                  current={{ id: opened.id, name: validFile.current.name, scenario }}
+                  mine={mine}
+                />
+              )}
+              {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
+              {tab === 'experiments' && (
+                <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
+              )}
+              {tab === 'lessons' && (
+                <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
+              )}
+              {tab === 'clv' && (
+                <ClvPage
+                  t={t}
+                  onScenario={(file) => {
+                    const record = { id: newId(), file, updatedAt: Date.now() };
+                    setMine((list) => [record, ...list]);
+                    void storage.saveScenario(record);
+                    open({ id: record.id, file });
+                    setTab('scenario');
+                  }}
+                />
+              )}
+              {tab === 'cases' && (
+                <CasesPage
+                  t={t}
+                  lang={lang}
+                  onOpen={(id, file) => {
+                    open({ id, file });
+                    setTab('scenario');
+                  }}
+                />
+              )}
             </div>
           )}
-          {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
+          <div
+            role="tabpanel"
+            id="panel-scenario"
+            aria-labelledby="tab-scenario"
+            className="panel"
+            hidden={tab !== 'scenario'}
+          >
+            <ScenarioBar
+              current={opened}
+              lang={lang}
+              t={t}
+              onOpen={(o) => {
+                setProblems(null);
+                open(o);
+              }}
+              onProblems={(source, list) => setProblems({ source, problems: list })}
+            />
+            <MyScenarios
+              mine={mine}
+              current={opened.id}
+              t={t}
+              lang={lang}
+              onOpen={(s) => open({ id: s.id, file: s.file })}
+              onChange={(list) => setMine(list)}
+              onDuplicate={(s) => {
+                const copy = {
+                  id: newId(),
+                  file: { ...s.file, name: `${s.file.name} (2)` },
+                  updatedAt: Date.now(),
+                };
+                setMine((list) => [copy, ...list]);
+                void storage.saveScenario(copy);
+                open({ id: copy.id, file: copy.file });
+              }}
+            />
+            {problems && (
+              <ProblemList
+                source={problems.source === 'link' ? t('fromLink') : problems.source}
+                problems={problems.problems}
+                lang={lang}
+                t={t}
+              />
+            )}
+            <section className="scenario" data-testid="scenario-name">
+              <strong>{t('scenario')}:</strong> {scenario.name} ·{' '}
+              {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
+              {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
+            </section>
+            <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
+              {editing ? t('closeEditor') : t('editLevers')}
+            </button>
+            {editing && (
+              <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
+            )}
+            {error && (
+              <p className="error" role="alert">
+                {t('error')}: {error}
+              </p>
+            )}
+            {!results && !error && (
+              <div className="progress" data-testid="progress">
+                {t('running')} {progress.done}/{progress.total}
+                <progress max={progress.total} value={progress.done} />
+              </div>
+            )}
+            {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
             time from a comparison running on another tab. */}
-          {results && tab === 'scenario' && (
-            <>
-              <section className="charts">
-                <Chart build={activeChart} testId="chart-active" />
-                <Chart build={npsChart} testId="chart-nps" />
-              </section>
-              <p className="note">{t('bandNote')}</p>
-              <section>
-                <h2>{t('kpis')}</h2>
-                <table className="kpis" data-testid="kpis">
-                  <tbody>
-                    {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
-                      <tr key={kpi.id} data-kpi={kpi.id} data-mean={String(interval.mean)}>
-                        <th>
-                          {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
-                        </th>
-                        <td>{formatInterval(interval, kpi.unit)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-              <button type="button" onClick={() => setRunId((k) => k + 1)}>
+            <div id={tab === 'scenario' ? 'run-controls' : undefined} className="run-controls">
+              <button type="button" onClick={() => setRunId((k) => k + 1)} data-run data-testid="rerun">
                 {t('rerun')}
               </button>
-            </>
-          )}
-        </div>
-      </main>
-    </DocsContext.Provider>
+            </div>
+            {results && tab === 'scenario' && (
+              <>
+                <section className="charts">
+                  <Chart
+                    build={activeChart}
+                    testId="chart-active"
+                    name="scenario-active-customers"
+                    caption={caption}
+                  />
+                  <Chart build={npsChart} testId="chart-nps" name="scenario-nps" caption={caption} />
+                </section>
+                <p className="note">{t('bandNote')}</p>
+                <section>
+                  <h2>{t('kpis')}</h2>
+                  <table className="kpis" data-testid="kpis">
+                    <tbody>
+                      {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
+                        <tr key={kpi.id} data-kpi={kpi.id} data-mean={String(interval.mean)}>
+                          <th>
+                            {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                          </th>
+                          <td>{formatInterval(interval, kpi.unit)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+              </>
+            )}
+          </div>
+        </main>
+      </DocsContext.Provider>
+    </UiContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { type CheckOutcome, evaluateCheck } from '../scenario/cases.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import type { Key, Lang } from './i18n.ts';
+import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
 /** Replications and seed of the gallery: the same as the library's tests, so the figures agree. */
 const REPS = 6;
@@ -39,6 +40,10 @@ export function CasesPage({
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const pool = useRef<WorkerPool | null>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const announcer = useRunAnnouncer();
+  useKeepFocus(progress !== null, runButton, cancelButton);
 
   useEffect(() => {
     pool.current = new WorkerPool();
@@ -55,7 +60,12 @@ export function CasesPage({
         : []),
     ]);
     try {
-      const results = await pool.current.runMany(jobs, { onProgress: setProgress });
+      const results = await pool.current.runMany(jobs, {
+        onProgress: (p) => {
+          setProgress(p);
+          announcer.progress(p.done, p.total);
+        },
+      });
       setOutcomes(
         Object.fromEntries(
           list.map((c) => [
@@ -66,6 +76,7 @@ export function CasesPage({
           ]),
         ),
       );
+      announcer.ready();
     } catch (e) {
       setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
     } finally {
@@ -81,18 +92,27 @@ export function CasesPage({
   return (
     <section className="cases" data-testid="cases">
       <p className="note">{t('casesIntro')}</p>
-      {progress ? (
-        <p>
-          <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}{' '}
-          <button type="button" onClick={() => pool.current?.cancel()}>
-            {t('cancel')}
+      <div id="run-controls" className="run-controls">
+        {progress ? (
+          <>
+            <progress max={progress.total} value={progress.done} aria-label={t('running')} /> {progress.done}/
+            {progress.total}{' '}
+            <button type="button" ref={cancelButton} onClick={() => pool.current?.cancel()}>
+              {t('cancel')}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            ref={runButton}
+            onClick={() => void runAll()}
+            data-run
+            data-testid="run-cases"
+          >
+            {t('casesRun')} ({REPS} {t('replications')})
           </button>
-        </p>
-      ) : (
-        <button type="button" onClick={() => void runAll()} data-testid="run-cases">
-          {t('casesRun')} ({REPS} {t('replications')})
-        </button>
-      )}
+        )}
+      </div>
       {message && <output className="note">{message}</output>}
       <div className="case-grid">
         {list.map((c) => {
@@ -100,9 +120,9 @@ export function CasesPage({
           const got = outcomes[c.id];
           return (
             <article key={c.id} className="case-card" data-case={c.id}>
-              <h3>
+              <h2 className="case-title">
                 {info.firm[lang]} · <small>{info.industry[lang]}</small>
-              </h3>
+              </h2>
               <p>{info.story[lang]}</p>
               <p>
                 <strong>{t('caseDid')}</strong> {info.whatTheyDid[lang]}
@@ -110,7 +130,9 @@ export function CasesPage({
               <table className="kpis">
                 <thead>
                   <tr>
-                    <th />
+                    <th>
+                      <span className="visually-hidden">{t('kpi')}</span>
+                    </th>
                     <th>{t('caseReported')}</th>
                     <th>{t('caseSimulated')}</th>
                   </tr>

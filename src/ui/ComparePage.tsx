@@ -3,8 +3,8 @@ import { clvQuantiles, cohortRetention, ladder } from '../analysis/cohorts.ts';
 import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.ts';
 import { resultsToCsv } from '../analysis/csv.ts';
 import { scenarioDiff } from '../analysis/scenarioDiff.ts';
-import { mean } from '../analysis/stats.ts';
-import { band, formatInterval, summarise } from '../analysis/summary.ts';
+import { type Interval, mean } from '../analysis/stats.ts';
+import { band, type Kpi, summarise } from '../analysis/summary.ts';
 import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
 import { dimensions } from '../experiments/outcomes.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
@@ -18,8 +18,10 @@ import { threeDimensionChart } from './charts/threeDimensionChart.ts';
 import { warmUpChartsWhenIdle } from './charts/warmUp.ts';
 import { download } from './download.ts';
 import { Explain } from './Explain.tsx';
-import type { Key, Lang } from './i18n.ts';
+import { formatIntervalFull, formatIntervalShort } from './format.ts';
+import { fill, type Key, type Lang } from './i18n.ts';
 import type { SavedScenario } from './storage.ts';
+import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
 const METRICS_SHOWN = [
   'active',
@@ -105,6 +107,10 @@ export function ComparePage({
   const [message, setMessage] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const pool = useRef<WorkerPool | null>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const announcer = useRunAnnouncer();
+  useKeepFocus(progress !== null, runButton, cancelButton);
 
   useEffect(() => {
     // ?workers=N chooses the pool size (default: one per core); results do not depend on it.
@@ -146,9 +152,16 @@ export function ComparePage({
     setOutcome(null);
     const started = performance.now();
     try {
-      const results = await pool.current!.runMany(jobs, { onProgress: setProgress, onResult });
+      const results = await pool.current!.runMany(jobs, {
+        onProgress: (p) => {
+          setProgress(p);
+          announcer.progress(p.done, p.total);
+        },
+        onResult,
+      });
       const seconds = (performance.now() - started) / 1000;
       setOutcome({ ...outcomeOf(results, reps), seconds, workers: pool.current!.size });
+      announcer.ready();
     } catch (e) {
       setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
     } finally {
@@ -162,58 +175,103 @@ export function ComparePage({
     [outcome],
   );
 
-  const chart = useCallback(() => {
-    if (!outcome) return document.createElement('div');
-    const data: PlanPoint[] = [];
-    for (const id of [outcome.baseline, ...outcome.plans]) {
-      for (const p of band(outcome.results[id], metric)) data.push({ plan: byId.get(id)?.name ?? id, ...p });
-    }
-    return compareChart(data, {
-      title: t(`m_${metric}` as Key),
-      yLabel: t(`m_${metric}` as Key),
-      zero: metric === 'nps' || metric === 'profit',
-    });
-  }, [outcome, metric, byId, t]);
+  const nameOf = useCallback((id: string) => byId.get(id)?.name ?? id, [byId]);
+  const caption = useMemo(
+    () =>
+      outcome
+        ? [
+            fill(t('chartCaptionBaseline'), {
+              baseline: nameOf(outcome.baseline),
+              plans: outcome.plans.map(nameOf).join('; ') || '—',
+            }),
+            fill(t('chartCaptionRuns'), { reps: outcome.complete, seed: outcome.seed }),
+          ]
+        : [],
+    [outcome, nameOf, t],
+  );
 
-  const ladderBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].flatMap((id) =>
-      ladder(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
-    );
-    return ladderChart(rows, { title: t('ladderTitle'), stageLabel: (s) => t(`stage_${s}` as Key) });
-  }, [outcome, byId, t]);
-  const cohortBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].flatMap((id) =>
-      cohortRetention(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
-    );
-    return cohortChart(rows, { title: t('cohortTitle'), xLabel: t('cohortX'), yLabel: t('cohortY') });
-  }, [outcome, byId, t]);
-  const clvBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].map((id) => {
-      const [q10, q25, q50, q75, q90] = clvQuantiles(o.results[id]).map((q) => q.clv);
-      return { plan: byId.get(id)?.name ?? id, q10, q25, q50, q75, q90 };
-    });
-    return clvChart(rows, { title: t('clvTitle'), xLabel: t('clvX') });
-  }, [outcome, byId, t]);
+  const chart = useCallback(
+    (width: number) => {
+      if (!outcome) return document.createElement('div');
+      const data: PlanPoint[] = [];
+      for (const id of [outcome.baseline, ...outcome.plans]) {
+        for (const p of band(outcome.results[id], metric))
+          data.push({ plan: byId.get(id)?.name ?? id, ...p });
+      }
+      return compareChart(data, {
+        title: fill(t('chartByMonth'), { metric: t(`m_${metric}` as Key) }),
+        yLabel: t(`m_${metric}` as Key),
+        xLabel: t('monthAxis'),
+        width: Math.min(width, 1100),
+        zero: metric === 'nps' || metric === 'profit',
+      });
+    },
+    [outcome, metric, byId, t],
+  );
 
-  const threeDimBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].map((id) => {
-      const d = o.results[id].map(dimensions);
-      return {
-        plan: byId.get(id)?.name ?? id,
-        value: mean(d.map((x) => x.value)),
-        emotion: mean(d.map((x) => x.emotion)),
-        experience: mean(d.map((x) => x.experience)),
-      };
-    });
-    return threeDimensionChart(rows, {
-      title: t('threeDimTitle'),
-      labels: [t('m_value'), t('m_bond'), t('m_experience')],
-    });
-  }, [outcome, byId, t]);
+  const ladderBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].flatMap((id) =>
+        ladder(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
+      );
+      return ladderChart(rows, {
+        title: t('ladderTitle'),
+        stageLabel: (s) => t(`stage_${s}` as Key),
+        xLabel: t('monthAxis'),
+        yLabel: t('people'),
+        width: Math.min(width, 1100),
+      });
+    },
+    [outcome, byId, t],
+  );
+  const cohortBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].flatMap((id) =>
+        cohortRetention(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
+      );
+      return cohortChart(rows, {
+        title: t('cohortTitle'),
+        xLabel: t('cohortX'),
+        yLabel: t('cohortY'),
+        width: Math.min(width, 640),
+      });
+    },
+    [outcome, byId, t],
+  );
+  const clvBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].map((id) => {
+        const [q10, q25, q50, q75, q90] = clvQuantiles(o.results[id]).map((q) => q.clv);
+        return { plan: byId.get(id)?.name ?? id, q10, q25, q50, q75, q90 };
+      });
+      return clvChart(rows, { title: t('clvTitle'), xLabel: t('clvX'), width: Math.min(width, 640) });
+    },
+    [outcome, byId, t],
+  );
+
+  const threeDimBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].map((id) => {
+        const d = o.results[id].map(dimensions);
+        return {
+          plan: byId.get(id)?.name ?? id,
+          value: mean(d.map((x) => x.value)),
+          emotion: mean(d.map((x) => x.emotion)),
+          experience: mean(d.map((x) => x.experience)),
+        };
+      });
+      return threeDimensionChart(rows, {
+        title: t('threeDimTitle'),
+        labels: [t('m_value'), t('m_bond'), t('m_experience')],
+        width: Math.min(width, 460),
+      });
+    },
+    [outcome, byId, t],
+  );
 
   const downloadCsv = () => {
     if (!outcome) return;
@@ -278,22 +336,40 @@ export function ComparePage({
           {t('seed')}{' '}
           <input data-testid="seed" value={seed} onChange={(e) => setSeed(e.target.value)} size={8} />
         </label>
-        {progress ? (
-          <>
-            <progress max={progress.total} value={progress.done} data-testid="compare-progress" />
-            <span>
-              {progress.done}/{progress.total}
-              {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
-            </span>
-            <button type="button" onClick={() => pool.current?.cancel()} data-testid="cancel">
-              {t('cancel')}
+        <div id="run-controls" className="run-controls">
+          {progress ? (
+            <>
+              <progress
+                max={progress.total}
+                value={progress.done}
+                data-testid="compare-progress"
+                aria-label={t('running')}
+              />
+              <span>
+                {progress.done}/{progress.total}
+                {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
+              </span>
+              <button
+                type="button"
+                ref={cancelButton}
+                onClick={() => pool.current?.cancel()}
+                data-testid="cancel"
+              >
+                {t('cancel')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              ref={runButton}
+              onClick={() => void run()}
+              data-run
+              data-testid="run-compare"
+            >
+              {t('run')}
             </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => void run()} data-testid="run-compare">
-            {t('run')}
-          </button>
-        )}
+          )}
+        </div>
       </div>
       {message && (
         <output className="note" data-testid="compare-message">
@@ -318,17 +394,32 @@ export function ComparePage({
             </select>
           </label>
           <Explain id={metric} lang={lang} t={t} />
-          <Chart build={chart} testId="compare-chart" />
+          <Chart
+            build={chart}
+            testId="compare-chart"
+            name={`compare-${metric}`}
+            caption={[...caption, t('chartCaptionBands')]}
+          />
           <p className="no-print">
             {t('ladderTitle')} <Explain id="ladder" lang={lang} t={t} /> · {t('cohortTitle')}{' '}
             <Explain id="cohort" lang={lang} t={t} /> · {t('clvTitle')} <Explain id="clv" lang={lang} t={t} />{' '}
             · {t('threeDimTitle')} <Explain id="threeDim" lang={lang} t={t} />
           </p>
-          <Chart build={ladderBuild} testId="ladder-chart" />
+          <Chart build={ladderBuild} testId="ladder-chart" name="compare-loyalty-ladder" caption={caption} />
           <section className="charts">
-            <Chart build={cohortBuild} testId="cohort-chart" />
-            <Chart build={clvBuild} testId="clv-chart" />
-            <Chart build={threeDimBuild} testId="three-dim-chart" />
+            <Chart
+              build={cohortBuild}
+              testId="cohort-chart"
+              name="compare-cohort-retention"
+              caption={[...caption, t('chartCaptionBands')]}
+            />
+            <Chart build={clvBuild} testId="clv-chart" name="compare-clv-per-customer" caption={caption} />
+            <Chart
+              build={threeDimBuild}
+              testId="three-dim-chart"
+              name="compare-three-dimensions"
+              caption={caption}
+            />
           </section>
           <p className="note">{t('compareNote')}</p>
           {outcome.seconds !== undefined && (
@@ -352,71 +443,7 @@ export function ComparePage({
                 .replace('{total}', String(outcome.reps))}
             </p>
           )}
-          <table
-            className="kpis"
-            data-testid="compare-table"
-            data-complete={outcome.complete === outcome.reps ? 'yes' : 'no'}
-          >
-            <thead>
-              <tr>
-                <th>{t('kpi')}</th>
-                <th>{byId.get(outcome.baseline)?.name}</th>
-                {outcome.plans.map((id) => (
-                  <th key={id} colSpan={2}>
-                    {byId.get(id)?.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {COMPARISON_KPIS.map((kpi, row) => (
-                <tr key={kpi.id}>
-                  <th>
-                    {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
-                  </th>
-                  <td>{formatInterval(baselineKpis[row].interval, kpi.unit)}</td>
-                  {outcome.plans.map((id) => {
-                    const r = outcome.comparisons[id].rows[row];
-                    return [
-                      <td key={`${id}-v`}>{formatInterval(r.plan, kpi.unit)}</td>,
-                      <td
-                        key={`${id}-d`}
-                        className="delta"
-                        data-plan={id}
-                        data-kpi={kpi.id}
-                        data-delta={String(r.delta.mean)}
-                      >
-                        {r.delta.mean >= 0 ? '+' : ''}
-                        {formatInterval(r.delta, kpi.unit)}
-                      </td>,
-                    ];
-                  })}
-                </tr>
-              ))}
-              <tr>
-                <th>
-                  {t('roi')} <Explain id="roi" lang={lang} t={t} />
-                </th>
-                <td>—</td>
-                {outcome.plans.map((id) => (
-                  <td key={id} colSpan={2} data-roi={id}>
-                    {formatInterval(outcome.comparisons[id].roi, 'score')}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th>
-                  {t('costPerRetained')} <Explain id="costPerRetained" lang={lang} t={t} />
-                </th>
-                <td>—</td>
-                {outcome.plans.map((id) => (
-                  <td key={id} colSpan={2}>
-                    {formatInterval(outcome.comparisons[id].costPerRetained, 'money')}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <CompareTable t={t} lang={lang} outcome={outcome} baselineKpis={baselineKpis} nameOf={nameOf} />
           <div className="no-print">
             <button
               type="button"
@@ -425,6 +452,19 @@ export function ComparePage({
               disabled={outcome.complete < outcome.reps}
             >
               {t('downloadCsv')}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  new Blob([compareTableCsv(outcome, baselineKpis, nameOf)], { type: 'text/csv' }),
+                  'loyalty-lab-comparison-table.csv',
+                )
+              }
+              data-testid="download-table-csv"
+              disabled={outcome.complete < outcome.reps}
+            >
+              {t('cmpTableCsv')}
             </button>{' '}
             <button
               type="button"
@@ -439,6 +479,181 @@ export function ComparePage({
       )}
     </section>
   );
+}
+
+/** The plan with the highest mean profit difference, if any plan was run. */
+function bestPlan(outcome: Outcome): string | null {
+  const row = COMPARISON_KPIS.findIndex((k) => k.id === 'profit');
+  let best: string | null = null;
+  for (const id of outcome.plans)
+    if (
+      best === null ||
+      outcome.comparisons[id].rows[row].delta.mean > outcome.comparisons[best].rows[row].delta.mean
+    )
+      best = id;
+  return best;
+}
+
+/**
+ * The paired-difference table: every column headed (a plan's value, its Δ against the baseline),
+ * money compact with the full figure on hover, every dash explained, the best plan by profit marked.
+ */
+function CompareTable({
+  t,
+  lang,
+  outcome,
+  baselineKpis,
+  nameOf,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  outcome: Outcome;
+  baselineKpis: { interval: Interval }[];
+  nameOf: (id: string) => string;
+}) {
+  const best = bestPlan(outcome);
+  const cell = (iv: Interval, unit: Kpi['unit'], signed = false) => (
+    <span title={formatIntervalFull(iv, unit, signed)}>{formatIntervalShort(iv, unit, lang, signed)}</span>
+  );
+  const dash = (why: Key) => (
+    <span title={t(why)}>
+      —<sup aria-hidden="true">{why === 'cmpDashBaseline' ? '¹' : '²'}</sup>
+      <span className="visually-hidden">{t(why)}</span>
+    </span>
+  );
+  const ratio = (iv: Interval, unit: Kpi['unit']) =>
+    Number.isFinite(iv.mean) ? cell(iv, unit) : dash('cmpDashUndefined');
+  return (
+    <>
+      <div className="table-scroll">
+        <table
+          className="kpis compare-table"
+          data-testid="compare-table"
+          data-complete={outcome.complete === outcome.reps ? 'yes' : 'no'}
+        >
+          <thead>
+            <tr>
+              <th rowSpan={2} scope="col">
+                {t('kpi')}
+              </th>
+              <th scope="col">{nameOf(outcome.baseline)}</th>
+              {outcome.plans.map((id) => (
+                <th key={id} colSpan={2} scope="colgroup" data-best={id === best ? 'yes' : undefined}>
+                  {nameOf(id)}
+                  {id === best && (
+                    <span className="best-mark" title={t('cmpBest')}>
+                      {' '}
+                      ★<span className="visually-hidden">{t('cmpBest')}</span>
+                    </span>
+                  )}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              <th scope="col">{t('cmpBaselineValue')}</th>
+              {outcome.plans.map((id) => [
+                <th key={`${id}-v`} scope="col">
+                  {t('cmpPlanValue')}
+                </th>,
+                <th key={`${id}-d`} scope="col">
+                  {t('delta')}
+                </th>,
+              ])}
+            </tr>
+          </thead>
+          <tbody>
+            {COMPARISON_KPIS.map((kpi, row) => (
+              <tr key={kpi.id}>
+                <th scope="row">
+                  {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                </th>
+                <td>{cell(baselineKpis[row].interval, kpi.unit)}</td>
+                {outcome.plans.map((id) => {
+                  const r = outcome.comparisons[id].rows[row];
+                  return [
+                    <td key={`${id}-v`}>{cell(r.plan, kpi.unit)}</td>,
+                    <td
+                      key={`${id}-d`}
+                      className="delta"
+                      data-plan={id}
+                      data-kpi={kpi.id}
+                      data-delta={String(r.delta.mean)}
+                    >
+                      {cell(r.delta, kpi.unit, true)}
+                    </td>,
+                  ];
+                })}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">
+                {t('roi')} <Explain id="roi" lang={lang} t={t} />
+              </th>
+              <td>{dash('cmpDashBaseline')}</td>
+              {outcome.plans.map((id) => (
+                <td key={id} colSpan={2} data-roi={id}>
+                  {ratio(outcome.comparisons[id].roi, 'score')}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">
+                {t('costPerRetained')} <Explain id="costPerRetained" lang={lang} t={t} />
+              </th>
+              <td>{dash('cmpDashBaseline')}</td>
+              {outcome.plans.map((id) => (
+                <td key={id} colSpan={2}>
+                  {ratio(outcome.comparisons[id].costPerRetained, 'money')}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="note" data-testid="compare-table-notes">
+        {best && <>★ {t('cmpBest')}. </>}¹ {t('cmpDashBaseline')} ² {t('cmpDashUndefined')} {t('cmpHover')}
+      </p>
+    </>
+  );
+}
+
+/** The table's figures in full, one row per key figure and plan. */
+function compareTableCsv(
+  outcome: Outcome,
+  baselineKpis: { interval: Interval }[],
+  nameOf: (id: string) => string,
+): string {
+  const q = (s: string) => JSON.stringify(s);
+  const lines = ['kpi,plan,mean,lo,hi,delta_mean,delta_lo,delta_hi'];
+  const n = (x: number) => (Number.isFinite(x) ? String(x) : '');
+  COMPARISON_KPIS.forEach((kpi, row) => {
+    const b = baselineKpis[row].interval;
+    lines.push([kpi.id, q(nameOf(outcome.baseline)), n(b.mean), n(b.lo), n(b.hi), '', '', ''].join(','));
+    for (const id of outcome.plans) {
+      const r = outcome.comparisons[id].rows[row];
+      lines.push(
+        [
+          kpi.id,
+          q(nameOf(id)),
+          n(r.plan.mean),
+          n(r.plan.lo),
+          n(r.plan.hi),
+          n(r.delta.mean),
+          n(r.delta.lo),
+          n(r.delta.hi),
+        ].join(','),
+      );
+    }
+  });
+  for (const [id, key] of [
+    ['roi', 'roi'],
+    ['costPerRetained', 'costPerRetained'],
+  ] as const)
+    for (const plan of outcome.plans) {
+      const iv = outcome.comparisons[plan][key];
+      lines.push([id, q(nameOf(plan)), '', '', '', n(iv.mean), n(iv.lo), n(iv.hi)].join(','));
+    }
+  return `${lines.join('\n')}\n`;
 }
 
 /** The first page of the printed comparison: what was compared, how, and what each plan changes. */

@@ -13,8 +13,10 @@ import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { threeDimensionChart } from './charts/threeDimensionChart.ts';
 import { useDocs } from './DocsPanel.tsx';
-import type { Key, Lang } from './i18n.ts';
+import { sectionTitle } from './docSections.ts';
+import { fill, type Key, type Lang } from './i18n.ts';
 import { PopulationView } from './population/PopulationView.tsx';
+import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
 type LessonFile = ScenarioFile & { lesson: Lesson };
 
@@ -65,7 +67,7 @@ export function LessonsPage({
   if (!entry) return <p className="note">{t('lessonNone')}</p>;
   return (
     <section className="lessons" data-testid="lessons">
-      <nav className="lesson-list">
+      <nav className="lesson-list" aria-label={t('tab_lessons')}>
         {lessons.map((l, k) => (
           <button
             type="button"
@@ -93,6 +95,10 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
   const [message, setMessage] = useState<string | null>(null);
   const [watch, setWatch] = useState(l.options[0].id);
   const pool = useRef<WorkerPool | null>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const announcer = useRunAnnouncer();
+  useKeepFocus(progress !== null, runButton, cancelButton);
   const openDocs = useDocs();
   const jobs = useMemo(() => lessonJobs(entry.file), [entry]);
   const label = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
@@ -106,10 +112,16 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
     if (!prediction || !pool.current) return;
     setMessage(null);
     try {
-      const results = await pool.current.runMany(jobs, { onProgress: setProgress });
+      const results = await pool.current.runMany(jobs, {
+        onProgress: (p) => {
+          setProgress(p);
+          announcer.progress(p.done, p.total);
+        },
+      });
       const judged = judgeLesson(l, results);
       setDone({ results, judged, verdict: verdict(l, judged, results, prediction) });
       setWatch(judged.winner);
+      announcer.ready();
     } catch (e) {
       setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
     } finally {
@@ -120,29 +132,35 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
   const unit = OUTCOMES[l.outcome].unit;
   const charts = useMemo(
     () =>
-      l.charts.map((metric) => () => {
+      l.charts.map((metric) => (width: number) => {
         const data: PlanPoint[] = [];
         if (done)
           for (const o of l.options)
             for (const p of band(done.results[o.id], metric as MetricName))
               data.push({ plan: o.label[lang], ...p });
         return compareChart(data, {
-          title: t(`m_${metric}` as Key) ?? metric,
-          yLabel: t(`m_${metric}` as Key) ?? metric,
-          width: 560,
+          title: fill(t('chartByMonth'), { metric: t(`m_${metric}` as Key) }),
+          yLabel: t(`m_${metric}` as Key),
+          xLabel: t('monthAxis'),
+          width: Math.min(width, 760),
           zero: metric === 'nps',
         });
       }),
     [done, l, lang, t],
   );
-  const dims = useCallback(() => {
-    const name = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
-    const rows = (done?.judged.options ?? []).map((o) => ({ plan: name(o.id), ...o.dimensions }));
-    return threeDimensionChart(rows, {
-      title: t('threeDimTitle'),
-      labels: [t('m_value'), t('m_bond'), t('m_experience')],
-    });
-  }, [done, t, lang, l]);
+  const dims = useCallback(
+    (width: number) => {
+      const name = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
+      const rows = (done?.judged.options ?? []).map((o) => ({ plan: name(o.id), ...o.dimensions }));
+      return threeDimensionChart(rows, {
+        title: t('threeDimTitle'),
+        labels: [t('m_value'), t('m_bond'), t('m_experience')],
+        width: Math.min(width, 460),
+      });
+    },
+    [done, t, lang, l],
+  );
+  const caption = [l.title[lang], fill(t('chartCaptionRuns'), { reps: l.replications, seed: l.seed })];
 
   return (
     <article className="lesson" data-testid="lesson">
@@ -166,29 +184,40 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
           </label>
         ))}
       </fieldset>
-      {progress ? (
-        <div>
-          <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}{' '}
-          <button type="button" onClick={() => pool.current?.cancel()}>
-            {t('cancel')}
+      <div id="run-controls" className="run-controls">
+        {progress ? (
+          <>
+            <progress max={progress.total} value={progress.done} aria-label={t('running')} /> {progress.done}/
+            {progress.total}{' '}
+            <button type="button" ref={cancelButton} onClick={() => pool.current?.cancel()}>
+              {t('cancel')}
+            </button>
+          </>
+        ) : done ? (
+          <button
+            type="button"
+            ref={runButton}
+            onClick={() => {
+              setDone(null);
+              setPrediction(null);
+            }}
+            data-testid="lesson-again"
+          >
+            {t('lessonAgain')}
           </button>
-        </div>
-      ) : done ? (
-        <button
-          type="button"
-          onClick={() => {
-            setDone(null);
-            setPrediction(null);
-          }}
-          data-testid="lesson-again"
-        >
-          {t('lessonAgain')}
-        </button>
-      ) : (
-        <button type="button" disabled={!prediction} onClick={() => void run()} data-testid="lesson-run">
-          {prediction ? t('lessonRun') : t('lessonPickFirst')}
-        </button>
-      )}
+        ) : (
+          <button
+            type="button"
+            ref={runButton}
+            disabled={!prediction}
+            onClick={() => void run()}
+            data-run
+            data-testid="lesson-run"
+          >
+            {prediction ? t('lessonRun') : t('lessonPickFirst')}
+          </button>
+        )}
+      </div>
       {message && <output className="note">{message}</output>}
       {done && prediction && (
         <>
@@ -231,7 +260,9 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
             <table className="kpis">
               <thead>
                 <tr>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">{t('kpi')}</span>
+                  </th>
                   {l.options.map((o) => (
                     <th key={o.id}>{o.label[lang]}</th>
                   ))}
@@ -258,16 +289,27 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               {t('lessonMechanisms')}{' '}
               {l.mechanisms.map((m) => (
                 <button type="button" className="link" key={m} onClick={() => openDocs(m)} data-anchor={m}>
-                  {m}
+                  {sectionTitle(m, lang)}
                 </button>
               ))}
             </p>
           </section>
           <section className="charts">
             {charts.map((build, k) => (
-              <Chart key={l.charts[k]} build={build} testId={`lesson-chart-${l.charts[k]}`} />
+              <Chart
+                key={l.charts[k]}
+                build={build}
+                testId={`lesson-chart-${l.charts[k]}`}
+                name={`lesson-${entry.id.replace(/^lessons\//, '')}-${l.charts[k]}`}
+                caption={[...caption, t('chartCaptionBands')]}
+              />
             ))}
-            <Chart build={dims} testId="lesson-three-dim" />
+            <Chart
+              build={dims}
+              testId="lesson-three-dim"
+              name={`lesson-${entry.id.replace(/^lessons\//, '')}-three-dimensions`}
+              caption={caption}
+            />
           </section>
           <h3>{t('lessonPopulation')}</h3>
           <label>

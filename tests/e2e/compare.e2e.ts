@@ -140,7 +140,7 @@ describe('exports', () => {
     ]);
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.suggestedFilename()).toBe('chart-active.png');
+    expect(png.suggestedFilename()).toBe('loyalty-lab-scenario-active-customers.png');
     await page.close();
   });
 

@@ -1,0 +1,290 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedApp } from './browser.ts';
+
+const app = servedApp();
+const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv'];
+
+async function runCompare(page: Page, reps = 2) {
+  await page.click('[data-testid="tab-compare"]');
+  await page.fill('[data-testid="reps"]', String(reps));
+  await page.click('[data-testid="run-compare"]');
+  await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid="three-dim-chart"] svg');
+}
+
+async function runLesson(page: Page) {
+  await page.click('[data-testid="tab-lessons"]');
+  await page.click('[data-testid="lesson-lessons/1-discounts"]');
+  await page.check('[data-testid="predict-discount"]');
+  await page.click('[data-testid="lesson-run"]');
+  await page.waitForSelector('[data-testid="lesson-verdict"]', { timeout: 120_000 });
+  await page.waitForSelector('[data-testid="lesson-three-dim"] svg');
+  await page.waitForSelector('[data-testid="lesson-chart-newDiscount"] svg');
+}
+
+/** Elements that stick out of the viewport on the right, other than inside a box that scrolls sideways. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const inScroller = (e: Element) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        const o = getComputedStyle(a).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > innerWidth + 0.5 && !inScroller(e);
+      })
+      .map(
+        (e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`,
+      );
+  });
+}
+
+/** Every drawn chart: its box's width, the width it was drawn for, and the width it shows at. */
+function chartWidths(page: Page) {
+  return page.$$eval('.chart', (charts) =>
+    charts.map((c) => {
+      const svg = [...(c.firstElementChild?.children ?? [])].filter((e) => e.tagName === 'svg').at(-1) as
+        | SVGSVGElement
+        | undefined;
+      return {
+        id: c.getAttribute('data-testid'),
+        box: c.clientWidth,
+        drawn: Number(svg?.getAttribute('width')),
+        shown: svg?.getBoundingClientRect().width ?? 0,
+      };
+    }),
+  );
+}
+
+/** Colour and label of each swatch in a chart's legend, in order. */
+function legend(page: Page, testId: string) {
+  return page.$$eval(`[data-testid="${testId}"] [class*="-swatch"]:not([class*="-swatches"])`, (items) =>
+    items.map((i) => ({
+      label: i.textContent?.trim() ?? '',
+      color: i.querySelector('svg')?.getAttribute('fill') ?? '',
+    })),
+  );
+}
+
+describe('on a phone (390 × 844)', () => {
+  it('every tab is one column no wider than the screen, in English and Chinese; charts are drawn for their box', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    for (const lang of ['en', 'zh']) {
+      if (lang === 'zh') await page.click('[data-testid="lang"]');
+      for (const tab of TABS) {
+        await page.click(`[data-testid="tab-${tab}"]`);
+        if (tab === 'compare') await runCompare(page);
+        if (tab === 'lessons' && lang === 'en') await runLesson(page);
+        await page.waitForTimeout(300);
+        const where = `${lang}/${tab}`;
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(
+          390,
+        );
+        expect(await overflowing(page), where).toEqual([]);
+        // The whole tab bar is on screen.
+        for (const t of TABS) {
+          const box = (await page.locator(`[data-testid="tab-${t}"]`).boundingBox())!;
+          expect(box.x >= 0 && box.x + box.width <= 390, `${where}: tab ${t}`).toBe(true);
+        }
+        // Charts resize with their container: drawn for (about) the width they show at, not shrunk.
+        for (const c of await chartWidths(page)) {
+          expect(c.shown, `${where}: ${c.id}`).toBeLessThanOrEqual(c.box + 0.5);
+          if (c.drawn) expect(c.shown / c.drawn, `${where}: ${c.id} scaled down`).toBeGreaterThan(0.95);
+        }
+      }
+    }
+    await page.close();
+  });
+});
+
+describe('by keyboard and screen reader', () => {
+  it('has WAI-ARIA tabs that arrows, Home and End move through', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    const tabs = page.locator('[role="tablist"] [role="tab"]');
+    expect(await tabs.count()).toBe(TABS.length);
+    expect(await page.getAttribute('[data-testid="tab-scenario"]', 'aria-selected')).toBe('true');
+    const panel = page.locator('[role="tabpanel"]:visible');
+    expect(await panel.getAttribute('aria-labelledby')).toBe('tab-scenario');
+    await page.focus('[data-testid="tab-scenario"]');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'tab-compare',
+    );
+    expect(await page.getAttribute('[data-testid="tab-compare"]', 'aria-selected')).toBe('true');
+    expect(await page.getAttribute('[data-testid="tab-scenario"]', 'aria-selected')).toBe('false');
+    expect(await page.locator('[role="tabpanel"]:visible').getAttribute('aria-labelledby')).toBe(
+      'tab-compare',
+    );
+    await page.keyboard.press('End');
+    expect(await page.getAttribute('[data-testid="tab-clv"]', 'aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('[data-testid="tab-scenario"]', 'aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getAttribute('[data-testid="tab-clv"]', 'aria-selected')).toBe('true');
+    await page.keyboard.press('Home');
+    expect(await page.getAttribute('[data-testid="tab-scenario"]', 'aria-selected')).toBe('true');
+    // One tab stop for the whole bar: Tab leaves it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('tab');
+    await page.close();
+  });
+
+  it('skips to Compare’s Run, keeps focus through the run, announces progress and results, names every chart', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-compare"]');
+    await page.fill('[data-testid="reps"]', '3');
+    // From the top of the page: the first Tab reaches the skip link, Enter lands on Run.
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'skip-to-run',
+    );
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'run-compare',
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="cancel"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cancel');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="live"]')?.textContent?.includes('Running'),
+    );
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'run-compare',
+    );
+    expect(await page.textContent('[data-testid="live"]')).toBe('Results ready.');
+    expect(await page.getAttribute('[data-testid="live"]', 'aria-live')).toBe('polite');
+    await page.waitForSelector('[data-testid="three-dim-chart"] svg');
+    await page.waitForTimeout(300);
+    const charts = await page.$$eval('.chart', (cs) =>
+      cs.map((c) => {
+        const svg = c.querySelector(':scope > figure > svg[role="img"], :scope > svg[role="img"]');
+        const desc = document.getElementById(svg?.getAttribute('aria-describedby') ?? '');
+        return {
+          id: c.getAttribute('data-testid'),
+          name: svg?.getAttribute('aria-label') ?? '',
+          desc: desc?.textContent ?? '',
+        };
+      }),
+    );
+    expect(charts.map((c) => c.id)).toEqual([
+      'compare-chart',
+      'ladder-chart',
+      'cohort-chart',
+      'clv-chart',
+      'three-dim-chart',
+    ]);
+    for (const c of charts) {
+      expect(c.name.length, c.id!).toBeGreaterThan(5);
+      expect(c.desc.length, c.id!).toBeGreaterThan(10);
+    }
+    expect(charts[0].desc).toContain('Discount-heavy plan');
+    await page.close();
+  });
+
+  it('keeps focus on the Scenario tab’s Run again', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await page.focus('[data-testid="rerun"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="progress"]');
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('rerun');
+    await page.close();
+  });
+});
+
+describe('what a trainer shows', () => {
+  it('names lesson links, charts and axes in sentences in the learner’s language', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await runLesson(page);
+    const links = await page.$$eval('[data-anchor]', (as) => as.map((a) => a.textContent?.trim() ?? ''));
+    expect(links).toEqual([
+      'Value, experience, satisfaction, trust',
+      'Churn and win-back',
+      'Levers, schedules and costs',
+    ]);
+    const title = (id: string) => page.textContent(`[data-testid="${id}"] h2`);
+    expect(await title('lesson-chart-newDiscount')).toBe('New customers won by a discount, month by month');
+    await page.click('[data-testid="lang"]');
+    await page.waitForFunction(() =>
+      /[\u4e00-\u9fff]/.test(
+        document.querySelector('[data-testid="lesson-chart-active"] h2')?.textContent ?? '',
+      ),
+    );
+    await page.waitForTimeout(300);
+    const zhLinks = await page.$$eval('[data-anchor]', (as) => as.map((a) => a.textContent?.trim() ?? ''));
+    expect(zhLinks).toHaveLength(3);
+    for (const l of zhLinks) expect(l).toMatch(/^[^a-z]*[\u4e00-\u9fff][^a-z]*$/);
+    expect(await title('lesson-chart-newDiscount')).toMatch(/折扣/);
+    // Axes in Chinese too.
+    const axes = await page.$$eval('[data-testid="lesson-chart-active"] svg[role="img"] text', (ts) =>
+      ts.map((t) => t.textContent ?? ''),
+    );
+    expect(axes.some((t) => t.includes('月份'))).toBe(true);
+    expect(axes.some((t) => /month|people|customers/.test(t))).toBe(false);
+    await page.close();
+  });
+
+  it('keeps each lesson option’s colour and legend place in both languages, in the table’s order', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-lessons"]');
+    // Lesson 6's options sort differently in English and Chinese ("All three…" first; 三者协同 last).
+    await page.click('[data-testid="lesson-lessons/6-three-dimensions"]');
+    await page.click('[data-testid^="predict-"]');
+    await page.click('[data-testid="lesson-run"]');
+    await page.waitForSelector('[data-testid="lesson-chart-active"] svg', { timeout: 120_000 });
+    const rows = () =>
+      page.$$eval('[data-testid="lesson-table"] [data-option]', (rs) =>
+        rs.map((r) => r.querySelector('th')?.textContent?.replace('★', '').trim() ?? ''),
+      );
+    const en = await legend(page, 'lesson-chart-active');
+    expect(en.map((l) => l.label)).toEqual(await rows());
+    await page.click('[data-testid="lang"]');
+    await page.waitForFunction(() =>
+      /[\u4e00-\u9fff]/.test(
+        document.querySelector('[data-testid="lesson-chart-active"] h2')?.textContent ?? '',
+      ),
+    );
+    await page.waitForTimeout(300);
+    const zh = await legend(page, 'lesson-chart-active');
+    expect(zh.map((l) => l.color)).toEqual(en.map((l) => l.color));
+    expect(zh.map((l) => l.label)).toEqual(await rows());
+    await page.close();
+  });
+
+  it('colours Compare’s plans in the table’s order, the same in both languages', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await runCompare(page);
+    const columns = await page.$$eval(
+      '[data-testid="compare-table"] thead tr:first-child th:not([rowspan])',
+      (ths) => ths.map((th) => th.childNodes[0].textContent?.trim() ?? ''),
+    );
+    const en = await legend(page, 'compare-chart');
+    expect(en.map((l) => l.label)).toEqual(columns);
+    await page.click('[data-testid="lang"]');
+    await page.waitForFunction(() =>
+      /[\u4e00-\u9fff]/.test(document.querySelector('[data-testid="compare-chart"] h2')?.textContent ?? ''),
+    );
+    expect(await legend(page, 'compare-chart')).toEqual(en);
+    await page.close();
+  });
+});
