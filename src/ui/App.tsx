@@ -26,6 +26,7 @@ import { Explain } from './Explain.tsx';
 import { fill, initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
 import { LessonsPage } from './LessonsPage.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
+import { runErrorLines } from './messages.ts';
 import { PopulationView } from './population/PopulationView.tsx';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
@@ -408,9 +409,14 @@ export function App() {
               <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
             )}
             {error && (
-              <p className="error" role="alert">
-                {t('error')}: {error}
-              </p>
+              <div className="error" role="alert" data-testid="run-error">
+                {t('error')}:
+                <ul>
+                  {runErrorLines(error, lang).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </div>
             )}
             {!results && !error && (
               <div className="progress" data-testid="progress">

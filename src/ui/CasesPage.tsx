@@ -4,6 +4,7 @@ import { type CheckOutcome, evaluateCheck } from '../scenario/cases.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import type { Key, Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
 import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
 /** Replications and seed of the gallery: the same as the library's tests, so the figures agree. */
@@ -78,7 +79,11 @@ export function CasesPage({
       );
       announcer.ready();
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }

@@ -20,6 +20,7 @@ import { download } from './download.ts';
 import { Explain } from './Explain.tsx';
 import { formatIntervalFull, formatIntervalShort } from './format.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
 import type { SavedScenario } from './storage.ts';
 import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
@@ -163,7 +164,11 @@ export function ComparePage({
       setOutcome({ ...outcomeOf(results, reps), seconds, workers: pool.current!.size });
       announcer.ready();
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }

@@ -20,6 +20,7 @@ import { download } from './download.ts';
 import { numericFields, withSweep } from './experimentDraft.ts';
 import { labelOfPath } from './experimentLabels.ts';
 import type { Key, Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
 import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
@@ -94,7 +95,11 @@ export function ExperimentsPage({
       setOutput(out);
       announcer.ready();
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }

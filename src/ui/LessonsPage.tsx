@@ -15,6 +15,7 @@ import { threeDimensionChart } from './charts/threeDimensionChart.ts';
 import { useDocs } from './DocsPanel.tsx';
 import { sectionTitle } from './docSections.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
 import { PopulationView } from './population/PopulationView.tsx';
 import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
@@ -123,7 +124,11 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
       setWatch(judged.winner);
       announcer.ready();
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }

@@ -4,6 +4,7 @@ import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { COST_FIELDS, type LeverSpec, SECTIONS, type Text, WORLD_FIELDS } from './editorFields.ts';
 import type { Key, Lang } from './i18n.ts';
+import { problemText } from './messages.ts';
 
 interface Props {
   file: ScenarioFile;
@@ -264,7 +265,7 @@ export function ScenarioEditor({ file, lang, t, onChange, problems }: Props) {
       </div>
       {problems.length > 0 && (
         <p className="error" data-testid="editor-problems">
-          {t('problemsIn')} {problems.map((p) => formatProblem(p, lang)).join('; ')}
+          {t('editorNotRun')} {problems.map((p) => problemText(p, lang)).join('; ')}
         </p>
       )}
     </section>

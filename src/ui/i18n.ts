@@ -279,6 +279,9 @@ const en = {
   announceProgress: 'Running: {done} of {total} replications.',
   announceReady: 'Results ready.',
   chartByMonth: '{metric}, month by month',
+  // the editor's own feedback
+  editorNotRun:
+    'Not run: fix the highlighted field. The results shown are of the last version that could run. Problems:',
   // the paired-difference table
   cmpBaselineValue: 'value [95 % interval]',
   cmpPlanValue: 'value [95 % interval]',
@@ -633,6 +636,8 @@ const zh: Record<Key, string> = {
   announceProgress: '正在运行：第 {done}/{total} 次重复模拟。',
   announceReady: '结果已就绪。',
   chartByMonth: '{metric}：逐月变化',
+  // the editor's own feedback
+  editorNotRun: '未运行：请修正标出的字段。下方显示的是上一个可运行版本的结果。问题如下：',
   // the paired-difference table
   cmpBaselineValue: '数值 [95% 区间]',
   cmpPlanValue: '数值 [95% 区间]',

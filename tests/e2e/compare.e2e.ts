@@ -113,7 +113,7 @@ describe('the worker pool', () => {
     await page.fill('[data-field="population.marketSize"]', '5000000');
     await page.waitForSelector('[role="alert"]', { timeout: 60_000 });
     expect(await page.textContent('[role="alert"]')).toMatch(
-      /population\.marketSize: 5,000,000 people need about \d+ MiB/,
+      /\(population\.marketSize\): 5,000,000 people need about \d+ MiB/,
     );
     await page.fill('[data-field="population.marketSize"]', '3000');
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 60_000 });

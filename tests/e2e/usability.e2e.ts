@@ -288,3 +288,41 @@ describe('what a trainer shows', () => {
     await page.close();
   });
 });
+
+describe('in Chinese', () => {
+  it('says the engine’s refusals and a truncated file’s problem in Chinese, under the editor’s labels', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await page.click('[data-testid="lang"]');
+    // Five million people: the schema allows it, the engine refuses it in a browser tab.
+    await page.click('[data-testid="edit"]');
+    await page.fill('[data-field="population.marketSize"]', '5000000');
+    await page.waitForSelector('[data-testid="run-error"]', { timeout: 60_000 });
+    const refusal = (await page.textContent('[data-testid="run-error"]'))!;
+    expect(refusal).toMatch(/市场规模.*\(population\.marketSize\): 5,000,000 人约需 \d+ MiB 内存/);
+    expect(refusal).not.toMatch(/people need|lower the market size/);
+    await page.fill('[data-field="population.marketSize"]', '3000');
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 60_000 });
+
+    const whole = JSON.stringify({ schemaVersion: 2, name: 'cut', horizonMonths: 24 }, null, 1);
+    await page.setInputFiles('[data-testid="file-input"]', {
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(whole.slice(0, whole.length - 8)),
+    });
+    await page.waitForSelector('[data-testid="problems"]');
+    const problem = (await page.textContent('[data-testid="problems"] li'))!;
+    expect(problem).toMatch(/^不是有效的 JSON.*截断/);
+    expect(problem.replaceAll('JSON', '')).not.toMatch(/[A-Za-z]{3,}/);
+
+    // An out-of-range lever: its own message under the editor's label, and "not run", not "cannot be opened".
+    await page.fill('[data-field="levers.value.discount.depthPct"]', '120');
+    await page.waitForSelector('[data-testid="editor-problems"]');
+    const editor = (await page.textContent('[data-testid="editor-problems"]'))!;
+    expect(editor).toMatch(/^未运行/);
+    expect(editor).toContain('折扣 → 折扣深度 (levers.value.discount.depthPct)');
+    expect(editor).not.toContain('无法打开');
+    await page.close();
+  });
+});
