@@ -5,7 +5,7 @@ import { resultsToCsv } from '../analysis/csv.ts';
 import { scenarioDiff } from '../analysis/scenarioDiff.ts';
 import { type Interval, mean } from '../analysis/stats.ts';
 import { band, type Kpi, summarise } from '../analysis/summary.ts';
-import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
+import type { MetricName, RunResult } from '../engine/index.ts';
 import { dimensions } from '../experiments/outcomes.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
@@ -21,6 +21,7 @@ import { Explain } from './Explain.tsx';
 import { formatIntervalFull, formatIntervalShort } from './format.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
+import { type Entry, PlanPicker } from './PlanPicker.tsx';
 import type { SavedScenario } from './storage.ts';
 import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
@@ -41,12 +42,6 @@ const METRICS_SHOWN = [
 const MAX_PLANS = 5;
 /** Partial results refresh the page at most this often while a run goes on. */
 const STREAM_MS = 700;
-
-interface Entry {
-  id: string;
-  name: string;
-  scenario: Scenario;
-}
 
 let parsedLibrary: Entry[] | null = null;
 
@@ -310,22 +305,7 @@ export function ComparePage({
             ))}
           </select>
         </label>
-        <fieldset data-testid="plans">
-          <legend>{t('plans')}</legend>
-          {entries
-            .filter((e) => e.id !== baseline)
-            .map((e) => (
-              <label key={e.id} className="plan-choice">
-                <input
-                  type="checkbox"
-                  value={e.id}
-                  checked={plans.includes(e.id)}
-                  onChange={() => togglePlan(e.id)}
-                />{' '}
-                {e.name}
-              </label>
-            ))}
-        </fieldset>
+        <PlanPicker t={t} entries={entries} baseline={baseline} picked={plans} onToggle={togglePlan} />
         <label>
           {t('replications')}{' '}
           <input

@@ -279,6 +279,12 @@ const en = {
   announceProgress: 'Running: {done} of {total} replications.',
   announceReady: 'Results ready.',
   chartByMonth: '{metric}, month by month',
+  // Compare's plan picker
+  group_mine: 'Your scenarios',
+  pickOtherMarkets: 'Scenarios of other markets (not comparable with this baseline)',
+  pickOtherMarket: 'another market than the baseline’s',
+  marketWarning:
+    'Set in another market than the baseline (other people or horizon): its differences mix the market with the plan, so they are not the plan’s effect:',
   // the editor's own feedback
   editorNotRun:
     'Not run: fix the highlighted field. The results shown are of the last version that could run. Problems:',
@@ -636,6 +642,12 @@ const zh: Record<Key, string> = {
   announceProgress: '正在运行：第 {done}/{total} 次重复模拟。',
   announceReady: '结果已就绪。',
   chartByMonth: '{metric}：逐月变化',
+  // Compare's plan picker
+  group_mine: '我的情景',
+  pickOtherMarkets: '其他市场的情景（与此基线不可比）',
+  pickOtherMarket: '与基线不属于同一市场',
+  marketWarning:
+    '与基线不属于同一市场（客群或模拟时长不同）：差异混合了市场与方案的影响，并非方案本身的效果：',
   // the editor's own feedback
   editorNotRun: '未运行：请修正标出的字段。下方显示的是上一个可运行版本的结果。问题如下：',
   // the paired-difference table

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedApp } from './browser.ts';
@@ -323,6 +324,103 @@ describe('in Chinese', () => {
     expect(editor).toMatch(/^未运行/);
     expect(editor).toContain('折扣 → 折扣深度 (levers.value.discount.depthPct)');
     expect(editor).not.toContain('无法打开');
+    await page.close();
+  });
+});
+
+describe('Compare’s plan picker', () => {
+  it('offers the baseline’s own market first, grouped by kind, and warns about a plan from another market', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    // One scenario of the user's own: an edited copy of the default.
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await page.click('[data-testid="edit"]');
+    await page.fill('[data-field="levers.value.discount.depthPct"]', '5');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my copy'),
+    );
+    await page.click('[data-testid="tab-compare"]');
+    const groups = await page.$$eval('[data-testid="plans-same-market"] > fieldset', (fs) =>
+      fs.map((f) => f.getAttribute('data-group')),
+    );
+    expect(groups).toEqual(['same-plans', 'same-mine', 'same-lessons']);
+    const same = await page.$$eval('[data-testid="plans-same-market"] input', (is) =>
+      is.map((i) => i.getAttribute('value')),
+    );
+    expect(same.slice(0, 5).every((id) => id?.startsWith('plans/'))).toBe(true);
+    expect(same.some((id) => id?.startsWith('my/'))).toBe(true);
+    // Other industries' baselines and cases are folded away, each marked.
+    expect(await page.isVisible('[data-testid="plans-other-markets"] input[value="baselines/hotel"]')).toBe(
+      false,
+    );
+    expect(await page.$('[data-testid="market-warning"]')).toBeNull();
+    await page.click('[data-testid="plans-other-markets"] summary');
+    await page.check('[data-testid="plans-other-markets"] input[value="baselines/hotel"]');
+    expect(await page.textContent('[data-testid="market-warning"]')).toMatch(/another market.*Hotel/);
+    // Changing the baseline to the hotel's makes its case comparable.
+    await page.selectOption('[data-testid="baseline"]', 'baselines/hotel');
+    const hotel = await page.$$eval('[data-testid="plans-same-market"] input', (is) =>
+      is.map((i) => i.getAttribute('value')),
+    );
+    expect(hotel).toEqual(['cases/yunqi']);
+    await page.close();
+  });
+});
+
+describe('the paired-difference table', () => {
+  it('heads every column, writes money compactly with the full figure on hover and in its CSV, explains each dash, stars the best plan', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await runCompare(page);
+    const table = '[data-testid="compare-table"]';
+    // Every body column has a heading of its own in the second header row (plus the key-figure column).
+    const headed = await page.$$eval(`${table} thead tr:nth-child(2) th`, (ths) =>
+      ths.map((t) => t.textContent?.trim()),
+    );
+    const columns = await page.$eval(`${table} tbody tr`, (tr) => tr.children.length);
+    expect(headed.length + 1).toBe(columns);
+    for (const h of headed) expect(h).toBeTruthy();
+    expect(headed.filter((h) => h === 'Δ vs baseline')).toHaveLength(2);
+    // Profit: compact on screen, the full figure in the cell's title.
+    const profit = await page.$eval(
+      `${table} [data-kpi="profit"][data-plan="plans/discount-heavy"] span`,
+      (s) => ({
+        text: s.textContent ?? '',
+        title: s.getAttribute('title') ?? '',
+      }),
+    );
+    expect(profit.text).toMatch(/^[+−-]?[\d.]+[KM] \[/);
+    expect(profit.title).toMatch(/^[+−-]?\d{1,3}(,\d{3})+ \[/);
+    // No interval wraps: each figure is one line (an inline box that wraps has a rectangle per line).
+    const lines = await page.$$eval(`${table} tbody td > span[title]`, (ss) =>
+      ss.map((s) => s.getClientRects().length),
+    );
+    expect(lines.length).toBeGreaterThan(20);
+    expect(Math.max(...lines)).toBe(1);
+    // Dashes: each one says why, on hover, to screen readers and in the note under the table.
+    for (const dash of await page.$$(`${table} td span[title]:has(sup)`)) {
+      expect(await dash.getAttribute('title')).toMatch(/baseline|Not defined/);
+    }
+    expect(await page.textContent('[data-testid="compare-table-notes"]')).toMatch(/¹ The baseline is what/);
+    expect(await page.$$(`${table} th[data-best="yes"]`)).toHaveLength(1);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-table-csv"]'),
+    ]);
+    const rows = readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(rows[0]).toBe('kpi,plan,mean,lo,hi,delta_mean,delta_lo,delta_hi');
+    const profitRow = rows.find((r) => r.startsWith('profit,"Discount-heavy'))!;
+    const delta = Number(profitRow.split(',')[5]);
+    expect(delta).toBe(
+      Number(
+        await page.getAttribute(
+          `${table} [data-kpi="profit"][data-plan="plans/discount-heavy"]`,
+          'data-delta',
+        ),
+      ),
+    );
     await page.close();
   });
 });
