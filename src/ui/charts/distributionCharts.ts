@@ -42,7 +42,9 @@ export function ladderChart(
           stroke: 'white',
           strokeWidth: 3,
           paintOrder: 'stroke',
-          lineWidth: stacked ? 40 : Math.max(12, Math.floor(width / plans.length / 7)),
+          // in ems of the 11 px text: the panel's width less the margins
+          lineWidth: Math.max(8, ((stacked ? width : width / plans.length) - 80) / 11),
+          textOverflow: 'ellipsis',
           fontSize: 11,
           fill: '#1d2731',
         },
