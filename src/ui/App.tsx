@@ -12,7 +12,7 @@ import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { Problem } from '../scenario/errors.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
-import { DEFAULT_SCENARIO_ID, loadLibraryScenario } from '../scenario/library.ts';
+import { DEFAULT_SCENARIO_ID, LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { CasesPage } from './CasesPage.tsx';
@@ -74,6 +74,8 @@ export function App() {
   });
   const [draftProblems, setDraftProblems] = useState<Problem[]>([]);
   const [results, setResults] = useState<RunResult[] | null>(null);
+  /** False while the shown results are of the previous version of the scenario (greyed until new ones arrive). */
+  const [fresh, setFresh] = useState(false);
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState(0);
@@ -105,13 +107,18 @@ export function App() {
   }, [lang]);
 
   /** Opens a file: validates it, runs it if valid, remembers it as the last one opened. */
-  const open = useCallback((o: Opened) => {
+  const open = useCallback((o: Opened, edited = false) => {
     setOpened(o);
+    // Another scenario's results are never shown under this one's name; an edit's previous results
+    // stay, greyed, until the new ones arrive.
+    if (!edited) setResults(null);
     const r = parseScenarioObject(o.file);
     setDraftProblems(r.ok ? [] : r.problems);
     if (r.ok) {
       validFile.current = r.file;
       setScenario(r.scenario);
+      // In the same render as the new scenario: no frame shows the old results as if they were its.
+      setFresh(false);
     }
     void storage.setSetting('lastOpened', o.id);
   }, []);
@@ -141,8 +148,10 @@ export function App() {
     if (!id.startsWith('my/')) {
       id = newId();
       file = { ...file, name: `${file.name} — ${lang === 'zh' ? '我的副本' : 'my copy'}` };
+      // A copy of a library baseline is measured against it: the editor marks what differs.
+      if (!file.baseline && opened.id.startsWith('baselines/')) file = { ...file, baseline: opened.id };
     }
-    open({ id, file });
+    open({ id, file }, true);
     const record = { id, file, updatedAt: Date.now() };
     setMine((list) => [record, ...list.filter((s) => s.id !== id)]);
     void storage.saveScenario(record);
@@ -155,14 +164,14 @@ export function App() {
     let pool: WorkerPool | null = null;
     const key = resultsKey(validFile.current, SEED, REPLICATIONS);
     setError(null);
-    // Never show one scenario's results under another's name, even for the pause before a run.
-    setResults(null);
+    setFresh(false);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
     const timer = setTimeout(async () => {
       const cached = runId === 0 ? await storage.getResults(key) : undefined;
       if (!live) return;
       if (cached) {
         setResults(cached);
+        setFresh(true);
         announcer.current.ready();
         return;
       }
@@ -175,6 +184,7 @@ export function App() {
         });
         if (!live) return;
         setResults(r);
+        setFresh(true);
         announcer.current.ready();
         void storage.saveResults(key, r);
       } catch (e) {
@@ -212,6 +222,13 @@ export function App() {
       }),
     [results, t],
   );
+
+  // What the editor marks changes against: the scenario's baseline, or the library scenario itself.
+  const reference = useMemo(() => {
+    const id = opened.file.baseline ?? (LIBRARY.some((e) => e.id === opened.id) ? opened.id : null);
+    const r = id ? loadLibraryScenario(id) : null;
+    return r?.ok ? { id, file: r.file } : null;
+  }, [opened]);
 
   const caption = [scenario.name, fill(t('chartCaptionRuns'), { reps: REPLICATIONS, seed: SEED })];
 
@@ -406,7 +423,14 @@ export function App() {
               {editing ? t('closeEditor') : t('editLevers')}
             </button>
             {editing && (
-              <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
+              <ScenarioEditor
+                file={opened.file}
+                reference={reference?.file}
+                lang={lang}
+                t={t}
+                onChange={edit}
+                problems={draftProblems}
+              />
             )}
             {error && (
               <div className="error" role="alert" data-testid="run-error">
@@ -418,29 +442,48 @@ export function App() {
                 </ul>
               </div>
             )}
-            {!results && !error && (
+            {!fresh && !error && (
               <div className="progress" data-testid="progress">
                 {t('running')} {progress.done}/{progress.total}
                 <progress max={progress.total} value={progress.done} />
               </div>
             )}
-            {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
-            time from a comparison running on another tab. */}
             <div id={tab === 'scenario' ? 'run-controls' : undefined} className="run-controls">
-              <button type="button" onClick={() => setRunId((k) => k + 1)} data-run data-testid="rerun">
+              <button
+                type="button"
+                onClick={() => {
+                  setFresh(false);
+                  setRunId((k) => k + 1);
+                }}
+                data-run
+                data-testid="rerun"
+              >
                 {t('rerun')}
               </button>
             </div>
+            {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
+            time from a comparison running on another tab. Until new results arrive, the previous
+            ones are greyed and carry no figures' test ids (a reader of the page waits for fresh ones). */}
             {results && tab === 'scenario' && (
-              <>
+              <div
+                className={fresh ? 'results' : 'results stale'}
+                aria-busy={!fresh}
+                data-testid={fresh ? 'results' : 'stale-results'}
+              >
+                {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
                 <section className="charts">
                   <Chart
                     build={activeChart}
-                    testId="chart-active"
+                    testId={fresh ? 'chart-active' : 'chart-active-stale'}
                     name="scenario-active-customers"
                     caption={caption}
                   />
-                  <Chart build={npsChart} testId="chart-nps" name="scenario-nps" caption={caption} />
+                  <Chart
+                    build={npsChart}
+                    testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
+                    name="scenario-nps"
+                    caption={caption}
+                  />
                 </section>
                 <p className="note">{t('bandNote')}</p>
                 <section>
@@ -448,7 +491,11 @@ export function App() {
                   <table className="kpis" data-testid="kpis">
                     <tbody>
                       {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
-                        <tr key={kpi.id} data-kpi={kpi.id} data-mean={String(interval.mean)}>
+                        <tr
+                          key={kpi.id}
+                          data-kpi={fresh ? kpi.id : undefined}
+                          data-mean={fresh ? String(interval.mean) : undefined}
+                        >
                           <th>
                             {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
                           </th>
@@ -458,7 +505,7 @@ export function App() {
                     </tbody>
                   </table>
                 </section>
-              </>
+              </div>
             )}
           </div>
         </main>

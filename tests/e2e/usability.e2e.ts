@@ -424,3 +424,35 @@ describe('the paired-difference table', () => {
     await page.close();
   });
 });
+
+describe('the editor', () => {
+  it('keeps the old results greyed while a new run goes, marks changed levers, resets one, and slides', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await page.click('[data-testid="edit"]');
+    expect(await page.$('[data-changed]')).toBeNull();
+    await page.fill('[data-field="levers.value.discount.depthPct"]', '15');
+    // The previous results stay on screen, greyed, with no figures a reader could take as new.
+    await page.waitForSelector('[data-testid="stale-results"] [data-testid="chart-active-stale"] svg');
+    expect(await page.$$('[data-testid="stale-results"] [data-kpi]')).toHaveLength(0);
+    await page.waitForSelector('[data-testid="results"] [data-testid="chart-active"] svg', {
+      timeout: 90_000,
+    });
+    expect(await page.$('[data-testid="stale-results"]')).toBeNull();
+    // The scenario picker and the name follow the copy.
+    expect(await page.textContent('[data-testid="library"] option:checked')).toMatch(/my copy/);
+    // Changed from the baseline: marked, with the baseline's value; the lever can be reset.
+    expect(await page.getAttribute('[data-changed="levers.value.discount.depthPct"]', 'title')).toBe(
+      'baseline: 0',
+    );
+    await page.click('[data-reset="levers.value.discount"]');
+    expect(await page.inputValue('[data-field="levers.value.discount.depthPct"]')).toBe('0');
+    expect(await page.$('[data-changed]')).toBeNull();
+    // A slider beside the number box sets the same field.
+    await page.locator('[data-slider="levers.emotion.community.levelPct"]').fill('40');
+    expect(await page.inputValue('[data-field="levers.emotion.community.levelPct"]')).toBe('40');
+    expect(await page.$('[data-changed="levers.emotion.community.levelPct"]')).not.toBeNull();
+    await page.close();
+  });
+});
