@@ -422,91 +422,96 @@ export function App() {
             <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
               {editing ? t('closeEditor') : t('editLevers')}
             </button>
-            {editing && (
-              <ScenarioEditor
-                file={opened.file}
-                reference={reference?.file}
-                lang={lang}
-                t={t}
-                onChange={edit}
-                problems={draftProblems}
-              />
-            )}
-            {error && (
-              <div className="error" role="alert" data-testid="run-error">
-                {t('error')}:
-                <ul>
-                  {runErrorLines(error, lang).map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {!fresh && !error && (
-              <div className="progress" data-testid="progress">
-                {t('running')} {progress.done}/{progress.total}
-                <progress max={progress.total} value={progress.done} />
-              </div>
-            )}
-            <div id={tab === 'scenario' ? 'run-controls' : undefined} className="run-controls">
-              <button
-                type="button"
-                onClick={() => {
-                  setFresh(false);
-                  setRunId((k) => k + 1);
-                }}
-                data-run
-                data-testid="rerun"
-              >
-                {t('rerun')}
-              </button>
-            </div>
-            {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
+            {/* On a wide screen the editor and the results sit side by side. */}
+            <div className={editing ? 'workbench editing' : 'workbench'}>
+              {editing && (
+                <ScenarioEditor
+                  file={opened.file}
+                  reference={reference?.file}
+                  lang={lang}
+                  t={t}
+                  onChange={edit}
+                  problems={draftProblems}
+                />
+              )}
+              <div className="workbench-outputs">
+                {error && (
+                  <div className="error" role="alert" data-testid="run-error">
+                    {t('error')}:
+                    <ul>
+                      {runErrorLines(error, lang).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {!fresh && !error && (
+                  <div className="progress" data-testid="progress">
+                    {t('running')} {progress.done}/{progress.total}
+                    <progress max={progress.total} value={progress.done} />
+                  </div>
+                )}
+                <div id={tab === 'scenario' ? 'run-controls' : undefined} className="run-controls">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setFresh(false);
+                      setRunId((k) => k + 1);
+                    }}
+                    data-run
+                    data-testid="rerun"
+                  >
+                    {t('rerun')}
+                  </button>
+                </div>
+                {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
             time from a comparison running on another tab. Until new results arrive, the previous
             ones are greyed and carry no figures' test ids (a reader of the page waits for fresh ones). */}
-            {results && tab === 'scenario' && (
-              <div
-                className={fresh ? 'results' : 'results stale'}
-                aria-busy={!fresh}
-                data-testid={fresh ? 'results' : 'stale-results'}
-              >
-                {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
-                <section className="charts">
-                  <Chart
-                    build={activeChart}
-                    testId={fresh ? 'chart-active' : 'chart-active-stale'}
-                    name="scenario-active-customers"
-                    caption={caption}
-                  />
-                  <Chart
-                    build={npsChart}
-                    testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
-                    name="scenario-nps"
-                    caption={caption}
-                  />
-                </section>
-                <p className="note">{t('bandNote')}</p>
-                <section>
-                  <h2>{t('kpis')}</h2>
-                  <table className="kpis" data-testid="kpis">
-                    <tbody>
-                      {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
-                        <tr
-                          key={kpi.id}
-                          data-kpi={fresh ? kpi.id : undefined}
-                          data-mean={fresh ? String(interval.mean) : undefined}
-                        >
-                          <th>
-                            {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
-                          </th>
-                          <td>{formatInterval(interval, kpi.unit)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </section>
+                {results && tab === 'scenario' && (
+                  <div
+                    className={fresh ? 'results' : 'results stale'}
+                    aria-busy={!fresh}
+                    data-testid={fresh ? 'results' : 'stale-results'}
+                  >
+                    {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
+                    <section className="charts">
+                      <Chart
+                        build={activeChart}
+                        testId={fresh ? 'chart-active' : 'chart-active-stale'}
+                        name="scenario-active-customers"
+                        caption={caption}
+                      />
+                      <Chart
+                        build={npsChart}
+                        testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
+                        name="scenario-nps"
+                        caption={caption}
+                      />
+                    </section>
+                    <p className="note">{t('bandNote')}</p>
+                    <section>
+                      <h2>{t('kpis')}</h2>
+                      <table className="kpis" data-testid="kpis">
+                        <tbody>
+                          {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
+                            <tr
+                              key={kpi.id}
+                              data-kpi={fresh ? kpi.id : undefined}
+                              data-mean={fresh ? String(interval.mean) : undefined}
+                            >
+                              <th>
+                                {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                              </th>
+                              <td>{formatInterval(interval, kpi.unit)}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </section>
+                  </div>
+                )}
               </div>
-            )}
+            </div>
           </div>
         </main>
       </DocsContext.Provider>

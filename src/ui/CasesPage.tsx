@@ -91,8 +91,8 @@ export function CasesPage({
 
   const show = (x: number, kind: string) =>
     kind === 'vsBaseline' || kind === 'ratio'
-      ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(0)} %`
-      : `${(100 * x).toFixed(0)} %`;
+      ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(0)}\u00a0%`
+      : `${(100 * x).toFixed(0)}\u00a0%`;
 
   return (
     <section className="cases" data-testid="cases">

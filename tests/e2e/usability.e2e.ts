@@ -456,3 +456,30 @@ describe('the editor', () => {
     await page.close();
   });
 });
+
+describe('on a wide screen (1400 px)', () => {
+  it('uses the width: Scenario charts side by side across it, the editor beside the results, case tables inside their cards', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    const charts = await chartWidths(page);
+    const main = await page.$eval('main', (m) => m.clientWidth);
+    expect(charts.reduce((s, c) => s + c.shown, 0)).toBeGreaterThan(0.8 * main);
+    await page.click('[data-testid="edit"]');
+    const editor = (await page.locator('[data-testid="editor"]').boundingBox())!;
+    const outputs = (await page.locator('.workbench-outputs').boundingBox())!;
+    expect(editor.x + editor.width).toBeLessThanOrEqual(outputs.x);
+    expect(outputs.y).toBeLessThan(900);
+    await page.click('[data-testid="tab-cases"]');
+    await page.click('[data-testid="run-cases"]');
+    await page.waitForSelector('[data-check="0"]:not([data-simulated=""])', { timeout: 180_000 });
+    const cards = await page.$$eval('.case-card', (cs) =>
+      cs.map(
+        (c) => c.querySelector('table')!.getBoundingClientRect().right - c.getBoundingClientRect().right,
+      ),
+    );
+    expect(cards).toHaveLength(6);
+    for (const over of cards) expect(over).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});
