@@ -345,7 +345,12 @@ export function App() {
                 <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
               )}
               {tab === 'lessons' && (
-                <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
+                <LessonsPage
+                  t={t}
+                  lang={lang}
+                  current={{ id: opened.id, file: validFile.current }}
+                  presenting={presenting}
+                />
               )}
               {tab === 'clv' && (
                 <ClvPage

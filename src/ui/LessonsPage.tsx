@@ -45,10 +45,13 @@ export function LessonsPage({
   t,
   lang,
   current,
+  presenting = false,
 }: {
   t: (k: Key) => string;
   lang: Lang;
   current: { id: string; file: ScenarioFile };
+  /** Presentation mode: the arrow keys step through the lesson's parts, then on to the next lesson. */
+  presenting?: boolean;
 }) {
   const lessons = useMemo(() => {
     const shipped = libraryLessons();
@@ -64,6 +67,38 @@ export function LessonsPage({
   useEffect(() => {
     if (current.file.lesson) setChosen(current.id);
   }, [current]);
+
+  const at = lessons.findIndex((l) => l.id === entry?.id);
+  const step = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new lesson starts at its first part
+  useEffect(() => {
+    step.current = 0;
+  }, [entry?.id]);
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      // Arrows belong to whatever has them: inputs, radios, selects, the tab bar.
+      if (target?.closest('input, select, textarea, [role="tab"], [role="tablist"], dialog')) return;
+      const forward = e.key === 'ArrowRight' || e.key === 'PageDown';
+      const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
+      if (!forward && !back) return;
+      e.preventDefault();
+      const parts = [...document.querySelectorAll<HTMLElement>('[data-testid="lesson"] [data-step]')];
+      const next = step.current + (forward ? 1 : -1);
+      if (next >= parts.length || next < 0) {
+        const other = lessons[at + (forward ? 1 : -1)];
+        if (other) setChosen(other.id);
+        return;
+      }
+      step.current = next;
+      parts[next].scrollIntoView({ block: 'start', behavior: 'instant' });
+      parts[next].focus({ preventScroll: true });
+      document.querySelector('[data-testid="lesson"]')?.setAttribute('data-current-step', String(next));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting, lessons, at]);
 
   if (!entry) return <p className="note">{t('lessonNone')}</p>;
   return (
@@ -82,6 +117,11 @@ export function LessonsPage({
         ))}
       </nav>
       <LessonView key={entry.id} entry={entry} t={t} lang={lang} />
+      {presenting && (
+        <p className="presenter-hint" data-testid="presenter-hint">
+          {fill(t('presenterHint'), { n: at + 1, total: lessons.length })}
+        </p>
+      )}
     </section>
   );
 }
@@ -168,12 +208,14 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
   const caption = [l.title[lang], fill(t('chartCaptionRuns'), { reps: l.replications, seed: l.seed })];
 
   return (
-    <article className="lesson" data-testid="lesson">
-      <h2>{l.title[lang]}</h2>
+    <article className="lesson" data-testid="lesson" data-current-step="0">
+      <h2 data-step tabIndex={-1}>
+        {l.title[lang]}
+      </h2>
       <p className="question" data-testid="lesson-question">
         {l.question[lang]}
       </p>
-      <fieldset className="predict" disabled={!!progress || !!done}>
+      <fieldset className="predict" disabled={!!progress || !!done} data-step tabIndex={-1}>
         <legend>{t('lessonPredict')}</legend>
         {l.options.map((o) => (
           <label key={o.id} className="option">
@@ -227,6 +269,8 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
       {done && prediction && (
         <>
           <p
+            data-step
+            tabIndex={-1}
             className={`verdict ${VERDICT_CLASS[done.verdict]}`}
             data-testid="lesson-verdict"
             data-verdict={done.verdict}
@@ -285,7 +329,7 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               </tbody>
             </table>
           </details>
-          <section className="explanation" data-testid="lesson-explanation">
+          <section className="explanation" data-testid="lesson-explanation" data-step tabIndex={-1}>
             <h3>{t('lessonWhy')}</h3>
             {l.explanation[lang].split(/\n\s*\n/).map((para) => (
               <p key={para.slice(0, 40)}>{para}</p>
@@ -299,7 +343,7 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               ))}
             </p>
           </section>
-          <section className="charts">
+          <section className="charts" data-step tabIndex={-1}>
             {charts.map((build, k) => (
               <Chart
                 key={l.charts[k]}
@@ -316,7 +360,9 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               caption={caption}
             />
           </section>
-          <h3>{t('lessonPopulation')}</h3>
+          <h3 data-step tabIndex={-1}>
+            {t('lessonPopulation')}
+          </h3>
           <label>
             {t('lessonOption')}{' '}
             <select value={watch} onChange={(e) => setWatch(e.target.value)} data-testid="lesson-watch">

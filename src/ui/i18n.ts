@@ -288,6 +288,7 @@ const en = {
   // the editor's own feedback
   editorNotRun:
     'Not run: fix the highlighted field. The results shown are of the last version that could run. Problems:',
+  presenterHint: 'Lesson {n} of {total} · → next part, ← back',
   editorReset: 'Reset to the baseline',
   staleResults: 'Results of the previous version, shown until the new ones arrive.',
   editorChanged: 'changed from the baseline;',
@@ -655,6 +656,7 @@ const zh: Record<Key, string> = {
     '与基线不属于同一市场（客群或模拟时长不同）：差异混合了市场与方案的影响，并非方案本身的效果：',
   // the editor's own feedback
   editorNotRun: '未运行：请修正标出的字段。下方显示的是上一个可运行版本的结果。问题如下：',
+  presenterHint: '第 {n}/{total} 课 · → 下一部分，← 返回',
   editorReset: '恢复为基线',
   staleResults: '这是上一个版本的结果，新结果到来前暂时显示。',
   editorChanged: '与基线不同；',

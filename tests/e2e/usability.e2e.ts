@@ -483,3 +483,37 @@ describe('on a wide screen (1400 px)', () => {
     await page.close();
   });
 });
+
+describe('presentation mode', () => {
+  it('steps through a lesson’s parts with the arrow keys and on to the next lesson, charts across the screen', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await page.click('[data-testid="presentation"]');
+    await runLesson(page);
+    expect(await page.textContent('[data-testid="presenter-hint"]')).toMatch(/Lesson 1 of 6/);
+    expect(await page.isVisible('[data-testid="lesson-chart-active-png"]')).toBe(false);
+    const [box, chart] = await Promise.all([
+      page.$eval('[data-testid="lesson"]', (e) => e.getBoundingClientRect().width),
+      page.$eval('[data-testid="lesson-chart-active"]', (e) => e.getBoundingClientRect().width),
+    ]);
+    expect(chart).toBeGreaterThan(0.9 * box);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const steps = await page.$$eval('[data-testid="lesson"] [data-step]', (s) => s.length);
+    expect(steps).toBeGreaterThanOrEqual(5);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('[data-testid="lesson"]', 'data-current-step')).toBe('1');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('[data-testid="lesson"]', 'data-current-step')).toBe('2');
+    // The verdict part is at the top of the screen.
+    const top = await page.$eval('[data-testid="lesson-verdict"]', (e) => e.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(40);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getAttribute('[data-testid="lesson"]', 'data-current-step')).toBe('1');
+    for (let k = 1; k < steps; k++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="presenter-hint"]')?.textContent?.includes('Lesson 2 of 6'),
+    );
+    expect(await page.textContent('[data-testid="lesson"] h2')).toMatch(/Satisfaction is not loyalty/);
+    await page.close();
+  });
+});
