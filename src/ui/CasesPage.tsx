@@ -5,7 +5,8 @@ import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import type { Key, Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
-import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
+import { RunControls } from './RunControls.tsx';
+import { useRunAnnouncer } from './uiContext.ts';
 
 /** Replications and seed of the gallery: the same as the library's tests, so the figures agree. */
 const REPS = 6;
@@ -41,10 +42,7 @@ export function CasesPage({
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const pool = useRef<WorkerPool | null>(null);
-  const runButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const announcer = useRunAnnouncer();
-  useKeepFocus(progress !== null, runButton, cancelButton);
 
   useEffect(() => {
     pool.current = new WorkerPool();
@@ -97,27 +95,13 @@ export function CasesPage({
   return (
     <section className="cases" data-testid="cases">
       <p className="note">{t('casesIntro')}</p>
-      <div id="run-controls" className="run-controls">
-        {progress ? (
-          <>
-            <progress max={progress.total} value={progress.done} aria-label={t('running')} /> {progress.done}/
-            {progress.total}{' '}
-            <button type="button" ref={cancelButton} onClick={() => pool.current?.cancel()}>
-              {t('cancel')}
-            </button>
-          </>
-        ) : (
-          <button
-            type="button"
-            ref={runButton}
-            onClick={() => void runAll()}
-            data-run
-            data-testid="run-cases"
-          >
-            {t('casesRun')} ({REPS} {t('replications')})
-          </button>
-        )}
-      </div>
+      <RunControls
+        progress={progress}
+        onRun={() => void runAll()}
+        onCancel={() => pool.current?.cancel()}
+        label={`${t('casesRun')} (${REPS} ${t('replications')})`}
+        ids={{ run: 'run-cases' }}
+      />
       {message && <output className="note">{message}</output>}
       <div className="case-grid">
         {list.map((c) => {

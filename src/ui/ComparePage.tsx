@@ -22,8 +22,9 @@ import { formatIntervalFull, formatIntervalShort } from './format.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { type Entry, PlanPicker } from './PlanPicker.tsx';
+import { RunControls } from './RunControls.tsx';
 import type { SavedScenario } from './storage.ts';
-import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
+import { useRunAnnouncer } from './uiContext.ts';
 
 const METRICS_SHOWN = [
   'active',
@@ -103,10 +104,7 @@ export function ComparePage({
   const [message, setMessage] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const pool = useRef<WorkerPool | null>(null);
-  const runButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const announcer = useRunAnnouncer();
-  useKeepFocus(progress !== null, runButton, cancelButton);
 
   useEffect(() => {
     // ?workers=N chooses the pool size (default: one per core); results do not depend on it.
@@ -321,40 +319,13 @@ export function ComparePage({
           {t('seed')}{' '}
           <input data-testid="seed" value={seed} onChange={(e) => setSeed(e.target.value)} size={8} />
         </label>
-        <div id="run-controls" className="run-controls">
-          {progress ? (
-            <>
-              <progress
-                max={progress.total}
-                value={progress.done}
-                data-testid="compare-progress"
-                aria-label={t('running')}
-              />
-              <span>
-                {progress.done}/{progress.total}
-                {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
-              </span>
-              <button
-                type="button"
-                ref={cancelButton}
-                onClick={() => pool.current?.cancel()}
-                data-testid="cancel"
-              >
-                {t('cancel')}
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              ref={runButton}
-              onClick={() => void run()}
-              data-run
-              data-testid="run-compare"
-            >
-              {t('run')}
-            </button>
-          )}
-        </div>
+        <RunControls
+          progress={progress}
+          onRun={() => void run()}
+          onCancel={() => pool.current?.cancel()}
+          label={t('run')}
+          ids={{ run: 'run-compare', cancel: 'cancel', progress: 'compare-progress' }}
+        />
       </div>
       {message && (
         <output className="note" data-testid="compare-message">

@@ -21,7 +21,8 @@ import { numericFields, withSweep } from './experimentDraft.ts';
 import { labelOfPath } from './experimentLabels.ts';
 import type { Key, Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
-import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
+import { RunControls } from './RunControls.tsx';
+import { useRunAnnouncer } from './uiContext.ts';
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
@@ -60,10 +61,7 @@ export function ExperimentsPage({
   const [message, setMessage] = useState<string | null>(null);
   const pool = useRef<WorkerPool | null>(null);
   const experiment = list.find((e) => e.id === selected) ?? list[0];
-  const runButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const announcer = useRunAnnouncer();
-  useKeepFocus(progress !== null, runButton, cancelButton);
 
   useEffect(() => {
     pool.current = new WorkerPool();
@@ -152,40 +150,13 @@ export function ExperimentsPage({
             ))}
           </select>
         </label>
-        <div id="run-controls" className="run-controls">
-          {progress ? (
-            <>
-              <progress
-                max={progress.total}
-                value={progress.done}
-                data-testid="experiment-progress"
-                aria-label={t('running')}
-              />
-              <span>
-                {progress.done}/{progress.total}
-                {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
-              </span>
-              <button
-                type="button"
-                ref={cancelButton}
-                onClick={() => pool.current?.cancel()}
-                data-testid="experiment-cancel"
-              >
-                {t('cancel')}
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              ref={runButton}
-              onClick={() => void run()}
-              data-run
-              data-testid="run-experiment"
-            >
-              {t('run')}
-            </button>
-          )}
-        </div>
+        <RunControls
+          progress={progress}
+          onRun={() => void run()}
+          onCancel={() => pool.current?.cancel()}
+          label={t('run')}
+          ids={{ run: 'run-experiment', cancel: 'experiment-cancel', progress: 'experiment-progress' }}
+        />
       </div>
       <p data-testid="experiment-description">{describe(experiment, t, lang)}</p>
       {composer}

@@ -17,6 +17,7 @@ import { sectionTitle } from './docSections.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { PopulationView } from './population/PopulationView.tsx';
+import { RunControls } from './RunControls.tsx';
 import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
 type LessonFile = ScenarioFile & { lesson: Lesson };
@@ -136,10 +137,11 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
   const [message, setMessage] = useState<string | null>(null);
   const [watch, setWatch] = useState(l.options[0].id);
   const pool = useRef<WorkerPool | null>(null);
-  const runButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
   const announcer = useRunAnnouncer();
-  useKeepFocus(progress !== null, runButton, cancelButton);
+  // The finished run's "Try again" takes the place of Cancel, and focus with it.
+  const againButton = useRef<HTMLButtonElement>(null);
+  const noButton = useRef<HTMLButtonElement>(null);
+  useKeepFocus(done !== null, noButton, againButton);
   const openDocs = useDocs();
   const jobs = useMemo(() => lessonJobs(entry.file), [entry]);
   const label = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
@@ -231,19 +233,11 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
           </label>
         ))}
       </fieldset>
-      <div id="run-controls" className="run-controls">
-        {progress ? (
-          <>
-            <progress max={progress.total} value={progress.done} aria-label={t('running')} /> {progress.done}/
-            {progress.total}{' '}
-            <button type="button" ref={cancelButton} onClick={() => pool.current?.cancel()}>
-              {t('cancel')}
-            </button>
-          </>
-        ) : done ? (
+      {done ? (
+        <div className="run-controls">
           <button
             type="button"
-            ref={runButton}
+            ref={againButton}
             onClick={() => {
               setDone(null);
               setPrediction(null);
@@ -252,19 +246,17 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
           >
             {t('lessonAgain')}
           </button>
-        ) : (
-          <button
-            type="button"
-            ref={runButton}
-            disabled={!prediction}
-            onClick={() => void run()}
-            data-run
-            data-testid="lesson-run"
-          >
-            {prediction ? t('lessonRun') : t('lessonPickFirst')}
-          </button>
-        )}
-      </div>
+        </div>
+      ) : (
+        <RunControls
+          progress={progress}
+          onRun={() => void run()}
+          onCancel={() => pool.current?.cancel()}
+          label={prediction ? t('lessonRun') : t('lessonPickFirst')}
+          disabled={!prediction}
+          ids={{ run: 'lesson-run' }}
+        />
+      )}
       {message && <output className="note">{message}</output>}
       {done && prediction && (
         <>
