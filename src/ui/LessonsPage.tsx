@@ -234,7 +234,7 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
         ))}
       </fieldset>
       {done ? (
-        <div className="run-controls">
+        <div id="run-controls" className="run-controls">
           <button
             type="button"
             ref={againButton}
@@ -242,6 +242,7 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               setDone(null);
               setPrediction(null);
             }}
+            data-run
             data-testid="lesson-again"
           >
             {t('lessonAgain')}

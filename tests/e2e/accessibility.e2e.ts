@@ -60,6 +60,15 @@ describe('accessibility', () => {
           await page.waitForSelector('[data-testid="three-dim-chart"] svg');
         }
         if (tab === 'population') await page.waitForSelector('[data-testid="population"] canvas');
+        if (tab === 'lessons') {
+          // A lesson with its results: verdict, tables, charts, the customers.
+          await page.check('[data-testid="predict-discount"]');
+          await page.click('[data-testid="lesson-run"]');
+          await page.waitForSelector('[data-testid="lesson-three-dim"] svg', { timeout: 120_000 });
+          await page.waitForSelector('[data-testid="population-canvas"][data-ready="yes"]', {
+            timeout: 60_000,
+          });
+        }
         report[`${lang}/${tab}`] = await axe(page);
       }
     }
