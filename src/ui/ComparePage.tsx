@@ -23,6 +23,7 @@ import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { type Entry, PlanPicker } from './PlanPicker.tsx';
 import { RunControls } from './RunControls.tsx';
+import { listRuns, loadRun, mayCombine, type PastRun, sameBaseline, saveRun } from './runHistory.ts';
 import type { SavedScenario } from './storage.ts';
 import { useRunAnnouncer } from './uiContext.ts';
 
@@ -70,6 +71,10 @@ interface Outcome {
   /** Wall-clock seconds of the whole run and the workers it used, once complete. */
   seconds?: number;
   workers?: number;
+  /** Names of the scenarios as they were run (a past run's may since have changed or gone). */
+  names?: Record<string, string>;
+  /** When shown from the run history: when it was run. */
+  pastAt?: number;
 }
 
 /** Baseline against up to five plans, each run many times with the same seeds; paired differences. */
@@ -104,6 +109,8 @@ export function ComparePage({
   const [message, setMessage] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const pool = useRef<WorkerPool | null>(null);
+  const [history, setHistory] = useState<PastRun[]>([]);
+  const [pickedRuns, setPickedRuns] = useState<string[]>([]);
   const announcer = useRunAnnouncer();
 
   useEffect(() => {
@@ -112,6 +119,7 @@ export function ComparePage({
     pool.current =
       Number.isInteger(asked) && asked >= 1 && asked <= 16 ? new WorkerPool(asked) : new WorkerPool();
     const cancelWarmUp = warmUpChartsWhenIdle(entriesRef.current.map((e) => e.name));
+    void listRuns().then(setHistory);
     return () => {
       cancelWarmUp();
       pool.current?.terminate();
@@ -156,6 +164,10 @@ export function ComparePage({
       const seconds = (performance.now() - started) / 1000;
       setOutcome({ ...outcomeOf(results, reps), seconds, workers: pool.current!.size });
       announcer.ready();
+      const names = Object.fromEntries(ids.map((id) => [id, byId.get(id)?.name ?? id]));
+      const at = Date.now();
+      const past = { id: at.toString(36), at, baseline, plans: ids.slice(1), names, reps, seed };
+      void saveRun(past, results).then(setHistory);
     } catch (e) {
       setMessage(
         e instanceof RunCancelled
@@ -173,7 +185,10 @@ export function ComparePage({
     [outcome],
   );
 
-  const nameOf = useCallback((id: string) => byId.get(id)?.name ?? id, [byId]);
+  const nameOf = useCallback(
+    (id: string) => outcome?.names?.[id] ?? byId.get(id)?.name ?? id,
+    [byId, outcome],
+  );
   const caption = useMemo(
     () =>
       outcome
@@ -193,8 +208,7 @@ export function ComparePage({
       if (!outcome) return document.createElement('div');
       const data: PlanPoint[] = [];
       for (const id of [outcome.baseline, ...outcome.plans]) {
-        for (const p of band(outcome.results[id], metric))
-          data.push({ plan: byId.get(id)?.name ?? id, ...p });
+        for (const p of band(outcome.results[id], metric)) data.push({ plan: nameOf(id), ...p });
       }
       return compareChart(data, {
         title: fill(t('chartByMonth'), { metric: t(`m_${metric}` as Key) }),
@@ -204,14 +218,14 @@ export function ComparePage({
         zero: metric === 'nps' || metric === 'profit',
       });
     },
-    [outcome, metric, byId, t],
+    [outcome, metric, nameOf, t],
   );
 
   const ladderBuild = useCallback(
     (width: number) => {
       const o = outcome!;
       const rows = [o.baseline, ...o.plans].flatMap((id) =>
-        ladder(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
+        ladder(o.results[id]).map((d) => ({ plan: nameOf(id), ...d })),
       );
       return ladderChart(rows, {
         title: t('ladderTitle'),
@@ -221,13 +235,13 @@ export function ComparePage({
         width: Math.min(width, 1100),
       });
     },
-    [outcome, byId, t],
+    [outcome, nameOf, t],
   );
   const cohortBuild = useCallback(
     (width: number) => {
       const o = outcome!;
       const rows = [o.baseline, ...o.plans].flatMap((id) =>
-        cohortRetention(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
+        cohortRetention(o.results[id]).map((d) => ({ plan: nameOf(id), ...d })),
       );
       return cohortChart(rows, {
         title: t('cohortTitle'),
@@ -236,18 +250,18 @@ export function ComparePage({
         width: Math.min(width, 640),
       });
     },
-    [outcome, byId, t],
+    [outcome, nameOf, t],
   );
   const clvBuild = useCallback(
     (width: number) => {
       const o = outcome!;
       const rows = [o.baseline, ...o.plans].map((id) => {
         const [q10, q25, q50, q75, q90] = clvQuantiles(o.results[id]).map((q) => q.clv);
-        return { plan: byId.get(id)?.name ?? id, q10, q25, q50, q75, q90 };
+        return { plan: nameOf(id), q10, q25, q50, q75, q90 };
       });
       return clvChart(rows, { title: t('clvTitle'), xLabel: t('clvX'), width: Math.min(width, 640) });
     },
-    [outcome, byId, t],
+    [outcome, nameOf, t],
   );
 
   const threeDimBuild = useCallback(
@@ -256,7 +270,7 @@ export function ComparePage({
       const rows = [o.baseline, ...o.plans].map((id) => {
         const d = o.results[id].map(dimensions);
         return {
-          plan: byId.get(id)?.name ?? id,
+          plan: nameOf(id),
           value: mean(d.map((x) => x.value)),
           emotion: mean(d.map((x) => x.emotion)),
           experience: mean(d.map((x) => x.experience)),
@@ -268,22 +282,53 @@ export function ComparePage({
         width: Math.min(width, 460),
       });
     },
-    [outcome, byId, t],
+    [outcome, nameOf, t],
   );
 
   const downloadCsv = () => {
     if (!outcome) return;
     const parts = [outcome.baseline, ...outcome.plans].map((id) => {
       const csv = resultsToCsv(outcome.results[id]).trimEnd().split('\n');
-      return [
-        `plan,${csv[0]}`,
-        ...csv.slice(1).map((l) => `${JSON.stringify(byId.get(id)?.name ?? id)},${l}`),
-      ].join('\n');
+      return [`plan,${csv[0]}`, ...csv.slice(1).map((l) => `${JSON.stringify(nameOf(id))},${l}`)].join('\n');
     });
     const header = parts[0].split('\n')[0];
     const body = parts.map((p) => p.split('\n').slice(1).join('\n')).join('\n');
     download(new Blob([`${header}\n${body}\n`], { type: 'text/csv' }), 'loyalty-lab-comparison.csv');
   };
+
+  /** Shows one past run, or two on the same baseline and seeds as one comparison, without rerunning. */
+  const showPast = async (runs: PastRun[]) => {
+    setMessage(null);
+    const loaded = await Promise.all(runs.map(loadRun));
+    if (loaded.some((r) => r === null)) {
+      setMessage(t('historyGone'));
+      return;
+    }
+    const [a, b] = runs;
+    const [ra, rb] = loaded as Record<string, RunResult[]>[];
+    if (b && !sameBaseline(a, ra, b, rb)) {
+      setMessage(t('historyNotComparable'));
+      return;
+    }
+    const plans = [...a.plans, ...(b ? b.plans.filter((p) => !a.plans.includes(p) && p !== a.baseline) : [])];
+    const results = { ...(rb ?? {}), ...ra };
+    const comparisons = Object.fromEntries(
+      plans.map((id) => [id, compare(results[a.baseline], results[id])]),
+    );
+    setOutcome({
+      baseline: a.baseline,
+      plans,
+      results,
+      comparisons,
+      complete: a.reps,
+      reps: a.reps,
+      seed: a.seed,
+      names: { ...(b?.names ?? {}), ...a.names },
+      pastAt: a.at,
+    });
+  };
+  const picked = history.filter((r) => pickedRuns.includes(r.id));
+  const when = (at: number) => new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
 
   const togglePlan = (id: string) =>
     setPlans((ps) =>
@@ -327,6 +372,46 @@ export function ComparePage({
           ids={{ run: 'run-compare', cancel: 'cancel', progress: 'compare-progress' }}
         />
       </div>
+      {history.length > 0 && (
+        <details className="history no-print" data-testid="history">
+          <summary>
+            {t('historyTitle')} ({history.length})
+          </summary>
+          <ul>
+            {history.map((r) => (
+              <li key={r.id} data-past-run={r.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={pickedRuns.includes(r.id)}
+                    onChange={() =>
+                      setPickedRuns((ps) =>
+                        ps.includes(r.id) ? ps.filter((p) => p !== r.id) : [...ps, r.id].slice(-2),
+                      )
+                    }
+                  />{' '}
+                  {when(r.at)} · {r.names[r.baseline]} → {r.plans.map((p) => r.names[p]).join('; ') || '—'} ·{' '}
+                  {r.reps} {t('replications')} · {t('seed')} {r.seed}
+                </label>{' '}
+                <button type="button" className="link" onClick={() => void showPast([r])}>
+                  {t('historyShow')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            disabled={picked.length !== 2 || !mayCombine(picked[0], picked[1])}
+            onClick={() => void showPast(picked)}
+            data-testid="history-combine"
+          >
+            {t('historyCombine')}
+          </button>
+          {picked.length === 2 && !mayCombine(picked[0], picked[1]) && (
+            <span className="note"> {t('historyNotComparable')}</span>
+          )}
+        </details>
+      )}
       {message && (
         <output className="note" data-testid="compare-message">
           {message}
@@ -334,6 +419,11 @@ export function ComparePage({
       )}
       {outcome && (
         <>
+          {outcome.pastAt !== undefined && (
+            <p className="note" data-testid="past-note">
+              {fill(t('historyShown'), { when: when(outcome.pastAt) })}
+            </p>
+          )}
           <ReportHeader t={t} outcome={outcome} byId={byId} />
           <label className="no-print">
             {t('metric')}{' '}

@@ -289,6 +289,13 @@ const en = {
   editorNotRun:
     'Not run: fix the highlighted field. The results shown are of the last version that could run. Problems:',
   presenterHint: 'Lesson {n} of {total} · → next part, ← back',
+  historyTitle: 'Past runs in this browser',
+  historyShow: 'Show',
+  historyCombine: 'Show the two ticked side by side',
+  historyNotComparable:
+    'These two did not run the same baseline with the same seed and replications: their plans cannot be set against one baseline.',
+  historyGone: 'The results of this run are no longer kept in this browser.',
+  historyShown: 'A past run ({when}), shown without running it again.',
   editorReset: 'Reset to the baseline',
   staleResults: 'Results of the previous version, shown until the new ones arrive.',
   editorChanged: 'changed from the baseline;',
@@ -657,6 +664,12 @@ const zh: Record<Key, string> = {
   // the editor's own feedback
   editorNotRun: '未运行：请修正标出的字段。下方显示的是上一个可运行版本的结果。问题如下：',
   presenterHint: '第 {n}/{total} 课 · → 下一部分，← 返回',
+  historyTitle: '本浏览器中的历史运行',
+  historyShow: '查看',
+  historyCombine: '并排查看勾选的两次运行',
+  historyNotComparable: '这两次运行的基线、随机种子或重复次数不同：无法将其方案与同一基线比较。',
+  historyGone: '本浏览器已不再保存这次运行的结果。',
+  historyShown: '历史运行（{when}），未重新运行。',
   editorReset: '恢复为基线',
   staleResults: '这是上一个版本的结果，新结果到来前暂时显示。',
   editorChanged: '与基线不同；',

@@ -517,3 +517,46 @@ describe('presentation mode', () => {
     await page.close();
   });
 });
+
+describe('run history', () => {
+  it('keeps past comparisons across a reload and shows two on the same seeds side by side without rerunning', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await runCompare(page);
+    const deltaOf = (plan: string) =>
+      page.getAttribute(
+        `[data-testid="compare-table"] [data-kpi="profit"][data-plan="${plan}"]`,
+        'data-delta',
+      );
+    const discount = await deltaOf('plans/discount-heavy');
+    await page.uncheck('[data-testid="plans"] input[value="plans/discount-heavy"]');
+    await page.uncheck('[data-testid="plans"] input[value="plans/three-dimension-balanced"]');
+    await page.check('[data-testid="plans"] input[value="plans/community-led"]');
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
+    const community = await deltaOf('plans/community-led');
+
+    await page.reload();
+    await page.click('[data-testid="tab-compare"]');
+    await page.waitForSelector('[data-testid="history"]');
+    await page.click('[data-testid="history"] summary');
+    const runs = page.locator('[data-testid="history"] li');
+    expect(await runs.count()).toBe(2);
+    expect(await runs.nth(0).textContent()).toMatch(/Community-led plan.*2 replications · Seed 1/);
+    await runs.nth(0).locator('input').check();
+    await runs.nth(1).locator('input').check();
+    await page.click('[data-testid="history-combine"]');
+    await page.waitForSelector('[data-testid="past-note"]');
+    expect(await page.$('[data-testid="compare-progress"]')).toBeNull();
+    const plans = await page.$$eval(
+      '[data-testid="compare-table"] th[scope="colgroup"]',
+      (ths) => ths.length,
+    );
+    expect(plans).toBe(3);
+    // The same paired differences as when each was run.
+    expect(await deltaOf('plans/community-led')).toBe(community);
+    expect(await deltaOf('plans/discount-heavy')).toBe(discount);
+    await context.close();
+  });
+});
