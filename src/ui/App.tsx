@@ -76,6 +76,8 @@ export function App() {
   const [results, setResults] = useState<RunResult[] | null>(null);
   /** False while the shown results are of the previous version of the scenario (greyed until new ones arrive). */
   const [fresh, setFresh] = useState(false);
+  /** The customers themselves beside the Scenario run (their own worker, so only when asked). */
+  const [showPeople, setShowPeople] = useState(false);
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState(0);
@@ -468,53 +470,68 @@ export function App() {
                   >
                     {t('rerun')}
                   </button>
+                  <button
+                    type="button"
+                    aria-pressed={showPeople}
+                    onClick={() => setShowPeople((v) => !v)}
+                    data-testid="show-people"
+                  >
+                    {showPeople ? t('hidePeople') : t('showPeople')}
+                  </button>
                 </div>
-                {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
+                <div className={showPeople && tab === 'scenario' ? 'with-people' : undefined}>
+                  {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
             time from a comparison running on another tab. Until new results arrive, the previous
             ones are greyed and carry no figures' test ids (a reader of the page waits for fresh ones). */}
-                {results && tab === 'scenario' && (
-                  <div
-                    className={fresh ? 'results' : 'results stale'}
-                    aria-busy={!fresh}
-                    data-testid={fresh ? 'results' : 'stale-results'}
-                  >
-                    {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
-                    <section className="charts">
-                      <Chart
-                        build={activeChart}
-                        testId={fresh ? 'chart-active' : 'chart-active-stale'}
-                        name="scenario-active-customers"
-                        caption={caption}
-                      />
-                      <Chart
-                        build={npsChart}
-                        testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
-                        name="scenario-nps"
-                        caption={caption}
-                      />
-                    </section>
-                    <p className="note">{t('bandNote')}</p>
-                    <section>
-                      <h2>{t('kpis')}</h2>
-                      <table className="kpis" data-testid="kpis">
-                        <tbody>
-                          {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
-                            <tr
-                              key={kpi.id}
-                              data-kpi={fresh ? kpi.id : undefined}
-                              data-mean={fresh ? String(interval.mean) : undefined}
-                            >
-                              <th>
-                                {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
-                              </th>
-                              <td>{formatInterval(interval, kpi.unit)}</td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </section>
-                  </div>
-                )}
+                  {results && tab === 'scenario' && (
+                    <div
+                      className={fresh ? 'results' : 'results stale'}
+                      aria-busy={!fresh}
+                      data-testid={fresh ? 'results' : 'stale-results'}
+                    >
+                      {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
+                      <section className="charts">
+                        <Chart
+                          build={activeChart}
+                          testId={fresh ? 'chart-active' : 'chart-active-stale'}
+                          name="scenario-active-customers"
+                          caption={caption}
+                        />
+                        <Chart
+                          build={npsChart}
+                          testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
+                          name="scenario-nps"
+                          caption={caption}
+                        />
+                      </section>
+                      <p className="note">{t('bandNote')}</p>
+                      <section>
+                        <h2>{t('kpis')}</h2>
+                        <table className="kpis" data-testid="kpis">
+                          <tbody>
+                            {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
+                              <tr
+                                key={kpi.id}
+                                data-kpi={fresh ? kpi.id : undefined}
+                                data-mean={fresh ? String(interval.mean) : undefined}
+                              >
+                                <th>
+                                  {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                                </th>
+                                <td>{formatInterval(interval, kpi.unit)}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </section>
+                    </div>
+                  )}
+                  {showPeople && tab === 'scenario' && (
+                    <aside className="scenario-people" data-testid="scenario-people">
+                      <PopulationView t={t} scenario={scenario} seed={SEED} />
+                    </aside>
+                  )}
+                </div>
               </div>
             </div>
           </div>

@@ -289,6 +289,8 @@ const en = {
   editorNotRun:
     'Not run: fix the highlighted field. The results shown are of the last version that could run. Problems:',
   presenterHint: 'Lesson {n} of {total} · → next part, ← back',
+  showPeople: 'Show the customers beside it',
+  hidePeople: 'Hide the customers',
   historyTitle: 'Past runs in this browser',
   historyShow: 'Show',
   historyCombine: 'Show the two ticked side by side',
@@ -664,6 +666,8 @@ const zh: Record<Key, string> = {
   // the editor's own feedback
   editorNotRun: '未运行：请修正标出的字段。下方显示的是上一个可运行版本的结果。问题如下：',
   presenterHint: '第 {n}/{total} 课 · → 下一部分，← 返回',
+  showPeople: '在旁边显示客户',
+  hidePeople: '隐藏客户',
   historyTitle: '本浏览器中的历史运行',
   historyShow: '查看',
   historyCombine: '并排查看勾选的两次运行',

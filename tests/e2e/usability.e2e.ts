@@ -458,13 +458,26 @@ describe('the editor', () => {
 });
 
 describe('on a wide screen (1400 px)', () => {
-  it('uses the width: Scenario charts side by side across it, the editor beside the results, case tables inside their cards', async () => {
+  it('uses the width: Scenario charts across it, the customers or the editor beside the results, case tables inside their cards', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(app.url);
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
     const charts = await chartWidths(page);
     const main = await page.$eval('main', (m) => m.clientWidth);
     expect(charts.reduce((s, c) => s + c.shown, 0)).toBeGreaterThan(0.8 * main);
+    // The customers themselves beside the run.
+    await page.click('[data-testid="show-people"]');
+    await page.waitForSelector(
+      '[data-testid="scenario-people"] [data-testid="population-canvas"][data-ready="yes"]',
+      {
+        timeout: 60_000,
+      },
+    );
+    const people = (await page.locator('[data-testid="scenario-people"]').boundingBox())!;
+    const chart = (await page.locator('[data-testid="chart-active"]').boundingBox())!;
+    expect(chart.x + chart.width).toBeLessThanOrEqual(people.x);
+    expect(people.y).toBeLessThan(chart.y + chart.height);
+    await page.click('[data-testid="show-people"]');
     await page.click('[data-testid="edit"]');
     const editor = (await page.locator('[data-testid="editor"]').boundingBox())!;
     const outputs = (await page.locator('.workbench-outputs').boundingBox())!;
