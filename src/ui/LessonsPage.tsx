@@ -138,10 +138,11 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
   const [watch, setWatch] = useState(l.options[0].id);
   const pool = useRef<WorkerPool | null>(null);
   const announcer = useRunAnnouncer();
-  // The finished run's "Try again" takes the place of Cancel, and focus with it.
+  // The finished run's "Try again" takes the place of Cancel, and focus with it; trying again
+  // puts focus on the first option to predict.
   const againButton = useRef<HTMLButtonElement>(null);
-  const noButton = useRef<HTMLButtonElement>(null);
-  useKeepFocus(done !== null, noButton, againButton);
+  const firstOption = useRef<HTMLInputElement>(null);
+  useKeepFocus(done !== null, firstOption, againButton);
   const openDocs = useDocs();
   const jobs = useMemo(() => lessonJobs(entry.file), [entry]);
   const label = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
@@ -224,6 +225,7 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
             <input
               type="radio"
               name="prediction"
+              ref={o.id === l.options[0].id ? firstOption : undefined}
               value={o.id}
               checked={prediction === o.id}
               onChange={() => setPrediction(o.id)}

@@ -223,6 +223,10 @@ describe('what a trainer shows', () => {
     ]);
     const title = (id: string) => page.textContent(`[data-testid="${id}"] h2`);
     expect(await title('lesson-chart-newDiscount')).toBe('New customers won by a discount, month by month');
+    // Focus went from Run to Cancel to Try again.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'lesson-again',
+    );
     await page.click('[data-testid="lang"]');
     await page.waitForFunction(() =>
       /[\u4e00-\u9fff]/.test(
@@ -240,6 +244,12 @@ describe('what a trainer shows', () => {
     );
     expect(axes.some((t) => t.includes('月份'))).toBe(true);
     expect(axes.some((t) => /month|people|customers/.test(t))).toBe(false);
+    // Trying again lands on the first option to predict.
+    await page.focus('[data-testid="lesson-again"]');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'predict-discount',
+    );
     await page.close();
   });
 
