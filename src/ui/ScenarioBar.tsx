@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
-import { formatProblem, type Problem } from '../scenario/errors.ts';
+import type { Problem } from '../scenario/errors.ts';
 import { type ImportResult, parseScenarioText, serialiseScenario } from '../scenario/importer.ts';
 import { LIBRARY } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { encodeShareLink } from '../scenario/share.ts';
 import { download } from './download.ts';
 import type { Key, Lang } from './i18n.ts';
+import { problemText } from './messages.ts';
 
 export interface Opened {
   id: string; // library id, file name, or "link"
@@ -141,7 +142,7 @@ export function ProblemList({
       <strong>{source}</strong> {t('problemsIn')}
       <ul>
         {problems.map((p) => (
-          <li key={`${p.path}:${p.en}`}>{formatProblem(p, lang)}</li>
+          <li key={`${p.path}:${p.en}`}>{problemText(p, lang)}</li>
         ))}
       </ul>
     </div>
