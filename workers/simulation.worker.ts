@@ -1,4 +1,5 @@
 /** The simulation worker: a thin Comlink face on the engine. Results cross as transferable buffers. */
+import '../src/runner/noEval.ts';
 import * as Comlink from 'comlink';
 import { type RunResult, type Scenario, simulate, tracePopulation } from '../src/engine/index.ts';
 import { type Measurement, measure, type Task } from '../src/experiments/measure.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { exportPng, exportSvg } from './exportChart.ts';
+import { adoptPlotStyles } from './plotStyles.ts';
 
 /**
  * Mounts a chart built by a pure function (data → SVG) and replaces it when its inputs change; offers
@@ -20,7 +21,7 @@ export function Chart({
   useEffect(() => {
     const id = setTimeout(() => {
       const start = performance.now();
-      ref.current?.replaceChildren(build());
+      ref.current?.replaceChildren(adoptPlotStyles(build()));
       performance.measure(`chart ${testId}`, { start }); // visible in the browser's performance tools
     }, 0);
     return () => clearTimeout(id);

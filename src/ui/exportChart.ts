@@ -1,5 +1,6 @@
 /** Saves a Plot chart as SVG or PNG. Plot puts titles and legends in HTML around the <svg>: the SVG export is the plot itself. */
 import { download } from './download.ts';
+import { plotCss } from './plotStyles.ts';
 
 /** The chart's <svg> with its styles inlined, as standalone SVG text. */
 export function svgText(root: Element): string | null {
@@ -8,7 +9,12 @@ export function svgText(root: Element): string | null {
   if (!svg) return null;
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('style', 'background: white');
+  // Through the CSSOM: the page's policy forbids style attributes set as text.
+  clone.style.background = 'white';
+  // The page holds Plot's rules in adopted sheets (plotStyles.ts); a standalone file carries its own.
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = plotCss();
+  clone.prepend(style);
   return new XMLSerializer().serializeToString(clone);
 }
 
