@@ -21,6 +21,7 @@ import { MyScenarios } from './MyScenarios.tsx';
 import { PopulationView } from './population/PopulationView.tsx';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
 
 const SEED = 1;
@@ -207,6 +208,7 @@ export function App() {
             </button>
           </div>
         </header>
+        <StorageNotice t={t} file={opened.file} />
         {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
         <nav className="tabs">
           {TABS.map((k) => (

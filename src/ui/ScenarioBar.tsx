@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { formatProblem, type Problem } from '../scenario/errors.ts';
-import { type ImportResult, parseScenarioText, serialiseScenario } from '../scenario/importer.ts';
+import { type ImportResult, parseScenarioText } from '../scenario/importer.ts';
 import { LIBRARY } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { encodeShareLink } from '../scenario/share.ts';
-import { download } from './download.ts';
+import { downloadScenario } from './download.ts';
 import type { Key, Lang } from './i18n.ts';
 
 export interface Opened {
@@ -44,12 +44,7 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
     }
   };
 
-  const save = () => {
-    download(
-      new Blob([serialiseScenario(current.file)], { type: 'application/json' }),
-      `${current.file.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'scenario'}.json`,
-    );
-  };
+  const save = () => downloadScenario(current.file);
 
   const share = async () => {
     const r = await encodeShareLink(current.file, window.location.href);

@@ -265,6 +265,19 @@ const en = {
   src_discount: 'for a new-customer discount',
   src_winback: 'won back',
   stage_lapsed: 'lapsed',
+  // Hardening (issue 18): storage faults, a worker that died, two tabs.
+  storage_unavailable:
+    'This browser does not let Loyalty Lab store anything (a private window or a blocked profile). Your work is kept on this page only, until it closes: save it as a file to keep it.',
+  storage_full:
+    'The browser’s storage is full: your latest change was not saved in this browser (what was saved before is unchanged). It is kept on this page: save it as a file to keep it.',
+  storage_newer:
+    'Your saved work here belongs to a newer version of Loyalty Lab: this version leaves it untouched and keeps new work on this page only. Save it as a file to keep it, or open the newer version.',
+  storage_newerRecords:
+    'Some saved scenarios were made by a newer version of Loyalty Lab: this version neither shows nor changes them.',
+  storage_failed:
+    'A change could not be saved in this browser (what was saved before is unchanged). It is kept on this page: save it as a file to keep it.',
+  storage_saveFile: 'Save the current scenario as a file',
+  storage_dismiss: 'Dismiss',
 } as const;
 
 export type Key = keyof typeof en;
@@ -529,6 +542,18 @@ const zh: Record<Key, string> = {
   src_discount: '因新客折扣而来',
   src_winback: '被赢回',
   stage_lapsed: '已流失',
+  // Hardening (issue 18): storage faults, a worker that died, two tabs.
+  storage_unavailable:
+    '此浏览器不允许 Loyalty Lab 保存任何内容（隐私窗口或受限的配置文件）。你的工作只保留在此页面中，关闭即丢失：请另存为文件。',
+  storage_full:
+    '浏览器存储空间已满：你最近的修改未能保存在此浏览器中（之前保存的内容不变）。修改仍保留在此页面中：请另存为文件。',
+  storage_newer:
+    '此处保存的工作属于更新版本的 Loyalty Lab：当前版本不会改动它，新的工作只保留在此页面中。请另存为文件，或打开更新的版本。',
+  storage_newerRecords: '部分已保存的情景由更新版本的 Loyalty Lab 创建：当前版本既不显示也不改动它们。',
+  storage_failed:
+    '有一项修改未能保存在此浏览器中（之前保存的内容不变）。修改仍保留在此页面中：请另存为文件。',
+  storage_saveFile: '将当前情景另存为文件',
+  storage_dismiss: '知道了',
 };
 
 export const STRINGS = { en, zh } as const;
