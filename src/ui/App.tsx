@@ -23,6 +23,7 @@ import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
+import { WorkerNotice } from './WorkerNotice.tsx';
 
 const SEED = 1;
 const REPLICATIONS = 8;
@@ -209,6 +210,7 @@ export function App() {
           </div>
         </header>
         <StorageNotice t={t} file={opened.file} />
+        <WorkerNotice t={t} />
         {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
         <nav className="tabs">
           {TABS.map((k) => (

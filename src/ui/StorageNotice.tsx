@@ -22,7 +22,7 @@ export function StorageNotice({ t, file }: { t: (k: Key) => string; file: Scenar
         {t('storage_saveFile')}
       </button>{' '}
       <button type="button" onClick={storageFaults.dismiss} data-testid="storage-dismiss">
-        {t('storage_dismiss')}
+        {t('notice_dismiss')}
       </button>
     </output>
   );

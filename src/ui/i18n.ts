@@ -277,7 +277,9 @@ const en = {
   storage_failed:
     'A change could not be saved in this browser (what was saved before is unchanged). It is kept on this page: save it as a file to keep it.',
   storage_saveFile: 'Save the current scenario as a file',
-  storage_dismiss: 'Dismiss',
+  notice_dismiss: 'Dismiss',
+  worker_lost:
+    'A simulation worker stopped (the browser killed it, or it ran out of memory) and was replaced. The run went on from the {kept} of {total} replications already finished, which are kept: the results are those of a run without the interruption.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -553,7 +555,9 @@ const zh: Record<Key, string> = {
   storage_failed:
     '有一项修改未能保存在此浏览器中（之前保存的内容不变）。修改仍保留在此页面中：请另存为文件。',
   storage_saveFile: '将当前情景另存为文件',
-  storage_dismiss: '知道了',
+  notice_dismiss: '知道了',
+  worker_lost:
+    '一个模拟工作线程停止了（被浏览器终止或内存不足），已换上新的线程。运行从已完成的 {kept}/{total} 次重复继续，这些结果都已保留：最终结果与未中断的运行相同。',
 };
 
 export const STRINGS = { en, zh } as const;
