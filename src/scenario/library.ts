@@ -31,3 +31,26 @@ export function loadLibraryScenario(id: string): ImportResult {
     };
   return parseScenarioText(entry.text);
 }
+
+const names = new Map<string, string>();
+
+/**
+ * A library scenario's name, for lists: read from its JSON without validating the whole file (the
+ * library is validated by its tests), once per page, so a list of the library costs no stall.
+ */
+export function libraryName(id: string): string {
+  let name = names.get(id);
+  if (name === undefined) {
+    const entry = LIBRARY.find((e) => e.id === id);
+    let parsed: unknown;
+    try {
+      parsed = entry && JSON.parse(entry.text);
+    } catch {
+      parsed = undefined;
+    }
+    const n = (parsed as { name?: unknown } | undefined)?.name;
+    name = typeof n === 'string' ? n : id;
+    names.set(id, name);
+  }
+  return name;
+}

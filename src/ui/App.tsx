@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { band, formatInterval, HEADLINE_KPIS, summarise } from '../analysis/summary.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
@@ -7,23 +7,58 @@ import { parseScenarioObject } from '../scenario/importer.ts';
 import { DEFAULT_SCENARIO_ID, loadLibraryScenario } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
-import { CasesPage } from './CasesPage.tsx';
 import { Chart } from './Chart.tsx';
-import { ClvPage } from './ClvPage.tsx';
-import { ComparePage } from './ComparePage.tsx';
-import { timeSeriesChart } from './charts/timeSeries.ts';
-import { DocsContext, DocsPanel } from './DocsPanel.tsx';
-import { ExperimentsPage } from './ExperimentsPage.tsx';
+import { DocsContext } from './docsContext.ts';
 import { Explain } from './Explain.tsx';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
-import { LessonsPage } from './LessonsPage.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
-import { PopulationView } from './population/PopulationView.tsx';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
 import { WorkerNotice } from './WorkerNotice.tsx';
+
+// What the first view does not show loads on demand (and, once the first results are in, ahead of
+// use): loading all of it with the page was one long stall before anything ran.
+const lazyPages = {
+  compare: () => import('./ComparePage.tsx'),
+  population: () => import('./population/PopulationView.tsx'),
+  experiments: () => import('./ExperimentsPage.tsx'),
+  lessons: () => import('./LessonsPage.tsx'),
+  cases: () => import('./CasesPage.tsx'),
+  clv: () => import('./ClvPage.tsx'),
+  docs: () => import('./DocsPanel.tsx'),
+};
+const ComparePage = lazy(() => lazyPages.compare().then((m) => ({ default: m.ComparePage })));
+const PopulationView = lazy(() => lazyPages.population().then((m) => ({ default: m.PopulationView })));
+const ExperimentsPage = lazy(() => lazyPages.experiments().then((m) => ({ default: m.ExperimentsPage })));
+const LessonsPage = lazy(() => lazyPages.lessons().then((m) => ({ default: m.LessonsPage })));
+const CasesPage = lazy(() => lazyPages.cases().then((m) => ({ default: m.CasesPage })));
+const ClvPage = lazy(() => lazyPages.clv().then((m) => ({ default: m.ClvPage })));
+/** Calls each loader in turn while the browser is idle; returns a cancel. */
+function prefetchWhenIdle(loaders: (() => Promise<unknown>)[]): () => void {
+  let cancelled = false;
+  const idle = (f: () => void) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(f, { timeout: 5000 })
+      : setTimeout(f, 200);
+  const step = (k: number) => {
+    if (cancelled || k >= loaders.length) return;
+    idle(() => {
+      if (!cancelled) void loaders[k]().finally(() => step(k + 1));
+    });
+  };
+  step(0);
+  return () => {
+    cancelled = true;
+  };
+}
+/**
+ * Observable Plot and d3 are a third of the page's code and the first view draws nothing before its
+ * first results: the charts load beside the first run instead of in the page's first task.
+ */
+const timeSeries = import('./charts/timeSeries.ts');
+const DocsPanel = lazy(() => lazyPages.docs().then((m) => ({ default: m.DocsPanel })));
 
 const SEED = 1;
 const REPLICATIONS = 8;
@@ -162,20 +197,37 @@ export function App() {
     };
   }, [scenario, runId]);
 
+  // Once the first results are in, load the other tabs while the page is idle, one per idle period.
+  const firstResults = results !== null;
+  useEffect(() => {
+    if (firstResults) return prefetchWhenIdle(Object.values(lazyPages));
+  }, [firstResults]);
+
+  const [plot, setPlot] = useState<Awaited<typeof timeSeries> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void timeSeries.then((m) => live && setPlot(m));
+    return () => {
+      live = false;
+    };
+  }, []);
   const activeChart = useCallback(
     () =>
-      timeSeriesChart(band(results ?? [], 'active'), { title: t('activeCustomers'), yLabel: t('people') }),
-    [results, t],
+      plot!.timeSeriesChart(band(results ?? [], 'active'), {
+        title: t('activeCustomers'),
+        yLabel: t('people'),
+      }),
+    [plot, results, t],
   );
   const npsChart = useCallback(
     () =>
-      timeSeriesChart(band(results ?? [], 'nps'), {
+      plot!.timeSeriesChart(band(results ?? [], 'nps'), {
         title: t('nps'),
         yLabel: t('npsAxis'),
         color: '#bc4b51',
         zero: true,
       }),
-    [results, t],
+    [plot, results, t],
   );
 
   const toggle = () => {
@@ -211,7 +263,11 @@ export function App() {
         </header>
         <StorageNotice t={t} file={opened.file} />
         <WorkerNotice t={t} />
-        {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
+        {docAnchor && (
+          <Suspense fallback={null}>
+            <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />
+          </Suspense>
+        )}
         <nav className="tabs">
           {TABS.map((k) => (
             <button
@@ -225,43 +281,45 @@ export function App() {
             </button>
           ))}
         </nav>
-        {tab === 'compare' && (
-          <ComparePage
-            t={t}
-            lang={lang}
-            current={{ id: opened.id, name: validFile.current.name, scenario }}
-            mine={mine}
-          />
-        )}
-        {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
-        {tab === 'experiments' && (
-          <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
-        )}
-        {tab === 'lessons' && (
-          <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
-        )}
-        {tab === 'clv' && (
-          <ClvPage
-            t={t}
-            onScenario={(file) => {
-              const record = { id: newId(), file, updatedAt: Date.now() };
-              setMine((list) => [record, ...list]);
-              void storage.saveScenario(record);
-              open({ id: record.id, file });
-              setTab('scenario');
-            }}
-          />
-        )}
-        {tab === 'cases' && (
-          <CasesPage
-            t={t}
-            lang={lang}
-            onOpen={(id, file) => {
-              open({ id, file });
-              setTab('scenario');
-            }}
-          />
-        )}
+        <Suspense fallback={<p className="note">{t('lazy_loading')}</p>}>
+          {tab === 'compare' && (
+            <ComparePage
+              t={t}
+              lang={lang}
+              current={{ id: opened.id, name: validFile.current.name, scenario }}
+              mine={mine}
+            />
+          )}
+          {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
+          {tab === 'experiments' && (
+            <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
+          )}
+          {tab === 'lessons' && (
+            <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
+          )}
+          {tab === 'clv' && (
+            <ClvPage
+              t={t}
+              onScenario={(file) => {
+                const record = { id: newId(), file, updatedAt: Date.now() };
+                setMine((list) => [record, ...list]);
+                void storage.saveScenario(record);
+                open({ id: record.id, file });
+                setTab('scenario');
+              }}
+            />
+          )}
+          {tab === 'cases' && (
+            <CasesPage
+              t={t}
+              lang={lang}
+              onOpen={(id, file) => {
+                open({ id, file });
+                setTab('scenario');
+              }}
+            />
+          )}
+        </Suspense>
         <div hidden={tab !== 'scenario'}>
           <ScenarioBar
             current={opened}
@@ -325,10 +383,12 @@ export function App() {
             time from a comparison running on another tab. */}
           {results && tab === 'scenario' && (
             <>
-              <section className="charts">
-                <Chart build={activeChart} testId="chart-active" />
-                <Chart build={npsChart} testId="chart-nps" />
-              </section>
+              {plot && (
+                <section className="charts">
+                  <Chart build={activeChart} testId="chart-active" />
+                  <Chart build={npsChart} testId="chart-nps" />
+                </section>
+              )}
               <p className="note">{t('bandNote')}</p>
               <section>
                 <h2>{t('kpis')}</h2>

@@ -12,7 +12,7 @@ import { judgeLesson, type LessonResult, lessonJobs, type Verdict, verdict } fro
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { threeDimensionChart } from './charts/threeDimensionChart.ts';
-import { useDocs } from './DocsPanel.tsx';
+import { useDocs } from './docsContext.ts';
 import type { Key, Lang } from './i18n.ts';
 import { PopulationView } from './population/PopulationView.tsx';
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { formatProblem, type Problem } from '../scenario/errors.ts';
 import { type ImportResult, parseScenarioText } from '../scenario/importer.ts';
-import { LIBRARY } from '../scenario/library.ts';
+import { LIBRARY, libraryName } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { encodeShareLink } from '../scenario/share.ts';
 import { downloadScenario } from './download.ts';
@@ -76,14 +76,11 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
           {!inLibrary && <option value="">{current.file.name}</option>}
           {GROUPS.map((g) => (
             <optgroup key={g} label={t(`group_${g}`)}>
-              {LIBRARY.filter((e) => e.id.startsWith(`${g}/`)).map((e) => {
-                const r = parseScenarioText(e.text);
-                return (
-                  <option key={e.id} value={e.id}>
-                    {r.ok ? r.file.name : e.id}
-                  </option>
-                );
-              })}
+              {LIBRARY.filter((e) => e.id.startsWith(`${g}/`)).map((e) => (
+                <option key={e.id} value={e.id}>
+                  {libraryName(e.id)}
+                </option>
+              ))}
             </optgroup>
           ))}
         </select>

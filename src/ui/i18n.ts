@@ -278,6 +278,7 @@ const en = {
     'A change could not be saved in this browser (what was saved before is unchanged). It is kept on this page: save it as a file to keep it.',
   storage_saveFile: 'Save the current scenario as a file',
   notice_dismiss: 'Dismiss',
+  lazy_loading: 'Loading…',
   worker_lost:
     'A simulation worker stopped (the browser killed it, or it ran out of memory) and was replaced. The run went on from the {kept} of {total} replications already finished, which are kept: the results are those of a run without the interruption.',
 } as const;
@@ -556,6 +557,7 @@ const zh: Record<Key, string> = {
     '有一项修改未能保存在此浏览器中（之前保存的内容不变）。修改仍保留在此页面中：请另存为文件。',
   storage_saveFile: '将当前情景另存为文件',
   notice_dismiss: '知道了',
+  lazy_loading: '正在加载…',
   worker_lost:
     '一个模拟工作线程停止了（被浏览器终止或内存不足），已换上新的线程。运行从已完成的 {kept}/{total} 次重复继续，这些结果都已保留：最终结果与未中断的运行相同。',
 };
