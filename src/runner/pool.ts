@@ -16,6 +16,8 @@ export interface Job {
   scenario: Scenario;
   seed: number | string;
   replications: number;
+  /** Replications already finished (by index, e.g. before a reload): kept, not run again. */
+  finished?: readonly (RunResult | undefined)[];
 }
 
 export class RunCancelled extends Error {
@@ -148,8 +150,18 @@ export class WorkerPool {
     );
     // Interleave jobs so every plan's first replications arrive early.
     const tasks: [Job, number][] = [];
+    let kept = 0;
     const longest = Math.max(0, ...jobs.map((j) => j.replications));
-    for (let k = 0; k < longest; k++) for (const j of jobs) if (k < j.replications) tasks.push([j, k]);
+    for (let k = 0; k < longest; k++)
+      for (const j of jobs) {
+        if (k >= j.replications) continue;
+        const done = j.finished?.[k];
+        if (done) {
+          results[j.key][k] = done;
+          kept++;
+        } else tasks.push([j, k]);
+      }
+    const onProgress = hooks.onProgress;
     await this.schedule(
       tasks.length,
       (api, i) => api.run(tasks[i][0].scenario, tasks[i][0].seed, tasks[i][1]),
@@ -158,7 +170,7 @@ export class WorkerPool {
         results[job.key][k] = r;
         hooks.onResult?.(job.key, k, r);
       },
-      hooks.onProgress,
+      onProgress && ((p) => onProgress({ ...p, done: p.done + kept, total: p.total + kept })),
     );
     return results;
   }

@@ -4,7 +4,7 @@ import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { Problem } from '../scenario/errors.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
-import { DEFAULT_SCENARIO_ID, loadLibraryScenario } from '../scenario/library.ts';
+import { DEFAULT_SCENARIO_ID, LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { Chart } from './Chart.tsx';
@@ -95,6 +95,8 @@ export function App() {
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState(0);
+  /** Replications found finished from before a reload, and not run again. */
+  const [resumed, setResumed] = useState(0);
   const validFile = useRef<ScenarioFile>(opened.file);
   const [docAnchor, setDocAnchor] = useState<string | null>(null);
   const [presenting, setPresenting] = useState(() => {
@@ -145,6 +147,11 @@ export function App() {
       const last = await storage.getSetting<string>('lastOpened');
       const found = saved.find((s) => s.id === last);
       if (found) open({ id: found.id, file: found.file });
+      else if (last && last !== DEFAULT_SCENARIO_ID && LIBRARY.some((e) => e.id === last)) {
+        // A library scenario comes back too (a reload mid-run then goes on with its replications).
+        const r = loadLibraryScenario(last);
+        if (r.ok) open({ id: last, file: r.file });
+      }
     })();
   }, [open]);
 
@@ -168,6 +175,7 @@ export function App() {
     let pool: WorkerPool | null = null;
     const key = resultsKey(validFile.current, SEED, REPLICATIONS);
     setError(null);
+    setResumed(0);
     // Never show one scenario's results under another's name, even for the pause before a run.
     setResults(null);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
@@ -178,12 +186,22 @@ export function App() {
         setResults(cached);
         return;
       }
+      // Replications are kept as they finish: a reload mid-run goes on from those already done.
+      const finished = runId === 0 ? await storage.getPartialResults(key) : [];
+      if (!live) return;
+      setResumed(finished.filter(Boolean).length);
       pool = new WorkerPool();
       try {
-        const r = await pool.run(scenario, SEED, REPLICATIONS, (p) => live && setProgress(p));
+        const out = await pool.runMany(
+          [{ key: 'run', scenario, seed: SEED, replications: REPLICATIONS, finished }],
+          {
+            onProgress: (p) => live && setProgress(p),
+            onResult: (_, k, r) => void storage.savePartialResult(key, k, r),
+          },
+        );
         if (!live) return;
-        setResults(r);
-        void storage.saveResults(key, r);
+        setResults(out.run);
+        void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
       } finally {
@@ -371,6 +389,11 @@ export function App() {
           {error && (
             <p className="error" role="alert">
               {t('error')}: {error}
+            </p>
+          )}
+          {resumed > 0 && (
+            <p className="note" data-testid="resumed" data-kept={resumed}>
+              {t('run_resumed').replace('{kept}', String(resumed)).replace('{total}', String(REPLICATIONS))}
             </p>
           )}
           {!results && !error && (

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { downloadScenario } from './download.ts';
 import type { Key } from './i18n.ts';
-import { storageFaults } from './storage.ts';
+import { storage, storageFaults } from './storage.ts';
 
 /**
  * Tells the user, in their language, that the browser's storage failed and what became of their work,
@@ -18,6 +18,20 @@ export function StorageNotice({ t, file }: { t: (k: Key) => string; file: Scenar
           {t(`storage_${f}`)}
         </p>
       ))}
+      {faults.includes('changedElsewhere') && (
+        <>
+          <button
+            type="button"
+            data-testid="storage-keep-mine"
+            onClick={() => void storage.keepMine().then(storageFaults.dismiss)}
+          >
+            {t('storage_keepMine')}
+          </button>{' '}
+          <button type="button" data-testid="storage-reload" onClick={() => window.location.reload()}>
+            {t('storage_reload')}
+          </button>{' '}
+        </>
+      )}
       <button type="button" onClick={() => downloadScenario(file)} data-testid="storage-save-file">
         {t('storage_saveFile')}
       </button>{' '}

@@ -279,6 +279,11 @@ const en = {
   storage_saveFile: 'Save the current scenario as a file',
   notice_dismiss: 'Dismiss',
   lazy_loading: 'Loading…',
+  storage_changedElsewhere:
+    'This scenario was changed in another tab or window since this one opened it: your change was not saved over theirs. It is kept on this page.',
+  storage_keepMine: 'Keep mine (replace the other version)',
+  storage_reload: 'Reload to see the other version',
+  run_resumed: 'Picked up where the run stopped: {kept} of {total} replications were already finished.',
   worker_lost:
     'A simulation worker stopped (the browser killed it, or it ran out of memory) and was replaced. The run went on from the {kept} of {total} replications already finished, which are kept: the results are those of a run without the interruption.',
 } as const;
@@ -558,6 +563,11 @@ const zh: Record<Key, string> = {
   storage_saveFile: '将当前情景另存为文件',
   notice_dismiss: '知道了',
   lazy_loading: '正在加载…',
+  storage_changedElsewhere:
+    '此情景在你打开之后已在另一个标签页或窗口中被修改：你的修改没有覆盖对方的版本，仍保留在此页面中。',
+  storage_keepMine: '保留我的版本（替换另一个版本）',
+  storage_reload: '重新加载以查看另一个版本',
+  run_resumed: '从中断处继续运行：{total} 次重复中已有 {kept} 次完成。',
   worker_lost:
     '一个模拟工作线程停止了（被浏览器终止或内存不足），已换上新的线程。运行从已完成的 {kept}/{total} 次重复继续，这些结果都已保留：最终结果与未中断的运行相同。',
 };

@@ -8,6 +8,8 @@
  * - full: a write was refused for lack of space (the transaction aborted: the previous record stays);
  * - newer: the database belongs to a newer version of the app: it is not opened at all;
  * - newerRecords: some records were written by a newer version: they are neither shown nor changed;
+ * - changedElsewhere: a scenario was saved by another tab or window since this one read it: this
+ *   tab's change is not written over it unless the user says so (`keepMine`);
  * - failed: any other refused write.
  */
 import type { RunResult } from '../engine/index.ts';
@@ -25,7 +27,7 @@ export interface SavedResults {
   results: RunResult[];
 }
 
-export type StorageFault = 'unavailable' | 'full' | 'newer' | 'newerRecords' | 'failed';
+export type StorageFault = 'unavailable' | 'full' | 'newer' | 'newerRecords' | 'changedElsewhere' | 'failed';
 
 const DB = 'loyalty-lab';
 const VERSION = 1;
@@ -142,7 +144,7 @@ function write(
   store: string,
   key: IDBValidKey,
   act: (s: IDBObjectStore) => void,
-  guard = true,
+  guard: ((existing: unknown) => StorageFault | null) | null = (e) => (isNewer(e) ? 'newerRecords' : null),
 ): Promise<boolean> {
   return open().then(
     (db) =>
@@ -169,10 +171,9 @@ function write(
           if (!guard) return attempt();
           const existing = s.get(key);
           existing.onsuccess = () => {
-            if (isNewer(existing.result)) {
-              refused = 'newerRecords';
-              tx.abort();
-            } else attempt();
+            refused = guard(existing.result);
+            if (refused) tx.abort();
+            else attempt();
           };
         } catch (e) {
           report(e instanceof DOMException && e.name === 'QuotaExceededError' ? 'full' : 'failed');
@@ -182,16 +183,53 @@ function write(
   );
 }
 
+/**
+ * Each scenario's `updatedAt` as this tab last read or wrote it. A stored one that is later was saved
+ * by another tab or window meanwhile: writing over it silently would lose that work.
+ */
+const seen = new Map<string, number>();
+/** This tab's versions that were not written over another tab's, by id (for `keepMine`). */
+const held = new Map<string, SavedScenario>();
+
+function saveScenario(s: SavedScenario, force = false): Promise<boolean> {
+  return write(
+    'scenarios',
+    s.id,
+    (st) => {
+      st.put({ ...s, format: RECORD_FORMAT });
+      seen.set(s.id, s.updatedAt);
+      held.delete(s.id);
+    },
+    (existing) => {
+      if (isNewer(existing)) return 'newerRecords';
+      const theirs = (existing as SavedScenario | undefined)?.updatedAt;
+      const mine = seen.get(s.id);
+      if (!force && theirs !== undefined && mine !== undefined && theirs > mine) {
+        held.set(s.id, s);
+        return 'changedElsewhere';
+      }
+      return null;
+    },
+  );
+}
+
+const partialKey = (key: string, k: number) => `partial:${key}:${String(k).padStart(6, '0')}`;
+const partialRange = (key: string) => IDBKeyRange.bound(`partial:${key}:`, `partial:${key}:\uffff`);
+
 export const storage = {
   /** The user's scenarios, newest first; those a newer app wrote are left out (and reported). */
   listScenarios: async (): Promise<SavedScenario[]> => {
     const all = (await read<SavedScenario[]>('scenarios', (s) => s.getAll())) ?? [];
     const usable = all.filter((r) => !isNewer(r));
     if (usable.length < all.length) report('newerRecords');
+    for (const r of usable) seen.set(r.id, r.updatedAt);
     return usable.sort((a, b) => b.updatedAt - a.updatedAt);
   },
-  saveScenario: (s: SavedScenario) =>
-    write('scenarios', s.id, (st) => st.put({ ...s, format: RECORD_FORMAT })),
+  saveScenario: (s: SavedScenario) => saveScenario(s),
+  /** Writes this tab's held versions over the other tab's (the user chose to). */
+  keepMine: async (): Promise<void> => {
+    for (const s of [...held.values()]) await saveScenario(s, true);
+  },
   deleteScenario: (id: string) => write('scenarios', id, (st) => st.delete(id)),
   getResults: async (key: string): Promise<RunResult[] | undefined> => {
     const r = await read<SavedResults>('results', (s) => s.get(key));
@@ -199,8 +237,22 @@ export const storage = {
   },
   saveResults: (key: string, results: RunResult[]) =>
     write('results', key, (st) => st.put({ key, results, format: RECORD_FORMAT })),
+  /** The replications of an unfinished run kept so far (by index), so a reload goes on from them. */
+  getPartialResults: async (key: string): Promise<(RunResult | undefined)[]> => {
+    const rows =
+      (await read<{ k: number; result: RunResult }[]>('results', (s) => s.getAll(partialRange(key)))) ?? [];
+    const out: (RunResult | undefined)[] = [];
+    for (const r of rows) if (!isNewer(r)) out[r.k] = r.result;
+    return out;
+  },
+  savePartialResult: (key: string, k: number, result: RunResult) =>
+    write('results', partialKey(key, k), (st) =>
+      st.put({ key: partialKey(key, k), k, result, format: RECORD_FORMAT }),
+    ),
+  /** Once the whole run is saved, its pieces go. */
+  clearPartialResults: (key: string) => write('results', key, (st) => st.delete(partialRange(key)), null),
   getSetting: <T>(key: string) => read<T>('settings', (s) => s.get(key)),
-  setSetting: (key: string, value: unknown) => write('settings', key, (s) => s.put(value, key), false),
+  setSetting: (key: string, value: unknown) => write('settings', key, (s) => s.put(value, key), null),
 };
 
 /** A short, stable key for (scenario, seed, replications): results are cached under it. */
