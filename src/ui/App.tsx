@@ -4,7 +4,12 @@ import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { Problem } from '../scenario/errors.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
-import { DEFAULT_SCENARIO_ID, LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
+import {
+  DEFAULT_SCENARIO_ID,
+  LIBRARY,
+  loadLibraryScenario,
+  prepareLibraryScenario,
+} from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { Chart } from './Chart.tsx';
@@ -12,6 +17,7 @@ import { DocsContext } from './docsContext.ts';
 import { Explain } from './Explain.tsx';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
 import { MyScenarios } from './MyScenarios.tsx';
+import { keepForOffline } from './offline.ts';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { StorageNotice } from './StorageNotice.tsx';
@@ -215,16 +221,34 @@ export function App() {
     };
   }, [scenario, runId]);
 
-  // Once the first results are in, load the other tabs while the page is idle, one per idle period.
+  // Once the first results are in, keep the app for offline use, and load the other tabs and
+  // validate the library while the page is idle, one step per idle period.
   const firstResults = results !== null;
   useEffect(() => {
-    if (firstResults) return prefetchWhenIdle(Object.values(lazyPages));
+    if (!firstResults) return;
+    keepForOffline();
+    return prefetchWhenIdle([
+      ...Object.values(lazyPages),
+      ...LIBRARY.map((e) => async () => prepareLibraryScenario(e.id)),
+    ]);
   }, [firstResults]);
 
   const [plot, setPlot] = useState<Awaited<typeof timeSeries> | null>(null);
   useEffect(() => {
     let live = true;
-    void timeSeries.then((m) => live && setPlot(m));
+    // Plot's first chart costs several times the later ones (its code still cold): draw a tiny one,
+    // unseen, while the first run goes on, so the first results are not held up by it.
+    void timeSeries.then((m) => {
+      const warm = () => {
+        m.timeSeriesChart(
+          [0, 1, 2].map((month) => ({ month, mean: month, lo: 0, hi: 2 * month })),
+          { title: '', yLabel: '' },
+        );
+        if (live) setPlot(m);
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
+      else setTimeout(warm, 0);
+    });
     return () => {
       live = false;
     };
