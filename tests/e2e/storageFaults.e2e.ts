@@ -1,48 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { servedApp, watchErrors } from './browser.ts';
+import { servedApp, setMarketSize, storedData as stored, watchErrors } from './browser.ts';
 
 const app = servedApp();
-
-interface Stored {
-  version: number;
-  scenarios: { id: string; file: { name: string; population?: { marketSize?: number } }; format?: number }[];
-  results: number;
-}
-
-/** What the browser holds for the app, read straight from IndexedDB (no version asked: none changed). */
-const stored = (page: Page): Promise<Stored> =>
-  page.evaluate(
-    () =>
-      new Promise<Stored>((resolve, reject) => {
-        const req = indexedDB.open('loyalty-lab');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['scenarios', 'results'], 'readonly');
-          const all = tx.objectStore('scenarios').getAll();
-          const results = tx.objectStore('results').count();
-          tx.oncomplete = () => {
-            resolve({ version: db.version, scenarios: all.result, results: results.result });
-            db.close();
-          };
-        };
-      }),
-  );
-
-/** Edits the current scenario's market size and waits for its results. */
-async function setMarketSize(page: Page, people: number) {
-  if (!(await page.$('[data-field="population.marketSize"]'))) await page.click('[data-testid="edit"]');
-  await page.fill('[data-field="population.marketSize"]', String(people));
-  await page.waitForFunction(
-    (text) =>
-      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes(text) &&
-      document.querySelector('[data-testid="chart-active"] svg'),
-    people.toLocaleString('en'),
-    { timeout: 90_000 },
-  );
-}
 
 /** The current scenario, saved through the notice's button, as the file the user gets. */
 async function savedFile(page: Page) {
@@ -107,8 +68,9 @@ describe('storage faults', () => {
     await page.goto(app.url);
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
     await setMarketSize(page, 3000);
-    await page.waitForFunction(() => document.querySelector('[data-testid="my-scenarios"]'));
     await expect.poll(async () => (await stored(page)).scenarios[0]?.file.population?.marketSize).toBe(3000);
+    // Both runs' results saved (the default's and this one's): the store is at rest.
+    await expect.poll(async () => (await stored(page)).results.length, { timeout: 90_000 }).toBe(2);
     const before = await stored(page);
     expect(await page.$('[data-testid="storage-notice"]')).toBeNull();
 

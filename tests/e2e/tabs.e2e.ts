@@ -3,38 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
-import { figures, servedApp, watchErrors } from './browser.ts';
+import { figures, servedApp, setMarketSize, storedData, watchErrors } from './browser.ts';
 
 const app = servedApp();
 
-/** The scenarios this browser holds for the app, straight from IndexedDB. */
-const storedScenarios = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<{ id: string; updatedAt: number; file: Record<string, unknown> }[]>((resolve, reject) => {
-        const req = indexedDB.open('loyalty-lab');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction('scenarios').objectStore('scenarios').getAll();
-          all.onsuccess = () => {
-            resolve(all.result);
-            req.result.close();
-          };
-        };
-      }),
-  );
-
 const marketSizes = async (page: Page) =>
-  (await storedScenarios(page)).map((s) => (s.file.population as { marketSize: number }).marketSize);
-
-async function setMarketSize(page: Page, people: number) {
-  if (!(await page.$('[data-field="population.marketSize"]'))) await page.click('[data-testid="edit"]');
-  await page.fill('[data-field="population.marketSize"]', String(people));
-  await page.waitForFunction(
-    (text) => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes(text),
-    people.toLocaleString('en'),
-  );
-}
+  (await storedData(page)).scenarios.map((s) => s.file.population?.marketSize);
 
 describe('two tabs and reloads', () => {
   it('a tab does not silently write over what another tab saved since it opened the scenario', async () => {
@@ -97,7 +71,7 @@ describe('two tabs and reloads', () => {
     const shown = await figures(page);
 
     // The figures are those of the whole run, same seed, as if the reload had not happened.
-    const [saved] = await storedScenarios(page);
+    const [saved] = (await storedData(page)).scenarios;
     const parsed = parseScenarioObject(saved.file);
     if (!parsed.ok) throw new Error('stored scenario invalid');
     const expected = summarise(runReplications(parsed.scenario, 1, 8), HEADLINE_KPIS);
