@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { band, formatInterval, HEADLINE_KPIS, summarise } from '../analysis/summary.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
@@ -16,6 +16,17 @@ import { Chart } from './Chart.tsx';
 import { DocsContext } from './docsContext.ts';
 import { Explain } from './Explain.tsx';
 import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
+import {
+  CasesPage,
+  ClvPage,
+  ComparePage,
+  DocsPanel,
+  ExperimentsPage,
+  LessonsPage,
+  lazyPages,
+  PopulationView,
+  prefetchWhenIdle,
+} from './lazyPages.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
 import { keepForOffline } from './offline.ts';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
@@ -24,47 +35,11 @@ import { StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
 import { WorkerNotice } from './WorkerNotice.tsx';
 
-// What the first view does not show loads on demand (and, once the first results are in, ahead of
-// use): loading all of it with the page was one long stall before anything ran.
-const lazyPages = {
-  compare: () => import('./ComparePage.tsx'),
-  population: () => import('./population/PopulationView.tsx'),
-  experiments: () => import('./ExperimentsPage.tsx'),
-  lessons: () => import('./LessonsPage.tsx'),
-  cases: () => import('./CasesPage.tsx'),
-  clv: () => import('./ClvPage.tsx'),
-  docs: () => import('./DocsPanel.tsx'),
-};
-const ComparePage = lazy(() => lazyPages.compare().then((m) => ({ default: m.ComparePage })));
-const PopulationView = lazy(() => lazyPages.population().then((m) => ({ default: m.PopulationView })));
-const ExperimentsPage = lazy(() => lazyPages.experiments().then((m) => ({ default: m.ExperimentsPage })));
-const LessonsPage = lazy(() => lazyPages.lessons().then((m) => ({ default: m.LessonsPage })));
-const CasesPage = lazy(() => lazyPages.cases().then((m) => ({ default: m.CasesPage })));
-const ClvPage = lazy(() => lazyPages.clv().then((m) => ({ default: m.ClvPage })));
-/** Calls each loader in turn while the browser is idle; returns a cancel. */
-function prefetchWhenIdle(loaders: (() => Promise<unknown>)[]): () => void {
-  let cancelled = false;
-  const idle = (f: () => void) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(f, { timeout: 5000 })
-      : setTimeout(f, 200);
-  const step = (k: number) => {
-    if (cancelled || k >= loaders.length) return;
-    idle(() => {
-      if (!cancelled) void loaders[k]().finally(() => step(k + 1));
-    });
-  };
-  step(0);
-  return () => {
-    cancelled = true;
-  };
-}
 /**
  * Observable Plot and d3 are a third of the page's code and the first view draws nothing before its
  * first results: the charts load beside the first run instead of in the page's first task.
  */
 const timeSeries = import('./charts/timeSeries.ts');
-const DocsPanel = lazy(() => lazyPages.docs().then((m) => ({ default: m.DocsPanel })));
 
 const SEED = 1;
 const REPLICATIONS = 8;
@@ -305,11 +280,7 @@ export function App() {
         </header>
         <StorageNotice t={t} file={opened.file} />
         <WorkerNotice t={t} />
-        {docAnchor && (
-          <Suspense fallback={null}>
-            <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />
-          </Suspense>
-        )}
+        {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
         <nav className="tabs">
           {TABS.map((k) => (
             <button
@@ -323,45 +294,43 @@ export function App() {
             </button>
           ))}
         </nav>
-        <Suspense fallback={<p className="note">{t('lazy_loading')}</p>}>
-          {tab === 'compare' && (
-            <ComparePage
-              t={t}
-              lang={lang}
-              current={{ id: opened.id, name: validFile.current.name, scenario }}
-              mine={mine}
-            />
-          )}
-          {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
-          {tab === 'experiments' && (
-            <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
-          )}
-          {tab === 'lessons' && (
-            <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
-          )}
-          {tab === 'clv' && (
-            <ClvPage
-              t={t}
-              onScenario={(file) => {
-                const record = { id: newId(), file, updatedAt: Date.now() };
-                setMine((list) => [record, ...list]);
-                void storage.saveScenario(record);
-                open({ id: record.id, file });
-                setTab('scenario');
-              }}
-            />
-          )}
-          {tab === 'cases' && (
-            <CasesPage
-              t={t}
-              lang={lang}
-              onOpen={(id, file) => {
-                open({ id, file });
-                setTab('scenario');
-              }}
-            />
-          )}
-        </Suspense>
+        {tab === 'compare' && (
+          <ComparePage
+            t={t}
+            lang={lang}
+            current={{ id: opened.id, name: validFile.current.name, scenario }}
+            mine={mine}
+          />
+        )}
+        {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
+        {tab === 'experiments' && (
+          <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
+        )}
+        {tab === 'lessons' && (
+          <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
+        )}
+        {tab === 'clv' && (
+          <ClvPage
+            t={t}
+            onScenario={(file) => {
+              const record = { id: newId(), file, updatedAt: Date.now() };
+              setMine((list) => [record, ...list]);
+              void storage.saveScenario(record);
+              open({ id: record.id, file });
+              setTab('scenario');
+            }}
+          />
+        )}
+        {tab === 'cases' && (
+          <CasesPage
+            t={t}
+            lang={lang}
+            onOpen={(id, file) => {
+              open({ id, file });
+              setTab('scenario');
+            }}
+          />
+        )}
         <div hidden={tab !== 'scenario'}>
           <ScenarioBar
             current={opened}
