@@ -1,4 +1,5 @@
 /** Fits CLV models to a transaction log off the main thread, so a large log never freezes the page. */
+import '../src/runner/noEval.ts';
 import * as Comlink from 'comlink';
 import type { BgNbdParams } from '../src/analysis/clv/bgnbd.ts';
 import { type CalibrationOptions, calibratedScenario } from '../src/analysis/clv/calibrate.ts';

@@ -12,26 +12,44 @@ import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { Problem } from '../scenario/errors.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
-import { DEFAULT_SCENARIO_ID, LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
+import {
+  DEFAULT_SCENARIO_ID,
+  LIBRARY,
+  loadLibraryScenario,
+  prepareLibraryScenario,
+} from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
-import { CasesPage } from './CasesPage.tsx';
 import { Chart } from './Chart.tsx';
-import { ClvPage } from './ClvPage.tsx';
-import { ComparePage } from './ComparePage.tsx';
-import { timeSeriesChart } from './charts/timeSeries.ts';
-import { DocsContext, DocsPanel } from './DocsPanel.tsx';
-import { ExperimentsPage } from './ExperimentsPage.tsx';
+import { DocsContext } from './docsContext.ts';
 import { Explain } from './Explain.tsx';
 import { fill, initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
-import { LessonsPage } from './LessonsPage.tsx';
+import {
+  CasesPage,
+  ClvPage,
+  ComparePage,
+  DocsPanel,
+  ExperimentsPage,
+  LessonsPage,
+  lazyPages,
+  PopulationView,
+  prefetchWhenIdle,
+} from './lazyPages.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
 import { runErrorLines } from './messages.ts';
-import { PopulationView } from './population/PopulationView.tsx';
+import { keepForOffline } from './offline.ts';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
 import { makeRunAnnouncer, UiContext } from './uiContext.ts';
+import { WorkerNotice } from './WorkerNotice.tsx';
+
+/**
+ * Observable Plot and d3 are a third of the page's code and the first view draws nothing before its
+ * first results: the charts load beside the first run instead of in the page's first task.
+ */
+const timeSeries = import('./charts/timeSeries.ts');
 
 const SEED = 1;
 const REPLICATIONS = 8;
@@ -81,6 +99,8 @@ export function App() {
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState(0);
+  /** Replications found finished from before a reload, and not run again. */
+  const [resumed, setResumed] = useState(0);
   const validFile = useRef<ScenarioFile>(opened.file);
   const [docAnchor, setDocAnchor] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -141,6 +161,11 @@ export function App() {
       const last = await storage.getSetting<string>('lastOpened');
       const found = saved.find((s) => s.id === last);
       if (found) open({ id: found.id, file: found.file });
+      else if (last && last !== DEFAULT_SCENARIO_ID && LIBRARY.some((e) => e.id === last)) {
+        // A library scenario comes back too (a reload mid-run then goes on with its replications).
+        const r = loadLibraryScenario(last);
+        if (r.ok) open({ id: last, file: r.file });
+      }
     })();
   }, [open]);
 
@@ -166,6 +191,8 @@ export function App() {
     let pool: WorkerPool | null = null;
     const key = resultsKey(validFile.current, SEED, REPLICATIONS);
     setError(null);
+    setResumed(0);
+    // The previous results stay, greyed and without their figures' test ids, until new ones arrive.
     setFresh(false);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
     const timer = setTimeout(async () => {
@@ -177,18 +204,28 @@ export function App() {
         announcer.current.ready();
         return;
       }
+      // Replications are kept as they finish: a reload mid-run goes on from those already done.
+      const finished = runId === 0 ? await storage.getPartialResults(key) : [];
+      if (!live) return;
+      setResumed(finished.filter(Boolean).length);
       pool = new WorkerPool();
       try {
-        const r = await pool.run(scenario, SEED, REPLICATIONS, (p) => {
-          if (!live) return;
-          setProgress(p);
-          announcer.current.progress(p.done, p.total);
-        });
+        const out = await pool.runMany(
+          [{ key: 'run', scenario, seed: SEED, replications: REPLICATIONS, finished }],
+          {
+            onProgress: (p) => {
+              if (!live) return;
+              setProgress(p);
+              announcer.current.progress(p.done, p.total);
+            },
+            onResult: (_, k, r) => void storage.savePartialResult(key, k, r),
+          },
+        );
         if (!live) return;
-        setResults(r);
+        setResults(out.run);
         setFresh(true);
         announcer.current.ready();
-        void storage.saveResults(key, r);
+        void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
       } finally {
@@ -202,19 +239,51 @@ export function App() {
     };
   }, [scenario, runId]);
 
+  // Once the first results are in, keep the app for offline use, and load the other tabs and
+  // validate the library while the page is idle, one step per idle period.
+  const firstResults = results !== null;
+  useEffect(() => {
+    if (!firstResults) return;
+    keepForOffline();
+    return prefetchWhenIdle([
+      ...Object.values(lazyPages),
+      ...LIBRARY.map((e) => async () => prepareLibraryScenario(e.id)),
+    ]);
+  }, [firstResults]);
+
+  const [plot, setPlot] = useState<Awaited<typeof timeSeries> | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Plot's first chart costs several times the later ones (its code still cold): draw a tiny one,
+    // unseen, while the first run goes on, so the first results are not held up by it.
+    void timeSeries.then((m) => {
+      const warm = () => {
+        m.timeSeriesChart(
+          [0, 1, 2].map((month) => ({ month, mean: month, lo: 0, hi: 2 * month })),
+          { title: '', yLabel: '' },
+        );
+        if (live) setPlot(m);
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
+      else setTimeout(warm, 0);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const activeChart = useCallback(
     (width: number) =>
-      timeSeriesChart(band(results ?? [], 'active'), {
+      plot!.timeSeriesChart(band(results ?? [], 'active'), {
         title: fill(t('chartByMonth'), { metric: t('activeCustomers') }),
         yLabel: t('people'),
         xLabel: t('monthAxis'),
         width: Math.min(width, 900),
       }),
-    [results, t],
+    [plot, results, t],
   );
   const npsChart = useCallback(
     (width: number) =>
-      timeSeriesChart(band(results ?? [], 'nps'), {
+      plot!.timeSeriesChart(band(results ?? [], 'nps'), {
         title: fill(t('chartByMonth'), { metric: t('nps') }),
         yLabel: t('npsAxis'),
         xLabel: t('monthAxis'),
@@ -222,7 +291,7 @@ export function App() {
         color: '#bc4b51',
         zero: true,
       }),
-    [results, t],
+    [plot, results, t],
   );
 
   // What the editor marks changes against: the scenario's baseline, or the library scenario itself.
@@ -309,6 +378,8 @@ export function App() {
               </button>
             </div>
           </header>
+          <StorageNotice t={t} file={opened.file} />
+          <WorkerNotice t={t} />
           {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
           <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
             {TABS.map((k) => (
@@ -452,6 +523,11 @@ export function App() {
                     </ul>
                   </div>
                 )}
+                {resumed > 0 && (
+                  <p className="note" data-testid="resumed" data-kept={resumed}>
+                    {fill(t('run_resumed'), { kept: resumed, total: REPLICATIONS })}
+                  </p>
+                )}
                 {!fresh && !error && (
                   <div className="progress" data-testid="progress">
                     {t('running')} {progress.done}/{progress.total}
@@ -490,20 +566,22 @@ export function App() {
                       data-testid={fresh ? 'results' : 'stale-results'}
                     >
                       {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
-                      <section className="charts">
-                        <Chart
-                          build={activeChart}
-                          testId={fresh ? 'chart-active' : 'chart-active-stale'}
-                          name="scenario-active-customers"
-                          caption={caption}
-                        />
-                        <Chart
-                          build={npsChart}
-                          testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
-                          name="scenario-nps"
-                          caption={caption}
-                        />
-                      </section>
+                      {plot && (
+                        <section className="charts">
+                          <Chart
+                            build={activeChart}
+                            testId={fresh ? 'chart-active' : 'chart-active-stale'}
+                            name="scenario-active-customers"
+                            caption={caption}
+                          />
+                          <Chart
+                            build={npsChart}
+                            testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
+                            name="scenario-nps"
+                            caption={caption}
+                          />
+                        </section>
+                      )}
                       <p className="note">{t('bandNote')}</p>
                       <section>
                         <h2>{t('kpis')}</h2>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { chartTitle, describe, exportPng, exportSvg, fileName, plotSvg } from './exportChart.ts';
+import { adoptPlotStyles } from './plotStyles.ts';
 import { useUi } from './uiContext.ts';
 
 /** Charts are drawn at least this wide in a file, whatever the screen they were seen on. */
@@ -51,7 +52,7 @@ export function Chart({
     if (width <= 0) return;
     const id = setTimeout(() => {
       const start = performance.now();
-      const chart = build(width);
+      const chart = adoptPlotStyles(build(width));
       const svg = plotSvg(chart);
       const title = chartTitle(chart);
       if (svg) {

@@ -12,8 +12,8 @@ import { judgeLesson, type LessonResult, lessonJobs, type Verdict, verdict } fro
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { threeDimensionChart } from './charts/threeDimensionChart.ts';
-import { useDocs } from './DocsPanel.tsx';
 import { sectionTitle } from './docSections.ts';
+import { useDocs } from './docsContext.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { PopulationView } from './population/PopulationView.tsx';

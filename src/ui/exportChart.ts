@@ -5,6 +5,7 @@
  * with its axes and units, and a caption saying what was run.
  */
 import { download } from './download.ts';
+import { adoptPlotStyles, plotCss } from './plotStyles.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", sans-serif';
@@ -144,6 +145,10 @@ export function composeChart(chart: Element, caption: string[] = []): Composed |
     root.append(r);
     y += rh + 4;
   }
+  // The page holds Plot's rules in adopted sheets (plotStyles.ts, for the page's CSP); a standalone
+  // file carries its own copy. A chart built just for the file still has its <style>: adopt it first.
+  adoptPlotStyles(chart);
+  root.append(el('style', {}, plotCss()));
   const p = plot.cloneNode(true) as SVGSVGElement;
   // The pointer's tip is a state of the screen, not part of the chart.
   for (const tip of p.querySelectorAll('g[aria-label="tip"]')) tip.remove();

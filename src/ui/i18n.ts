@@ -379,6 +379,27 @@ const en = {
   m_staffSkill: 'Staff skill',
   m_staffMorale: 'Staff morale',
   m_staffTurnover: 'Staff turnover',
+  // Hardening (issue 18): storage faults, a worker that died, two tabs.
+  storage_unavailable:
+    'This browser does not let Loyalty Lab store anything (a private window or a blocked profile). Your work is kept on this page only, until it closes: save it as a file to keep it.',
+  storage_full:
+    'The browser’s storage is full: your latest change was not saved in this browser (what was saved before is unchanged). It is kept on this page: save it as a file to keep it.',
+  storage_newer:
+    'Your saved work here belongs to a newer version of Loyalty Lab: this version leaves it untouched and keeps new work on this page only. Save it as a file to keep it, or open the newer version.',
+  storage_newerRecords:
+    'Some saved scenarios were made by a newer version of Loyalty Lab: this version neither shows nor changes them.',
+  storage_failed:
+    'A change could not be saved in this browser (what was saved before is unchanged). It is kept on this page: save it as a file to keep it.',
+  storage_saveFile: 'Save the current scenario as a file',
+  notice_dismiss: 'Dismiss',
+  lazy_loading: 'Loading…',
+  storage_changedElsewhere:
+    'This scenario was changed in another tab or window since this one opened it: your change was not saved over theirs. It is kept on this page.',
+  storage_keepMine: 'Keep mine (replace the other version)',
+  storage_reload: 'Reload to see the other version',
+  run_resumed: 'Picked up where the run stopped: {kept} of {total} replications were already finished.',
+  worker_lost:
+    'A simulation worker stopped (the browser killed it, or it ran out of memory) and was replaced. The run went on from the {kept} of {total} replications already finished, which are kept: the results are those of a run without the interruption.',
 } as const;
 
 export type Key = keyof typeof en;
@@ -753,6 +774,26 @@ const zh: Record<Key, string> = {
   m_staffSkill: '员工技能',
   m_staffMorale: '员工士气',
   m_staffTurnover: '员工流失率',
+  // Hardening (issue 18): storage faults, a worker that died, two tabs.
+  storage_unavailable:
+    '此浏览器不允许 Loyalty Lab 保存任何内容（隐私窗口或受限的配置文件）。你的工作只保留在此页面中，关闭即丢失：请另存为文件。',
+  storage_full:
+    '浏览器存储空间已满：你最近的修改未能保存在此浏览器中（之前保存的内容不变）。修改仍保留在此页面中：请另存为文件。',
+  storage_newer:
+    '此处保存的工作属于更新版本的 Loyalty Lab：当前版本不会改动它，新的工作只保留在此页面中。请另存为文件，或打开更新的版本。',
+  storage_newerRecords: '部分已保存的情景由更新版本的 Loyalty Lab 创建：当前版本既不显示也不改动它们。',
+  storage_failed:
+    '有一项修改未能保存在此浏览器中（之前保存的内容不变）。修改仍保留在此页面中：请另存为文件。',
+  storage_saveFile: '将当前情景另存为文件',
+  notice_dismiss: '知道了',
+  lazy_loading: '正在加载…',
+  storage_changedElsewhere:
+    '此情景在你打开之后已在另一个标签页或窗口中被修改：你的修改没有覆盖对方的版本，仍保留在此页面中。',
+  storage_keepMine: '保留我的版本（替换另一个版本）',
+  storage_reload: '重新加载以查看另一个版本',
+  run_resumed: '从中断处继续运行：{total} 次重复中已有 {kept} 次完成。',
+  worker_lost:
+    '一个模拟工作线程停止了（被浏览器终止或内存不足），已换上新的线程。运行从已完成的 {kept}/{total} 次重复继续，这些结果都已保留：最终结果与未中断的运行相同。',
 };
 
 export const STRINGS = { en, zh } as const;
