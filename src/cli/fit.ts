@@ -58,6 +58,9 @@ function main(): void {
   console.log(`  a      ${fmt(bg.params.a, bg.standardErrors.a)}`);
   console.log(`  b      ${fmt(bg.params.b, bg.standardErrors.b)}`);
   console.log(`  log-likelihood ${bg.logLik.toFixed(2)}`);
+  console.log(
+    `  ${bg.converged ? `converged in ${bg.iterations} iterations` : `${bg.message}: best point shown`}`,
+  );
 
   console.log(`\nGamma-Gamma (Fader & Hardie 2013), ${r.repeaters} customers with repeat transactions`);
   if (gg) {
@@ -65,6 +68,13 @@ function main(): void {
     console.log(`  q      ${fmt(gg.params.q, gg.standardErrors.q)}`);
     console.log(`  gamma  ${fmt(gg.params.gamma, gg.standardErrors.gamma)}`);
     console.log(`  log-likelihood ${gg.logLik.toFixed(2)}`);
+    console.log(
+      `  ${gg.converged ? `converged in ${gg.iterations} iterations` : `${gg.message}: best point shown`}`,
+    );
+    if (gg.zeroValue)
+      console.log(
+        `  ${gg.zeroValue} repeater(s) whose repeat purchases were all worth 0 left out of the spend model`,
+      );
   } else console.log('  fewer than 10 customers bought again: no spend model');
 
   const h = r.holdout;

@@ -3,6 +3,7 @@
  * Gamma(r, α); after each purchase they drop out with probability p ~ Beta(a, b).
  */
 
+import { compressHistories, type Histories } from './histories.ts';
 import { nelderMead, standardErrors } from './optimize.ts';
 import { hyp2f1, lnBeta, lnGamma } from './special.ts';
 
@@ -30,9 +31,36 @@ export function bgnbdLogLikOne(p: BgNbdParams, x: number, tx: number, T: number)
   return base + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
 }
 
-export function bgnbdLogLik(p: BgNbdParams, d: Rfm): number {
+/** Total log-likelihood; takes raw histories or compressed ones (the fit compresses once). */
+export function bgnbdLogLik(p: BgNbdParams, d: Rfm | Histories): number {
+  const h = 'weight' in d ? d : compressHistories(d);
+  const { r, alpha, a, b } = p;
+  const nx = h.xs.length;
+  const base = new Float64Array(nx);
+  const dropTerm = new Float64Array(nx);
+  const common = r * Math.log(alpha) - lnBeta(a, b) - lnGamma(r);
+  const la = Math.log(a);
+  for (let j = 0; j < nx; j++) {
+    const x = h.xs[j];
+    base[j] = lnGamma(r + x) + lnBeta(a, b + x) + common;
+    dropTerm[j] = x > 0 ? la - Math.log(b + x - 1) : Number.NaN;
+  }
+  const lT = h.Ts.map((T) => Math.log(alpha + T));
+  const ltx = h.txs.map((tx) => Math.log(alpha + tx));
   let s = 0;
-  for (let i = 0; i < d.x.length; i++) s += bgnbdLogLikOne(p, d.x[i], d.tx[i], d.T[i]);
+  for (let k = 0; k < h.weight.length; k++) {
+    const j = h.xIndex[k];
+    const x = h.xs[j];
+    const a3 = -(r + x) * lT[h.TIndex[k]];
+    let ll: number;
+    if (x === 0) ll = base[j] + a3;
+    else {
+      const a4 = dropTerm[j] - (r + x) * ltx[h.txIndex[k]];
+      const m = Math.max(a3, a4);
+      ll = base[j] + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
+    }
+    s += h.weight[k] * ll;
+  }
   return s;
 }
 
@@ -42,6 +70,8 @@ export interface Fit<P> {
   logLik: number;
   iterations: number;
   converged: boolean;
+  /** Why the search stopped without converging; params are then its best point. */
+  message?: string;
 }
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -49,19 +79,21 @@ const toParams = (v: number[]): BgNbdParams => ({ r: v[0], alpha: v[1], a: v[2],
 
 /** Maximum likelihood, searched over log-parameters so that every parameter stays positive. */
 export function fitBgNbd(d: Rfm, start: BgNbdParams = { r: 1, alpha: 1, a: 1, b: 1 }): Fit<BgNbdParams> {
-  const negLL = (logs: number[]) => -bgnbdLogLik(toParams(logs.map(Math.exp)), d);
+  const h = compressHistories(d);
+  const negLL = (logs: number[]) => -bgnbdLogLik(toParams(logs.map(Math.exp)), h);
   const m = nelderMead(
     negLL,
     NAMES.map((k) => Math.log(start[k])),
   );
   const est = m.x.map(Math.exp);
-  const se = standardErrors((v) => -bgnbdLogLik(toParams(v), d), est);
+  const se = standardErrors((v) => -bgnbdLogLik(toParams(v), h), est);
   return {
     params: toParams(est),
     standardErrors: toParams(se),
     logLik: -m.value,
     iterations: m.iterations,
     converged: m.converged,
+    ...(m.message ? { message: m.message } : {}),
   };
 }
 

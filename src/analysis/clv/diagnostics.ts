@@ -5,6 +5,7 @@ import {
   expectedPurchases,
   probabilityOfPurchases,
 } from './bgnbd.ts';
+import { compressHistories, type Histories, perHistory, tally } from './histories.ts';
 import type { CustomerSummary } from './summary.ts';
 
 /** Calibration-period repeat-transaction histogram, actual against model, with the last bin "x or more". */
@@ -14,15 +15,17 @@ export function frequencyHistogram(
   maxX = 7,
 ): { x: number; actual: number; model: number }[] {
   const out = Array.from({ length: maxX + 1 }, (_, x) => ({ x, actual: 0, model: 0 }));
-  for (let i = 0; i < s.n; i++) {
-    out[Math.min(maxX, s.x[i])].actual++;
+  for (let i = 0; i < s.n; i++) out[Math.min(maxX, s.x[i])].actual++;
+  // The model's probabilities depend on a customer only through T: once per distinct T.
+  const { values, counts } = tally(s.T);
+  for (let k = 0; k < values.length; k++) {
     let below = 0;
     for (let x = 0; x < maxX; x++) {
-      const q = probabilityOfPurchases(p, x, s.T[i]);
-      out[x].model += q;
+      const q = probabilityOfPurchases(p, x, values[k]);
+      out[x].model += counts[k] * q;
       below += q;
     }
-    out[maxX].model += Math.max(0, 1 - below);
+    out[maxX].model += counts[k] * Math.max(0, 1 - below);
   }
   return out;
 }
@@ -35,12 +38,15 @@ export function cumulativeTracking(
   const weeks = Math.ceil((s.holdoutEndDay - s.startDay + 1) / 7);
   const actualByWeek = new Float64Array(weeks + 1);
   for (const w of s.repeatWeeks) actualByWeek[Math.min(weeks, Math.ceil(w))]++;
+  // Customers who first bought on the same day have the same expectation: once per day.
+  const cohorts = tally(s.firstDay);
   const out = [];
   let actual = 0;
   for (let w = 1; w <= weeks; w++) {
     actual += actualByWeek[w];
     let model = 0;
-    for (let i = 0; i < s.n; i++) model += expectedPurchases(p, w - (s.firstDay[i] - s.startDay) / 7);
+    for (let k = 0; k < cohorts.values.length; k++)
+      model += cohorts.counts[k] * expectedPurchases(p, w - (cohorts.values[k] - s.startDay) / 7);
     out.push({ week: w, actual, model });
   }
   return out;
@@ -50,14 +56,14 @@ export function cumulativeTracking(
 export function holdoutComparison(
   p: BgNbdParams,
   s: CustomerSummary,
+  h: Histories = compressHistories(s),
 ): { weeks: number; actual: number; model: number } {
   const weeks = (s.holdoutEndDay - s.calibrationEndDay) / 7;
   let actual = 0;
+  for (let i = 0; i < s.n; i++) actual += s.holdoutX[i];
+  const e = perHistory(h, (x, tx, T) => conditionalExpectedPurchases(p, weeks, x, tx, T));
   let model = 0;
-  for (let i = 0; i < s.n; i++) {
-    actual += s.holdoutX[i];
-    model += conditionalExpectedPurchases(p, weeks, s.x[i], s.tx[i], s.T[i]);
-  }
+  for (let k = 0; k < e.length; k++) model += h.weight[k] * e[k];
   return { weeks, actual, model };
 }
 
@@ -66,14 +72,16 @@ export function conditionalByFrequency(
   p: BgNbdParams,
   s: CustomerSummary,
   maxX = 7,
+  h: Histories = compressHistories(s),
 ): { x: number; customers: number; actual: number; model: number }[] {
   const weeks = (s.holdoutEndDay - s.calibrationEndDay) / 7;
   const out = Array.from({ length: maxX + 1 }, (_, x) => ({ x, customers: 0, actual: 0, model: 0 }));
+  const e = perHistory(h, (x, tx, T) => conditionalExpectedPurchases(p, weeks, x, tx, T));
   for (let i = 0; i < s.n; i++) {
     const row = out[Math.min(maxX, s.x[i])];
     row.customers++;
     row.actual += s.holdoutX[i];
-    row.model += conditionalExpectedPurchases(p, weeks, s.x[i], s.tx[i], s.T[i]);
+    row.model += e[h.of[i]];
   }
   return out.map((r) => ({
     ...r,

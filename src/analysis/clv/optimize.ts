@@ -5,11 +5,16 @@ export interface Minimum {
   value: number;
   iterations: number;
   converged: boolean;
+  /** Why the search stopped without converging (absent when it converged). */
+  message?: string;
 }
 
 /**
  * Nelder–Mead simplex minimisation (Lagarias et al. 1998 coefficients), with restarts from the best
  * point until the simplex stops improving: derivative-free and robust on likelihood surfaces.
+ * The stopping rule is bounded: at most maxIterations iterations in all, over at most five
+ * restarts; a search that reaches the bound returns its best point with converged false and says
+ * so. A function that is not finite at the start, or anywhere on the first simplex, stops at once.
  */
 export function nelderMead(
   f: (x: number[]) => number,
@@ -17,11 +22,20 @@ export function nelderMead(
   options: { tolerance?: number; maxIterations?: number; step?: number } = {},
 ): Minimum {
   const tol = options.tolerance ?? 1e-10;
-  const maxIt = options.maxIterations ?? 20_000;
+  const maxIt = options.maxIterations ?? 5_000;
   const n = start.length;
-  let best: Minimum = { x: start, value: f(start), iterations: 0, converged: false };
+  const v0 = safe(f, start);
+  if (!Number.isFinite(v0))
+    return {
+      x: start,
+      value: v0,
+      iterations: 0,
+      converged: false,
+      message: 'the likelihood is not finite at the starting point',
+    };
+  let best: Minimum = { x: start, value: v0, iterations: 0, converged: false };
   let total = 0;
-  for (let restart = 0; restart < 5; restart++) {
+  for (let restart = 0; restart < 5 && total < maxIt; restart++) {
     const simplex: number[][] = [best.x.slice()];
     for (let i = 0; i < n; i++) {
       const p = best.x.slice();
@@ -30,12 +44,16 @@ export function nelderMead(
     }
     let values = simplex.map((p) => safe(f, p));
     let it = 0;
-    for (; it < maxIt; it++) {
+    let settled = false;
+    for (; total + it < maxIt; it++) {
       const idx = values.map((_, k) => k).sort((a, b) => values[a] - values[b]);
       const s = idx.map((k) => simplex[k]);
       values = idx.map((k) => values[k]);
-      simplex.splice(0, simplex.length, ...s);
-      if (Math.abs(values[n] - values[0]) <= tol * (Math.abs(values[0]) + tol)) break;
+      for (let k = 0; k <= n; k++) simplex[k] = s[k];
+      if (values[n] - values[0] <= tol * (Math.abs(values[0]) + tol)) {
+        settled = true;
+        break;
+      }
       const centroid = new Array(n).fill(0);
       for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) centroid[j] += simplex[k][j] / n;
       const along = (t: number) => centroid.map((c, j) => c + t * (simplex[n][j] - c));
@@ -70,11 +88,13 @@ export function nelderMead(
       }
     }
     total += it;
-    const k = values.indexOf(Math.min(...values));
+    let k = 0;
+    for (let j = 1; j <= n; j++) if (values[j] < values[k]) k = j;
     const improved = values[k] < best.value - tol * (Math.abs(best.value) + tol);
-    best = { x: simplex[k], value: values[k], iterations: total, converged: it < maxIt };
+    best = { x: simplex[k], value: values[k], iterations: total, converged: settled };
     if (!improved && restart > 0) break;
   }
+  if (!best.converged) best.message = `did not converge after ${total} iterations`;
   return best;
 }
 

@@ -12,6 +12,7 @@ import {
   holdoutComparison,
 } from './diagnostics.ts';
 import { fitGammaGamma, type GammaGammaParams } from './gammaGamma.ts';
+import { compressHistories } from './histories.ts';
 import { summariseLog } from './summary.ts';
 import {
   type BadRow,
@@ -44,7 +45,7 @@ export interface FitReport {
   customers: number;
   bg: Fit<BgNbdParams>;
   /** Null when fewer than ten customers repeat (nothing to fit spend on). */
-  gg: Fit<GammaGammaParams> | null;
+  gg: (Fit<GammaGammaParams> & { used: number; zeroValue: number }) | null;
   repeaters: number;
   holdout: { weeks: number; actual: number; model: number };
   histogram: { x: number; actual: number; model: number }[];
@@ -99,16 +100,25 @@ export function fitTransactionLog(text: string, o: FitOptions): FitResult {
       ok: false,
       error: `only ${s.n} customer${s.n === 1 ? '' : 's'} bought before the end of calibration; at least ${MIN_CUSTOMERS} are needed`,
     };
+  const h = compressHistories(s);
   const bg = fitBgNbd(s);
-  if (!Number.isFinite(bg.logLik)) return { ok: false, error: 'the BG/NBD fit did not converge on this log' };
-  const repeaters = Array.from(s.x).filter((x) => x > 0).length;
+  if (!Number.isFinite(bg.logLik))
+    return { ok: false, error: `the BG/NBD fit failed on this log: ${bg.message ?? 'no finite likelihood'}` };
+  let repeaters = 0;
+  for (const x of s.x) if (x > 0) repeaters++;
   const gg = repeaters >= MIN_REPEATERS ? fitGammaGamma(s.x, s.meanRepeatValue) : null;
   const clv = gg
-    ? customerClv(bg.params, gg.params, s, {
-        weeks: o.clvWeeks,
-        annualDiscountRatePct: o.annualDiscountRatePct,
-        margin: o.marginPct / 100,
-      })
+    ? customerClv(
+        bg.params,
+        gg.params,
+        s,
+        {
+          weeks: o.clvWeeks,
+          annualDiscountRatePct: o.annualDiscountRatePct,
+          margin: o.marginPct / 100,
+        },
+        h,
+      )
     : [];
   return {
     ok: true,
@@ -124,11 +134,11 @@ export function fitTransactionLog(text: string, o: FitOptions): FitResult {
       bg,
       gg,
       repeaters,
-      holdout: holdoutComparison(bg.params, s),
+      holdout: holdoutComparison(bg.params, s, h),
       histogram: frequencyHistogram(bg.params, s),
       tracking: cumulativeTracking(bg.params, s),
       calibrationWeek: (calEnd - s.startDay + 1) / 7,
-      conditional: conditionalByFrequency(bg.params, s),
+      conditional: conditionalByFrequency(bg.params, s, 7, h),
       clv,
     },
   };

@@ -24,47 +24,75 @@ export interface CustomerSummary {
   startDay: number;
 }
 
+/**
+ * Transactions grouped by customer (a stable counting sort, so a log in date order needs no further
+ * sorting) and by day within each customer: linear in the log's length, with no spread of a large
+ * array onto the call stack.
+ */
+function byCustomerThenDay(log: TransactionLog): { order: Uint32Array; start: Uint32Array } {
+  const nc = log.customers.length;
+  const nt = log.customer.length;
+  const start = new Uint32Array(nc + 1);
+  for (let k = 0; k < nt; k++) start[log.customer[k] + 1]++;
+  for (let c = 0; c < nc; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, nc);
+  const order = new Uint32Array(nt);
+  for (let k = 0; k < nt; k++) order[fill[log.customer[k]]++] = k;
+  for (let c = 0; c < nc; c++) {
+    const lo = start[c];
+    const hi = start[c + 1];
+    let sorted = true;
+    for (let k = lo + 1; k < hi && sorted; k++) sorted = log.day[order[k - 1]] <= log.day[order[k]];
+    if (!sorted) {
+      // Stable: equal days keep file order.
+      const seg = Array.from(order.subarray(lo, hi)).sort((i, j) => log.day[i] - log.day[j] || i - j);
+      order.set(seg, lo);
+    }
+  }
+  return { order, start };
+}
+
 export function summariseLog(
   log: TransactionLog,
   calibrationEndDay: number,
   holdoutEndDay?: number,
 ): CustomerSummary {
   const nc = log.customers.length;
-  // Sort transactions by customer then day, then fold same-day purchases together.
-  const order = Array.from(log.customer.keys()).sort(
-    (i, j) => log.customer[i] - log.customer[j] || log.day[i] - log.day[j],
-  );
-  const lastDay = holdoutEndDay ?? Math.max(...log.day);
+  const { order, start } = byCustomerThenDay(log);
+  let lastDay = holdoutEndDay ?? Number.NEGATIVE_INFINITY;
+  if (holdoutEndDay === undefined) for (const d of log.day) if (d > lastDay) lastDay = d;
   const first = new Int32Array(nc).fill(-1);
   const x = new Float64Array(nc);
   const lastRepeat = new Int32Array(nc).fill(-1);
   const repeatSum = new Float64Array(nc);
   const holdout = new Float64Array(nc);
-  const repeatDays: number[] = [];
-  const repeatCust: number[] = [];
-  let prevC = -1;
-  let prevDay = -1;
-  for (const k of order) {
-    const c = log.customer[k];
-    const d = log.day[k];
-    if (c === prevC && d === prevDay) {
-      if (d > first[c] && d <= calibrationEndDay) repeatSum[c] += log.amount[k];
-      continue;
-    }
-    prevC = c;
-    prevDay = d;
-    if (first[c] < 0) {
-      first[c] = d;
-      continue;
-    }
-    if (d <= calibrationEndDay) {
-      x[c]++;
-      lastRepeat[c] = d;
-      repeatSum[c] += log.amount[k];
-    } else if (d <= lastDay) holdout[c]++;
-    if (d <= lastDay) {
-      repeatDays.push(d);
-      repeatCust.push(c);
+  // Day of each repeat transaction (calibration and holdout), customer by customer.
+  const repeatDays = new Int32Array(log.customer.length);
+  const repeatCust = new Int32Array(log.customer.length);
+  let repeats = 0;
+  for (let c = 0; c < nc; c++) {
+    let prevDay = Number.NaN;
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const t = order[k];
+      const d = log.day[t];
+      if (d === prevDay) {
+        if (d > first[c] && d <= calibrationEndDay) repeatSum[c] += log.amount[t];
+        continue;
+      }
+      prevDay = d;
+      if (first[c] < 0) {
+        first[c] = d;
+        continue;
+      }
+      if (d <= calibrationEndDay) {
+        x[c]++;
+        lastRepeat[c] = d;
+        repeatSum[c] += log.amount[t];
+      } else if (d <= lastDay) holdout[c]++;
+      if (d <= lastDay) {
+        repeatDays[repeats] = d;
+        repeatCust[repeats++] = c;
+      }
     }
   }
   const keep: number[] = [];
@@ -86,10 +114,14 @@ export function summariseLog(
   };
   const kept = new Uint8Array(nc);
   for (const c of keep) kept[c] = 1;
-  s.startDay = n ? Math.min(...s.firstDay) : 0;
-  s.repeatWeeks = Float64Array.from(
-    repeatDays.filter((_, k) => kept[repeatCust[k]]),
-    (d) => (d - s.startDay) / 7,
-  );
+  let startDay = Number.POSITIVE_INFINITY;
+  for (const d of s.firstDay) if (d < startDay) startDay = d;
+  s.startDay = n ? startDay : 0;
+  let m = 0;
+  for (let k = 0; k < repeats; k++) if (kept[repeatCust[k]]) m++;
+  s.repeatWeeks = new Float64Array(m);
+  m = 0;
+  for (let k = 0; k < repeats; k++)
+    if (kept[repeatCust[k]]) s.repeatWeeks[m++] = (repeatDays[k] - s.startDay) / 7;
   return s;
 }
