@@ -1,16 +1,17 @@
 /**
  * npm run fit -- data.csv [--calibration-end YYYY-MM-DD] [--customer COL] [--date COL] [--amount COL]
- *   [--scenario OUT.json [--margin PCT]]
+ *   [--scenario OUT.json [--margin PCT]] [--drop-duplicates yes]
  * Fits BG/NBD and Gamma-Gamma to a transaction log; prints the parameters, log-likelihoods and the
  * holdout comparison. Without --calibration-end, calibration is the first half of the log's span.
  * --scenario writes a calibrated baseline scenario (docs/clv.md).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { calibratedScenario, spanMonths } from '../analysis/clv/calibrate.ts';
-import { fitTransactionLog } from '../analysis/clv/report.ts';
+import { fitParsedLog } from '../analysis/clv/report.ts';
 import { intFlag, parseArgs } from './args.ts';
+import { readLogFile } from './readLog.ts';
 
-function main(): void {
+async function main(): Promise<void> {
   const { positional, flags } = parseArgs(process.argv.slice(2), [
     'calibration-end',
     'customer',
@@ -18,19 +19,24 @@ function main(): void {
     'amount',
     'scenario',
     'margin',
+    'drop-duplicates',
   ]);
   const path = positional[0];
   if (!path)
     throw new Error(
       'usage: npm run fit -- data.csv [--calibration-end YYYY-MM-DD] [--customer COL] [--date COL] [--amount COL]',
     );
-  if (statSync(path).size > 500_000_000) throw new Error(`${path} is larger than 500 MB`);
   const margin = intFlag(flags, 'margin', 30, 1, 100);
-  // The same reading, split and fit as the app's CLV page; CLV itself is not printed here.
-  const fitted = fitTransactionLog(readFileSync(path, 'utf8'), {
+  const choice = {
     customer: flags.customer,
     date: flags.date,
     amount: flags.amount,
+    dropDuplicates: flags['drop-duplicates'] === 'yes',
+  };
+  // The same reading, split and fit as the app's CLV page (streamed from disk); CLV itself is not
+  // printed here.
+  const fitted = fitParsedLog(await readLogFile(path, choice), {
+    ...choice,
     calibrationEnd: flags['calibration-end'],
     annualDiscountRatePct: 10,
     marginPct: margin,
@@ -41,11 +47,22 @@ function main(): void {
   console.log(
     `${path}: ${r.rows.toLocaleString('en')} transactions (columns ${r.columns.customer}, ${r.columns.date}, ${r.columns.amount})`,
   );
+  if (r.decimalMark === ',') console.log('amounts read with a decimal comma');
   if (r.skippedCount) {
-    console.log(`skipped ${r.skippedCount} bad row(s):`);
+    const kinds = Object.entries(r.skippedByKind)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    console.log(`skipped ${r.skippedCount} row(s) (${kinds}):`);
     for (const b of r.skipped) console.log(`  line ${b.line}: ${b.reason}`);
     if (r.skippedCount > r.skipped.length) console.log(`  … and ${r.skippedCount - r.skipped.length} more`);
   }
+  if (r.refundOnlyCustomers)
+    console.log(`${r.refundOnlyCustomers} customer(s) had only refunds and are not in the fit`);
+  if (r.duplicates.count)
+    console.log(
+      `${r.duplicates.count} row(s) identical to an earlier row (first: line ${r.duplicates.lines[0].line} = line ${r.duplicates.lines[0].of}), ${r.duplicates.dropped ? 'dropped' : 'kept as purchases (--drop-duplicates yes to drop them)'}`,
+    );
   console.log(
     `calibration ${r.first} – ${r.calibrationEnd}, holdout to ${r.last}; ${r.customers} customers with a first purchase in calibration; time unit: week`,
   );
@@ -104,9 +121,7 @@ function main(): void {
     );
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e) => {
   console.error(`error: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
-}
+});

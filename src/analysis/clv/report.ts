@@ -17,10 +17,13 @@ import { summariseLog } from './summary.ts';
 import {
   type BadRow,
   type ColumnChoice,
+  type DuplicateRows,
   dayToIso,
   detectSeparator,
+  type ParseResult,
   parseDay,
   parseTransactionsCsv,
+  type SkipKind,
   splitCsvLine,
 } from './transactions.ts';
 
@@ -39,6 +42,10 @@ export interface FitReport {
   rows: number;
   skipped: BadRow[];
   skippedCount: number;
+  skippedByKind: Record<SkipKind, number>;
+  refundOnlyCustomers: number;
+  decimalMark: '.' | ',';
+  duplicates: DuplicateRows;
   first: string;
   calibrationEnd: string;
   last: string;
@@ -56,7 +63,10 @@ export interface FitReport {
   clv: CustomerClv[];
 }
 
-export type FitResult = { ok: true; report: FitReport } | { ok: false; error: string };
+export type FitResult = { ok: true; report: FitReport } | { ok: false; error: string; zh: string };
+
+/** The steps of a fit, named as they start (for a progress line and for timing). */
+export type FitStage = 'summarise' | 'bgnbd' | 'gammagamma' | 'diagnostics' | 'clv';
 
 /** The header of a CSV, for choosing columns. */
 export function csvHeader(text: string): string[] {
@@ -68,7 +78,15 @@ const MIN_CUSTOMERS = 20;
 const MIN_REPEATERS = 10;
 
 export function fitTransactionLog(text: string, o: FitOptions): FitResult {
-  const parsed = parseTransactionsCsv(text, o);
+  return fitParsedLog(parseTransactionsCsv(text, o), o);
+}
+
+/** The fit of a log already read (by `parseTransactionsCsv` or a streaming `TransactionReader`). */
+export function fitParsedLog(
+  parsed: ParseResult,
+  o: FitOptions,
+  onStage: (stage: FitStage) => void = () => {},
+): FitResult {
   if (!parsed.ok) return parsed;
   const { log } = parsed;
   let first = Number.POSITIVE_INFINITY;
@@ -78,7 +96,12 @@ export function fitTransactionLog(text: string, o: FitOptions): FitResult {
     if (d > last) last = d;
   }
   if (!(last > first))
-    return { ok: false, error: 'all transactions are on one day: there is no time to fit' };
+    return {
+      ok: false,
+      error: 'all transactions are on one day: there is no time to fit',
+      zh: '所有交易都在同一天：没有时间跨度可供拟合',
+    };
+  const span = `${dayToIso(first)} – ${dayToIso(last)}`;
   let calEnd = first + Math.floor((last - first) / 2);
   if (o.calibrationEnd) {
     const d = parseDay(o.calibrationEnd, 'ymd');
@@ -86,27 +109,43 @@ export function fitTransactionLog(text: string, o: FitOptions): FitResult {
       return {
         ok: false,
         error: `the end of calibration must be a date YYYY-MM-DD, got "${o.calibrationEnd}"`,
+        zh: `校准期结束日须为 YYYY-MM-DD 格式的日期，收到的是 "${o.calibrationEnd}"`,
       };
     if (d < first || d >= last)
       return {
         ok: false,
-        error: `the end of calibration must lie inside the log (${dayToIso(first)} – ${dayToIso(last)})`,
+        error: `the end of calibration must lie inside the log (${span})`,
+        zh: `校准期结束日须在记录的时间范围内（${span}）`,
       };
     calEnd = d;
   }
+  onStage('summarise');
   const s = summariseLog(log, calEnd, last);
   if (s.n < MIN_CUSTOMERS)
     return {
       ok: false,
       error: `only ${s.n} customer${s.n === 1 ? '' : 's'} bought before the end of calibration; at least ${MIN_CUSTOMERS} are needed`,
+      zh: `校准期结束前只有 ${s.n} 位客户有购买；至少需要 ${MIN_CUSTOMERS} 位`,
     };
   const h = compressHistories(s);
+  onStage('bgnbd');
   const bg = fitBgNbd(s);
   if (!Number.isFinite(bg.logLik))
-    return { ok: false, error: `the BG/NBD fit failed on this log: ${bg.message ?? 'no finite likelihood'}` };
+    return {
+      ok: false,
+      error: `the BG/NBD fit failed on this log: ${bg.message ?? 'no finite likelihood'}`,
+      zh: `BG/NBD 模型无法拟合这份记录：${bg.message ?? '似然函数不是有限值'}`,
+    };
   let repeaters = 0;
   for (const x of s.x) if (x > 0) repeaters++;
+  onStage('gammagamma');
   const gg = repeaters >= MIN_REPEATERS ? fitGammaGamma(s.x, s.meanRepeatValue) : null;
+  onStage('diagnostics');
+  const holdout = holdoutComparison(bg.params, s, h);
+  const histogram = frequencyHistogram(bg.params, s);
+  const tracking = cumulativeTracking(bg.params, s);
+  const conditional = conditionalByFrequency(bg.params, s, 7, h);
+  onStage('clv');
   const clv = gg
     ? customerClv(
         bg.params,
@@ -127,6 +166,10 @@ export function fitTransactionLog(text: string, o: FitOptions): FitResult {
       rows: parsed.rows,
       skipped: parsed.skipped,
       skippedCount: parsed.skippedCount,
+      skippedByKind: parsed.skippedByKind,
+      refundOnlyCustomers: parsed.refundOnlyCustomers,
+      decimalMark: parsed.decimalMark,
+      duplicates: parsed.duplicates,
       first: dayToIso(first),
       calibrationEnd: dayToIso(calEnd),
       last: dayToIso(last),
@@ -134,11 +177,11 @@ export function fitTransactionLog(text: string, o: FitOptions): FitResult {
       bg,
       gg,
       repeaters,
-      holdout: holdoutComparison(bg.params, s, h),
-      histogram: frequencyHistogram(bg.params, s),
-      tracking: cumulativeTracking(bg.params, s),
+      holdout,
+      histogram,
+      tracking,
       calibrationWeek: (calEnd - s.startDay + 1) / 7,
-      conditional: conditionalByFrequency(bg.params, s, 7, h),
+      conditional,
       clv,
     },
   };

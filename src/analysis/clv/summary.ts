@@ -1,4 +1,4 @@
-import type { TransactionLog } from './transactions.ts';
+import { groupByCustomerDay, type TransactionLog } from './transactions.ts';
 
 /**
  * Per-customer summary for BG/NBD and Gamma-Gamma, in weeks: purchases on the same day count as one
@@ -24,41 +24,13 @@ export interface CustomerSummary {
   startDay: number;
 }
 
-/**
- * Transactions grouped by customer (a stable counting sort, so a log in date order needs no further
- * sorting) and by day within each customer: linear in the log's length, with no spread of a large
- * array onto the call stack.
- */
-function byCustomerThenDay(log: TransactionLog): { order: Uint32Array; start: Uint32Array } {
-  const nc = log.customers.length;
-  const nt = log.customer.length;
-  const start = new Uint32Array(nc + 1);
-  for (let k = 0; k < nt; k++) start[log.customer[k] + 1]++;
-  for (let c = 0; c < nc; c++) start[c + 1] += start[c];
-  const fill = start.slice(0, nc);
-  const order = new Uint32Array(nt);
-  for (let k = 0; k < nt; k++) order[fill[log.customer[k]]++] = k;
-  for (let c = 0; c < nc; c++) {
-    const lo = start[c];
-    const hi = start[c + 1];
-    let sorted = true;
-    for (let k = lo + 1; k < hi && sorted; k++) sorted = log.day[order[k - 1]] <= log.day[order[k]];
-    if (!sorted) {
-      // Stable: equal days keep file order.
-      const seg = Array.from(order.subarray(lo, hi)).sort((i, j) => log.day[i] - log.day[j] || i - j);
-      order.set(seg, lo);
-    }
-  }
-  return { order, start };
-}
-
 export function summariseLog(
   log: TransactionLog,
   calibrationEndDay: number,
   holdoutEndDay?: number,
 ): CustomerSummary {
   const nc = log.customers.length;
-  const { order, start } = byCustomerThenDay(log);
+  const { order, start } = groupByCustomerDay(log.customer, log.day, nc);
   let lastDay = holdoutEndDay ?? Number.NEGATIVE_INFINITY;
   if (holdoutEndDay === undefined) for (const d of log.day) if (d > lastDay) lastDay = d;
   const first = new Int32Array(nc).fill(-1);

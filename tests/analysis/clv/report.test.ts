@@ -24,7 +24,7 @@ describe('the fit report', () => {
   });
 
   it('explains what is wrong instead of failing', () => {
-    expect(fitTransactionLog('', opts)).toEqual({ ok: false, error: 'the file is empty' });
+    expect(fitTransactionLog('', opts)).toEqual({ ok: false, error: 'the file is empty', zh: '文件是空的' });
     const oneDay = 'customer,date,amount\n1,2020-01-01,5\n2,2020-01-01,6\n';
     expect(fitTransactionLog(oneDay, opts)).toMatchObject({
       ok: false,
