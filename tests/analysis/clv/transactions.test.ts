@@ -57,8 +57,9 @@ describe('transaction logs from CSV', () => {
 
   it('says an empty file or one with no usable row is unusable', () => {
     expect(parseTransactionsCsv('')).toEqual({ ok: false, error: 'the file is empty', zh: '文件是空的' });
-    const r = parseTransactionsCsv('customer,date,amount\na,never,1\n');
-    expect(!r.ok && r.error).toBe('no usable rows: all 1 were skipped, e.g. line 2: unreadable date "never"');
+    const r = parseTransactionsCsv('customer,date,amount\na,never,1\nb,2024-01-01,free\n');
+    expect(!r.ok && r.error).toBe('no usable rows: all 2 were skipped, e.g. line 2: unreadable date "never"');
+    expect(!r.ok && r.zh).toBe('没有可用的行：全部 2 行被跳过，例如第 2 行：日期无法识别 "never"');
   });
 
   it('reads a 10 MB log completely', () => {
