@@ -600,3 +600,30 @@ export function parseTransactionsCsv(text: string, choice: ColumnChoice = {}): P
   r.push(text);
   return r.end();
 }
+
+/**
+ * The header of a log from its first bytes, for choosing columns before the whole file is read; or
+ * why the file cannot be a log (binary, empty, a single column). Missing columns are not an error
+ * here: the user may choose them.
+ */
+export function sniffHeader(
+  head: string,
+): { ok: true; header: string[] } | { ok: false; error: string; zh: string } {
+  const text = head.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return fail('the file is empty', '文件是空的');
+  if (looksBinary(text.slice(0, 1024)))
+    return fail(
+      'this is not a text file (an image, a zip or a spreadsheet?): save the log as CSV',
+      '这不是文本文件（图片、压缩包或电子表格？）：请把交易记录另存为 CSV',
+    );
+  const lines = text.split(/\r\n|\n|\r/, 3);
+  const sepLine = /^sep=(.)$/i.exec(lines[0]);
+  const line = sepLine ? (lines[1] ?? '') : lines[0];
+  const header = splitCsvLine(line, sepLine ? sepLine[1] : detectSeparator(line));
+  if (header.length < 2)
+    return fail(
+      `the file has a single column ("${line.slice(0, 60)}"): a log needs customer, date and amount columns separated by commas, semicolons or tabs`,
+      `文件只有一列（"${line.slice(0, 60)}"）：交易记录需要客户、日期、金额三列，以逗号、分号或制表符分隔`,
+    );
+  return { ok: true, header };
+}

@@ -91,7 +91,11 @@ export function conditionalChart(
   });
 }
 
-export function clvDistributionChart(values: number[], o: { title: string; xLabel: string; yLabel: string }) {
+/** The CLV distribution from bins counted in the worker (a log may have hundreds of thousands of customers). */
+export function clvDistributionChart(
+  bins: { x0: number; x1: number; count: number }[],
+  o: { title: string; xLabel: string; yLabel: string },
+) {
   return Plot.plot({
     title: o.title,
     width: 520,
@@ -100,10 +104,7 @@ export function clvDistributionChart(values: number[], o: { title: string; xLabe
     x: { label: o.xLabel },
     y: { label: o.yLabel, grid: true },
     marks: [
-      Plot.rectY(values, {
-        ...Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 40 }),
-        fill: '#2a6f97',
-      }),
+      Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'count', fill: '#2a6f97', insetLeft: 0.5, insetRight: 0.5 }),
       Plot.ruleY([0]),
     ],
   });
