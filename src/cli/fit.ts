@@ -1,6 +1,6 @@
 /**
  * npm run fit -- data.csv [--calibration-end YYYY-MM-DD] [--customer COL] [--date COL] [--amount COL]
- *   [--scenario OUT.json [--margin PCT]] [--drop-duplicates yes]
+ *   [--scenario OUT.json [--margin PCT]] [--drop-duplicates yes] [--pareto no]
  * Fits BG/NBD and Gamma-Gamma to a transaction log; prints the parameters, log-likelihoods and the
  * holdout comparison. Without --calibration-end, calibration is the first half of the log's span.
  * --scenario writes a calibrated baseline scenario (docs/clv.md).
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     'scenario',
     'margin',
     'drop-duplicates',
+    'pareto',
   ]);
   const path = positional[0];
   if (!path)
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     annualDiscountRatePct: 10,
     marginPct: margin,
     clvWeeks: 0,
+    paretoNbd: flags.pareto !== 'no',
   });
   if (!fitted.ok) throw new Error(`${path}: ${fitted.error}`);
   const r = fitted.report;
@@ -94,9 +96,24 @@ async function main(): Promise<void> {
       );
   } else console.log('  fewer than 10 customers bought again: no spend model');
 
+  if (r.pnbd) {
+    const p = r.pnbd.fit;
+    console.log('\nPareto/NBD (Schmittlein, Morrison & Colombo 1987; Fader, Hardie & Lee 2005)');
+    console.log(`  r      ${fmt(p.params.r, p.standardErrors.r)}`);
+    console.log(`  alpha  ${fmt(p.params.alpha, p.standardErrors.alpha)}`);
+    console.log(`  s      ${fmt(p.params.s, p.standardErrors.s)}`);
+    console.log(`  beta   ${fmt(p.params.beta, p.standardErrors.beta)}`);
+    console.log(`  log-likelihood ${p.logLik.toFixed(2)}`);
+    console.log(
+      `  ${p.converged ? `converged in ${p.iterations} iterations` : `${p.message}: best point shown`}`,
+    );
+  }
+
   const h = r.holdout;
+  const err = (m: number) => `${(100 * (m / h.actual - 1)).toFixed(1)} %`;
   console.log(
-    `\nHoldout (${h.weeks.toFixed(1)} weeks): actual repeat transactions ${h.actual}, model ${h.model.toFixed(1)} (${(100 * (h.model / h.actual - 1)).toFixed(1)} %)`,
+    `\nHoldout (${h.weeks.toFixed(1)} weeks): actual repeat transactions ${h.actual}; BG/NBD ${h.model.toFixed(1)} (${err(h.model)})` +
+      (r.pnbd ? `; Pareto/NBD ${r.pnbd.holdout.model.toFixed(1)} (${err(r.pnbd.holdout.model)})` : ''),
   );
   if (flags.scenario) {
     if (!gg)
@@ -114,10 +131,13 @@ async function main(): Promise<void> {
       `\ncalibrated baseline scenario (${r.customers} customers, ${months} months): ${flags.scenario}`,
     );
   }
-  console.log('Calibration repeat-transaction histogram (customers): x  actual  model');
-  for (const row of r.histogram)
+  console.log(
+    `Calibration repeat-transaction histogram (customers): x  actual  BG/NBD${r.pnbd ? '  Pareto/NBD' : ''}`,
+  );
+  for (const [k, row] of r.histogram.entries())
     console.log(
-      `  ${row.x === 7 ? '7+' : ` ${row.x}`}  ${String(row.actual).padStart(6)}  ${row.model.toFixed(1).padStart(7)}`,
+      `  ${row.x === 7 ? '7+' : ` ${row.x}`}  ${String(row.actual).padStart(6)}  ${row.model.toFixed(1).padStart(7)}` +
+        (r.pnbd ? `  ${r.pnbd.histogram[k].model.toFixed(1).padStart(9)}` : ''),
     );
 }
 

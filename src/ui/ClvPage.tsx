@@ -54,6 +54,7 @@ export function ClvPage({
   });
   const [dateOrder, setDateOrder] = useState<'' | 'ymd' | 'dmy' | 'mdy'>('');
   const [dropDuplicates, setDropDuplicates] = useState(false);
+  const [compareParetoNbd, setCompareParetoNbd] = useState(true);
   const [calibrationEnd, setCalibrationEnd] = useState('');
   const [discount, setDiscount] = useState(10);
   const [margin, setMargin] = useState(30);
@@ -133,6 +134,7 @@ export function ClvPage({
       ...(dateOrder ? { dateOrder } : {}),
       ...(calibrationEnd ? { calibrationEnd } : {}),
       dropDuplicates,
+      paretoNbd: compareParetoNbd,
       annualDiscountRatePct: discount,
       marginPct: margin,
       clvWeeks: weeks,
@@ -242,6 +244,7 @@ export function ClvPage({
         xLabel: t('clvWeek'),
         yLabel: t('clvRepeatTx'),
         calibrationWeek: report?.calibrationWeek ?? 0,
+        ...(report?.pnbd ? { second: { label: t('clvPareto'), values: report.pnbd.tracking } } : {}),
         ...labels,
       }),
     [report, t, labels],
@@ -254,6 +257,7 @@ export function ClvPage({
         yLabel: t('clvRepeatTx'),
         calibrationWeek: report?.calibrationWeek ?? 0,
         incremental: true,
+        ...(report?.pnbd ? { second: { label: t('clvPareto'), values: report.pnbd.tracking } } : {}),
         ...labels,
       }),
     [report, t, labels],
@@ -385,6 +389,15 @@ export function ClvPage({
               onChange={(e) => setDropDuplicates(e.target.checked)}
             />{' '}
             {t('clvDropDuplicates')}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="clv-pareto"
+              checked={compareParetoNbd}
+              onChange={(e) => setCompareParetoNbd(e.target.checked)}
+            />{' '}
+            {t('clvCompareParetoNbd')}
           </label>
           <button type="button" onClick={() => void runFit()} disabled={busy} data-testid="clv-fit">
             {busy ? t('clvFitting') : t('clvFit')}
@@ -540,6 +553,73 @@ export function ClvPage({
             <Chart build={conditional} testId="clv-cond-chart" />
             {report.clvCount > 0 && <Chart build={distribution} testId="clv-dist-chart" />}
           </section>
+          {report.pnbd && (
+            <table className="kpis" data-testid="clv-comparison">
+              <caption>{t('clvComparison')}</caption>
+              <thead>
+                <tr>
+                  <th />
+                  <th>BG/NBD</th>
+                  <th>{t('clvPareto')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th>{t('clvLogLik')}</th>
+                  <td>{report.bg.logLik.toFixed(2)}</td>
+                  <td data-testid="clv-pnbd-loglik" data-value={String(report.pnbd.fit.logLik)}>
+                    {report.pnbd.fit.logLik.toFixed(2)}
+                  </td>
+                </tr>
+                <tr>
+                  <th>
+                    {t('clvHoldoutError')} ({report.holdout.weeks.toFixed(0)} {t('clvWeek')})
+                  </th>
+                  {(
+                    [
+                      ['bg', report.holdout.model],
+                      ['pnbd', report.pnbd.holdout.model],
+                    ] as const
+                  ).map(([name, m]) => (
+                    <td key={name}>
+                      {m.toFixed(1)} / {report.holdout.actual} (
+                      {(100 * (m / report.holdout.actual - 1)).toFixed(1)} %)
+                    </td>
+                  ))}
+                </tr>
+                {(['r', 'alpha'] as const).map((k) => (
+                  <tr key={k}>
+                    <th>{k}</th>
+                    <td>{fmt(report.bg.params[k], report.bg.standardErrors[k])}</td>
+                    <td data-pnbd={k} data-value={String(report.pnbd!.fit.params[k])}>
+                      {fmt(report.pnbd!.fit.params[k], report.pnbd!.fit.standardErrors[k])}
+                    </td>
+                  </tr>
+                ))}
+                {(
+                  [
+                    ['a', 's'],
+                    ['b', 'beta'],
+                  ] as const
+                ).map(([bk, pk]) => (
+                  <tr key={pk}>
+                    <th>
+                      {bk} / {pk}
+                    </th>
+                    <td>{fmt(report.bg.params[bk], report.bg.standardErrors[bk])}</td>
+                    <td data-pnbd={pk} data-value={String(report.pnbd!.fit.params[pk])}>
+                      {fmt(report.pnbd!.fit.params[pk], report.pnbd!.fit.standardErrors[pk])}
+                    </td>
+                  </tr>
+                ))}
+                <tr>
+                  <td />
+                  <td>{converged(report.bg)}</td>
+                  <td>{converged(report.pnbd.fit)}</td>
+                </tr>
+              </tbody>
+            </table>
+          )}
           {reference && (
             <table className="kpis" data-testid="clv-round-trip">
               <thead>

@@ -289,6 +289,11 @@ const en = {
   clvZeroValue: 'repeaters whose repeat purchases were all worth 0, left out of the spend model',
   clvUnits: 'Time unit: weeks (α and the holdout in weeks). Discount rate {y} % a year = {w} % a week.',
   clvLineOf: 'repeats line',
+  clvStage_paretonbd: 'fitting Pareto/NBD',
+  clvCompareParetoNbd: 'Compare with Pareto/NBD',
+  clvComparison: 'BG/NBD and Pareto/NBD on the same split',
+  clvHoldoutError: 'holdout forecast error',
+  clvPareto: 'Pareto/NBD',
 } as const;
 
 export type Key = keyof typeof en;
@@ -577,6 +582,11 @@ const zh: Record<Key, string> = {
   clvZeroValue: '重复购买金额全为 0 的客户，未纳入消费模型',
   clvUnits: '时间单位：周（α 与保留期均以周计）。年贴现率 {y} % = 每周 {w} %。',
   clvLineOf: '重复第',
+  clvStage_paretonbd: '正在拟合 Pareto/NBD',
+  clvCompareParetoNbd: '同时拟合 Pareto/NBD 作比较',
+  clvComparison: '同一划分下的 BG/NBD 与 Pareto/NBD',
+  clvHoldoutError: '保留期预测误差',
+  clvPareto: 'Pareto/NBD',
 };
 
 export const STRINGS = { en, zh } as const;

@@ -23,6 +23,13 @@ describe('CLV from data, in the browser', () => {
       expect(Math.abs((await value(k)) / v - 1)).toBeLessThan(0.01);
     for (const id of ['clv-freq-chart', 'clv-cum-chart', 'clv-inc-chart', 'clv-cond-chart', 'clv-dist-chart'])
       await page.waitForSelector(`[data-testid="${id}"] svg`);
+    // Pareto/NBD beside it, on the same split, at the published estimates.
+    const pnbd = async (k: string) => Number(await page.getAttribute(`[data-pnbd="${k}"]`, 'data-value'));
+    for (const [k, v] of Object.entries({ r: 0.553, alpha: 10.58, s: 0.606, beta: 11.66 }))
+      expect(Math.abs((await pnbd(k)) / v - 1)).toBeLessThan(0.01);
+    const ll = Number(await page.getAttribute('[data-testid="clv-pnbd-loglik"]', 'data-value'));
+    expect(Math.abs(ll / -9595 - 1)).toBeLessThan(0.01);
+    expect(await page.textContent('[data-testid="clv-cum-chart"]')).toContain('Pareto/NBD');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-testid="clv-download"]'),
@@ -115,6 +122,8 @@ describe('CLV from a log at the size of a real business', () => {
     await page.click('[data-testid="tab-clv"]');
     await page.setInputFiles('[data-testid="clv-file"]', big);
     await page.fill('[data-testid="clv-calibration-end"]', '2024-09-30');
+    // The timed pipeline is BG/NBD and Gamma-Gamma; the Pareto/NBD comparison is optional.
+    await page.uncheck('[data-testid="clv-pareto"]');
     const longTasks = await watchLongTasks(page);
     let peak = rendererRssMiB();
     const sampler = setInterval(() => {

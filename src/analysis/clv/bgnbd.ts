@@ -84,6 +84,7 @@ export function fitBgNbd(d: Rfm, start: BgNbdParams = { r: 1, alpha: 1, a: 1, b:
   const m = nelderMead(
     negLL,
     NAMES.map((k) => Math.log(start[k])),
+    { box: 15, names: NAMES },
   );
   const est = m.x.map(Math.exp);
   const se = standardErrors((v) => -bgnbdLogLik(toParams(v), h), est);

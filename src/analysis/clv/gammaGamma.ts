@@ -89,7 +89,7 @@ export function fitGammaGamma(
 ): Fit<GammaGammaParams> & { used: number; zeroValue: number } {
   const d = spendData(x, zbar);
   const negLL = (logs: number[]) => -gammaGammaLogLik(toParams(logs.map(Math.exp)), d);
-  const m = nelderMead(negLL, [0, 0, 0]);
+  const m = nelderMead(negLL, [0, 0, 0], { box: 15, names: ['p', 'q', 'gamma'] });
   const est = m.x.map(Math.exp);
   const se = standardErrors((v) => -gammaGammaLogLik(toParams(v), d), est);
   return {

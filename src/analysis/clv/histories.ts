@@ -19,6 +19,35 @@ export interface Histories {
   /** Customers in all, and each customer's triple. */
   customers: number;
   of: Uint32Array;
+  /**
+   * Distinct (x, tₓ) and (x, T) pairs, and each triple's: the Pareto/NBD likelihood's two 2F1
+   * terms and the BG/NBD forecast's depend on a customer only through one pair each.
+   */
+  pairs: {
+    xtx: { x: Uint32Array; tx: Uint32Array };
+    xT: { x: Uint32Array; T: Uint32Array };
+    xtxOf: Uint32Array;
+    xTOf: Uint32Array;
+  };
+}
+
+function pairIndex(a: Uint32Array, b: Uint32Array, nb: number) {
+  const map = new Map<number, number>();
+  const of = new Uint32Array(a.length);
+  const pa: number[] = [];
+  const pb: number[] = [];
+  for (let k = 0; k < a.length; k++) {
+    const key = a[k] * nb + b[k];
+    let j = map.get(key);
+    if (j === undefined) {
+      j = pa.length;
+      map.set(key, j);
+      pa.push(a[k]);
+      pb.push(b[k]);
+    }
+    of[k] = j;
+  }
+  return { of, a: Uint32Array.from(pa), b: Uint32Array.from(pb) };
 }
 
 function indexer() {
@@ -65,16 +94,27 @@ export function compressHistories(d: Rfm): Histories {
       Ti.push(c);
     }
   }
+  const xIndex = Uint32Array.from(xi);
+  const txIndex = Uint32Array.from(txi);
+  const TIndex = Uint32Array.from(Ti);
+  const xtx = pairIndex(xIndex, txIndex, TX.map.size);
+  const xT = pairIndex(xIndex, TIndex, TT.map.size);
   return {
     weight: Float64Array.from(weight),
-    xIndex: Uint32Array.from(xi),
-    txIndex: Uint32Array.from(txi),
-    TIndex: Uint32Array.from(Ti),
+    xIndex,
+    txIndex,
+    TIndex,
     xs: X.values(),
     txs: TX.values(),
     Ts: TT.values(),
     customers: d.x.length,
     of,
+    pairs: {
+      xtx: { x: xtx.a, tx: xtx.b },
+      xT: { x: xT.a, T: xT.b },
+      xtxOf: xtx.of,
+      xTOf: xT.of,
+    },
   };
 }
 

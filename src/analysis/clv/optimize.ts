@@ -17,12 +17,22 @@ export interface Minimum {
  * so. A function that is not finite at the start, or anywhere on the first simplex, stops at once.
  */
 export function nelderMead(
-  f: (x: number[]) => number,
+  objective: (x: number[]) => number,
   start: number[],
-  options: { tolerance?: number; maxIterations?: number; step?: number } = {},
+  options: {
+    tolerance?: number;
+    maxIterations?: number;
+    step?: number;
+    /** Search only where every |xᵢ| ≤ box (the likelihoods here are over log-parameters). */
+    box?: number;
+    /** Names of the coordinates, for the message. */
+    names?: readonly string[];
+  } = {},
 ): Minimum {
   const tol = options.tolerance ?? 1e-10;
   const maxIt = options.maxIterations ?? 5_000;
+  const box = options.box ?? Number.POSITIVE_INFINITY;
+  const f = (x: number[]) => (x.every((v) => Math.abs(v) <= box) ? objective(x) : Number.POSITIVE_INFINITY);
   const n = start.length;
   const v0 = safe(f, start);
   if (!Number.isFinite(v0))
@@ -95,6 +105,15 @@ export function nelderMead(
     if (!improved && restart > 0) break;
   }
   if (!best.converged) best.message = `did not converge after ${total} iterations`;
+  else {
+    // A minimum on the edge of the box is where the search stopped, not a maximum of the likelihood.
+    const edge = best.x.findIndex((v) => Math.abs(v) > box - 0.05);
+    if (edge >= 0) {
+      best.converged = false;
+      const name = options.names?.[edge] ?? `parameter ${edge + 1}`;
+      best.message = `${name} ran to the edge of the search (${best.x[edge] > 0 ? '' : '1/'}e^${box}): the data do not pin it down`;
+    }
+  }
   return best;
 }
 

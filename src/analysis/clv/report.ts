@@ -10,9 +10,11 @@ import {
   cumulativeTracking,
   frequencyHistogram,
   holdoutComparison,
+  paretoNbdModel,
 } from './diagnostics.ts';
 import { fitGammaGamma, type GammaGammaParams } from './gammaGamma.ts';
 import { compressHistories } from './histories.ts';
+import { fitParetoNbd, type ParetoNbdParams } from './paretoNbd.ts';
 import { summariseLog } from './summary.ts';
 import {
   type BadRow,
@@ -35,6 +37,18 @@ export interface FitOptions extends ColumnChoice {
   marginPct: number;
   /** CLV horizon, weeks. */
   clvWeeks: number;
+  /** Fit Pareto/NBD beside BG/NBD (default yes; its fit takes longer on very large logs). */
+  paretoNbd?: boolean;
+}
+
+/** Pareto/NBD beside BG/NBD on the same split: its fit and the same checks. */
+export interface ParetoComparison {
+  fit: Fit<ParetoNbdParams>;
+  holdout: { weeks: number; actual: number; model: number };
+  histogram: { x: number; actual: number; model: number }[];
+  /** Cumulative repeat transactions by week, the model's (the actual ones are in the BG/NBD tracking). */
+  tracking: number[];
+  conditional: { x: number; customers: number; actual: number; model: number }[];
 }
 
 export interface FitReport {
@@ -60,13 +74,15 @@ export interface FitReport {
   /** Week of the end of calibration on the tracking chart. */
   calibrationWeek: number;
   conditional: { x: number; customers: number; actual: number; model: number }[];
+  /** Null when not asked for. */
+  pnbd: ParetoComparison | null;
   clv: CustomerClv[];
 }
 
 export type FitResult = { ok: true; report: FitReport } | { ok: false; error: string; zh: string };
 
 /** The steps of a fit, named as they start (for a progress line and for timing). */
-export type FitStage = 'summarise' | 'bgnbd' | 'gammagamma' | 'diagnostics' | 'clv';
+export type FitStage = 'summarise' | 'bgnbd' | 'gammagamma' | 'diagnostics' | 'paretonbd' | 'clv';
 
 /** The header of a CSV, for choosing columns. */
 export function csvHeader(text: string): string[] {
@@ -145,6 +161,19 @@ export function fitParsedLog(
   const histogram = frequencyHistogram(bg.params, s);
   const tracking = cumulativeTracking(bg.params, s);
   const conditional = conditionalByFrequency(bg.params, s, 7, h);
+  let pnbd: ParetoComparison | null = null;
+  if (o.paretoNbd !== false) {
+    onStage('paretonbd');
+    const fit = fitParetoNbd(s);
+    const m = paretoNbdModel(fit.params);
+    pnbd = {
+      fit,
+      holdout: holdoutComparison(m, s, h),
+      histogram: frequencyHistogram(m, s),
+      tracking: cumulativeTracking(m, s).map((r) => r.model),
+      conditional: conditionalByFrequency(m, s, 7, h),
+    };
+  }
   onStage('clv');
   const clv = gg
     ? customerClv(
@@ -182,6 +211,7 @@ export function fitParsedLog(
       tracking,
       calibrationWeek: (calEnd - s.startDay + 1) / 7,
       conditional,
+      pnbd,
       clv,
     },
   };

@@ -75,32 +75,63 @@ function gammaRatio(num: number[], den: number[]): { sign: number; log: number }
 }
 
 const EPS = 1e-16;
-/** Most terms any series here may take; the slowest case (z-series near 1) is reached only as a fallback. */
-export const MAX_SERIES_TERMS = 2_000_000;
+/**
+ * Most terms any series here may take (about a millisecond). Reached only by the z-series as a
+ * fallback near z = 1; beyond it the value is NaN, not a wrong number.
+ */
+export const MAX_SERIES_TERMS = 200_000;
 
 const isNonPositiveInteger = (v: number) => v <= 0 && Number.isInteger(v);
 
 /**
- * The power series Σ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ. Stops when a term is negligible and the terms are
- * shrinking for good (past the largest parameter), or at maxTerms. Returns the sum and whether it
- * converged.
+ * Where the series' term ratio ρ(n) = z (n+a)(n+b)/((n+c)(n+1)) becomes monotone: past the largest
+ * real root of the numerator of ρ'(n), A n² + B n + C with A = c+1−a−b, B = 2(c−ab),
+ * C = (a+b)c − ab(c+1). Beyond it ρ only moves towards its limit z, so the tail after a term t is
+ * at most |t| R/(1−R), R = max(ρ(n), z).
+ */
+function monotoneFrom(a: number, b: number, c: number): number {
+  const A = c + 1 - a - b;
+  const B = 2 * (c - a * b);
+  const C = (a + b) * c - a * b * (c + 1);
+  let root = Number.NEGATIVE_INFINITY;
+  if (A === 0) root = B !== 0 ? -C / B : Number.NEGATIVE_INFINITY;
+  else {
+    const disc = B * B - 4 * A * C;
+    if (disc >= 0) {
+      const q = Math.sqrt(disc);
+      root = Math.max((-B + q) / (2 * A), (-B - q) / (2 * A));
+    }
+  }
+  // Poles of ρ (n = −c) and sign changes of the terms (n = −a, −b) also lie before this.
+  return Math.max(0, root, -a, -b, -c);
+}
+
+/**
+ * The power series Σ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ, 0 ≤ z < 1. Stops when the bound on the rest of the
+ * series falls below EPS of the sum (once the term ratio is monotone, see monotoneFrom), or at
+ * maxTerms. Returns the sum and whether it converged.
  */
 function series(a: number, b: number, c: number, z: number, maxTerms: number): { sum: number; ok: boolean } {
   let term = 1;
   let sum = 1;
-  const settle = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+  const settle = monotoneFrom(a, b, c);
+  const az = Math.abs(z);
   for (let n = 0; n < maxTerms; n++) {
-    term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
+    const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
+    term *= ratio;
     sum += term;
     if (term === 0) return { sum, ok: true };
-    if (Math.abs(term) <= EPS * Math.abs(sum) && n > settle) return { sum, ok: true };
+    if (n + 1 > settle) {
+      const R = Math.max(Math.abs(ratio), az);
+      if (R < 1 && (Math.abs(term) * R) / (1 - R) <= EPS * Math.abs(sum)) return { sum, ok: true };
+    }
   }
   return { sum, ok: false };
 }
 
-/** Terms the z-series needs to reach EPS once past its largest parameter: n with zⁿ ~ EPS. */
+/** Terms the z-series needs: to where its ratio is monotone, then until zⁿ ~ EPS. */
 function seriesLength(a: number, b: number, c: number, z: number): number {
-  return Math.max(Math.abs(a), Math.abs(b), Math.abs(c)) + 37 / -Math.log(Math.abs(z));
+  return monotoneFrom(a, b, c) + 37 / -Math.log(Math.abs(z));
 }
 
 /**
@@ -163,12 +194,13 @@ function nearOne(a: number, b: number, c: number, z: number): number {
   }
   // Large parameters make the two terms of 15.3.6 huge and opposite; the z-series, slow but with
   // no cancellation for positive parameters, is then the better answer if it can finish.
-  if (
-    (!Number.isFinite(value) || magnitude > 1e5 * Math.abs(value)) &&
-    seriesLength(a, b, c, z) < MAX_SERIES_TERMS
-  ) {
-    const s = series(a, b, c, z, MAX_SERIES_TERMS);
-    if (s.ok) return s.sum;
+  if (!Number.isFinite(value) || magnitude > 1e5 * Math.abs(value)) {
+    if (seriesLength(a, b, c, z) < MAX_SERIES_TERMS) {
+      const s = series(a, b, c, z, MAX_SERIES_TERMS);
+      if (s.ok) return s.sum;
+    }
+    // More than five digits lost and no direct route within the bound: say so.
+    if (magnitude > 1e10 * Math.abs(value)) return Number.NaN;
   }
   return value;
 }

@@ -48,6 +48,27 @@ describe('the causes of the stall, fixed', () => {
     expect(bowl.x[1]).toBeCloseTo(-2, 4);
   });
 
+  it('a likelihood whose maximum is at infinity stops at the edge of the search and says which parameter', () => {
+    // Forty customers buying like clockwork: no heterogeneity for Pareto/NBD to find, so its
+    // maximum lies at r, α → ∞ (the search used to wander there for minutes, each step slower).
+    const lines = ['customer,date,amount'];
+    for (let c = 0; c < 40; c++)
+      for (let k = 0; k < 1 + (c % 4); k++)
+        lines.push(`c${c},2023-${String(1 + ((c + 3 * k) % 12)).padStart(2, '0')}-1${k},${10 + c}`);
+    const r = fitTransactionLog(`${lines.join('\n')}\n`, { ...opts, calibrationEnd: '2023-06-30' });
+    if (!r.ok) throw new Error(r.error);
+    const p = r.report.pnbd!;
+    expect(p.fit.converged).toBe(false);
+    expect(p.fit.message).toMatch(
+      /^(r|alpha|s|beta) ran to the edge of the search \((1\/)?e\^12\): the data do not pin it down$/,
+    );
+    expect(Number.isFinite(p.fit.logLik)).toBe(true);
+    const edge = nelderMead((v) => -v[0], [0], { box: 3 });
+    expect(edge.converged).toBe(false);
+    expect(edge.x[0]).toBeGreaterThan(2.9);
+    expect(edge.x[0]).toBeLessThanOrEqual(3);
+  });
+
   it('summarises a million-transaction log (no spread onto the stack) exactly as the rows say', () => {
     const s0 = syntheticTransactions({ customers: 200_000, seed: 7 });
     expect(s0.customer.length).toBeGreaterThan(900_000);
