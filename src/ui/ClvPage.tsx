@@ -679,6 +679,7 @@ export function ClvPage({
           {report.clvCount > 0 && (
             <>
               <h3>{t('clvTop')}</h3>
+              <p className="note">{t('clvIntervalNote')}</p>
               <table className="kpis" data-testid="clv-top">
                 <thead>
                   <tr>
@@ -687,6 +688,7 @@ export function ClvPage({
                     <th>{t('clvExpected')}</th>
                     <th>{t('clvValue')}</th>
                     <th>CLV</th>
+                    <th>{t('clvInterval')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -697,6 +699,9 @@ export function ClvPage({
                       <td>{c.expectedPurchases.toFixed(2)}</td>
                       <td>{c.expectedValue.toFixed(2)}</td>
                       <td>{c.clv.toFixed(2)}</td>
+                      <td data-testid="clv-interval">
+                        {Number.isNaN(c.clvLow) ? '—' : `${c.clvLow.toFixed(2)} – ${c.clvHigh.toFixed(2)}`}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

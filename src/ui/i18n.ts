@@ -294,6 +294,9 @@ const en = {
   clvComparison: 'BG/NBD and Pareto/NBD on the same split',
   clvHoldoutError: 'holdout forecast error',
   clvPareto: 'Pareto/NBD',
+  clvInterval: '90 % interval',
+  clvIntervalNote:
+    'The interval carries the uncertainty of the fitted parameters: CLV recomputed for 100 draws of them from their approximate normal on the log scale (not the uncertainty of the customer’s own future).',
 } as const;
 
 export type Key = keyof typeof en;
@@ -587,6 +590,9 @@ const zh: Record<Key, string> = {
   clvComparison: '同一划分下的 BG/NBD 与 Pareto/NBD',
   clvHoldoutError: '保留期预测误差',
   clvPareto: 'Pareto/NBD',
+  clvInterval: '90 % 区间',
+  clvIntervalNote:
+    '区间反映拟合参数的不确定性：按参数在对数尺度上的近似正态分布抽取 100 组参数并重算 CLV（不含客户自身未来的随机性）。',
 };
 
 export const STRINGS = { en, zh } as const;

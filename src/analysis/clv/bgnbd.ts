@@ -4,7 +4,7 @@
  */
 
 import { compressHistories, type Histories } from './histories.ts';
-import { nelderMead, standardErrors } from './optimize.ts';
+import { covariance, nelderMead, standardErrors } from './optimize.ts';
 import { hyp2f1, lnBeta, lnGamma } from './special.ts';
 
 export interface BgNbdParams {
@@ -72,6 +72,8 @@ export interface Fit<P> {
   converged: boolean;
   /** Why the search stopped without converging; params are then its best point. */
   message?: string;
+  /** Covariance of the log-parameters (for draws of the parameters); null if not positive definite. */
+  logCovariance?: number[][] | null;
 }
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
@@ -95,6 +97,7 @@ export function fitBgNbd(d: Rfm, start: BgNbdParams = { r: 1, alpha: 1, a: 1, b:
     iterations: m.iterations,
     converged: m.converged,
     ...(m.message ? { message: m.message } : {}),
+    logCovariance: covariance(negLL, m.x),
   };
 }
 
@@ -113,6 +116,21 @@ export function expectedPurchases(p: BgNbdParams, t: number): number {
   return ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, z));
 }
 
+/**
+ * E[Y(t) | x, T, alive]: expected purchases in the next t of a customer alive at T with x repeats —
+ * a new customer with updated parameters (r + x, α + T, a, b + x). It does not depend on tₓ, so a
+ * forecast takes it once per distinct (x, T) and multiplies by each customer's P(alive).
+ */
+export function expectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  return (
+    ((a + b + x - 1) / (a - 1)) *
+    (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z))
+  );
+}
+
 /** E[Y(t) | x, tx, T]: expected purchases in the next t of a customer with this history. */
 export function conditionalExpectedPurchases(
   p: BgNbdParams,
@@ -122,13 +140,7 @@ export function conditionalExpectedPurchases(
   T: number,
 ): number {
   if (t <= 0) return 0;
-  const { r, alpha, a, b } = p;
-  const z = t / (alpha + T + t);
-  const num =
-    ((a + b + x - 1) / (a - 1)) *
-    (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
-  const den = x > 0 ? 1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 1;
-  return num / den;
+  return expectedPurchasesIfAlive(p, t, x, T) * probabilityAlive(p, x, tx, T);
 }
 
 /** P(X(t) = x) for a new customer (FHL 2005, eq. 8). */

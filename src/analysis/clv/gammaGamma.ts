@@ -4,7 +4,7 @@
  * from their number of repeat transactions x and mean repeat value z̄.
  */
 import type { Fit } from './bgnbd.ts';
-import { nelderMead, standardErrors } from './optimize.ts';
+import { covariance, nelderMead, standardErrors } from './optimize.ts';
 import { lnGamma } from './special.ts';
 
 export interface GammaGammaParams {
@@ -99,6 +99,7 @@ export function fitGammaGamma(
     iterations: m.iterations,
     converged: m.converged,
     ...(m.message ? { message: m.message } : {}),
+    logCovariance: covariance(negLL, m.x),
     used: d.xIndex.length,
     zeroValue: d.zeroValue,
   };

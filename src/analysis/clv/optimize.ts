@@ -186,3 +186,28 @@ export function standardErrors(negLogLik: (x: number[]) => number, at: number[])
   const inv = invert(hessian(negLogLik, at));
   return at.map((_, i) => (inv && inv[i][i] > 0 ? Math.sqrt(inv[i][i]) : Number.NaN));
 }
+
+/**
+ * Covariance of the estimates on the scale the search ran on (log-parameters here): the inverse
+ * Hessian of the negative log-likelihood, or null when it is not positive definite.
+ */
+export function covariance(negLogLik: (x: number[]) => number, at: number[]): number[][] | null {
+  const inv = invert(hessian(negLogLik, at));
+  return inv && cholesky(inv) ? inv : null;
+}
+
+/** Lower Cholesky factor, or null when the matrix is not positive definite. */
+export function cholesky(m: number[][]): number[][] | null {
+  const n = m.length;
+  const L = Array.from({ length: n }, () => new Array(n).fill(0));
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j <= i; j++) {
+      let v = m[i][j];
+      for (let k = 0; k < j; k++) v -= L[i][k] * L[j][k];
+      if (i === j) {
+        if (!(v > 0)) return null;
+        L[i][i] = Math.sqrt(v);
+      } else L[i][j] = v / L[j][j];
+    }
+  return L;
+}

@@ -39,6 +39,8 @@ export interface FitOptions extends ColumnChoice {
   clvWeeks: number;
   /** Fit Pareto/NBD beside BG/NBD (default yes; its fit takes longer on very large logs). */
   paretoNbd?: boolean;
+  /** Parameter draws behind each customer's 90 % CLV interval (default 100; 0 for none). */
+  clvDraws?: number;
 }
 
 /** Pareto/NBD beside BG/NBD on the same split: its fit and the same checks. */
@@ -177,13 +179,15 @@ export function fitParsedLog(
   onStage('clv');
   const clv = gg
     ? customerClv(
-        bg.params,
-        gg.params,
+        bg,
+        gg,
         s,
         {
           weeks: o.clvWeeks,
           annualDiscountRatePct: o.annualDiscountRatePct,
           margin: o.marginPct / 100,
+          draws: o.clvDraws ?? 100,
+          level: 0.9,
         },
         h,
       )
@@ -220,7 +224,7 @@ export function fitParsedLog(
 /** Each customer's CLV as CSV. */
 export function clvCsv(rows: CustomerClv[]): string {
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  return `customer,probability_alive,expected_purchases,expected_value,clv\n${rows
+  return `customer,probability_alive,expected_purchases,expected_value,clv,clv_low_90,clv_high_90\n${rows
     .map((r) =>
       [
         q(r.id),
@@ -228,6 +232,8 @@ export function clvCsv(rows: CustomerClv[]): string {
         r.expectedPurchases.toFixed(4),
         r.expectedValue.toFixed(2),
         r.clv.toFixed(2),
+        Number.isNaN(r.clvLow) ? '' : r.clvLow.toFixed(2),
+        Number.isNaN(r.clvHigh) ? '' : r.clvHigh.toFixed(2),
       ].join(','),
     )
     .join('\n')}\n`;

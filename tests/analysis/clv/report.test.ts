@@ -19,7 +19,9 @@ describe('the fit report', () => {
     expect(report.calibrationWeek).toBeLessThan(40);
     expect(report.clv.length).toBe(2357);
     const csv = clvCsv(report.clv).trim().split('\n');
-    expect(csv[0]).toBe('customer,probability_alive,expected_purchases,expected_value,clv');
+    expect(csv[0]).toBe(
+      'customer,probability_alive,expected_purchases,expected_value,clv,clv_low_90,clv_high_90',
+    );
     expect(csv.length).toBe(2358);
   });
 
