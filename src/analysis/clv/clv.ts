@@ -113,9 +113,16 @@ function lognormalDraws(mean: number[], cov: number[][] | null | undefined): Dra
   const L = cholesky(cov);
   if (!L) return null;
   const mu = mean.map(Math.log);
-  return (rng) => {
+  const one = (rng: Stream) => {
     const z = mu.map(() => rng.gaussian());
-    return mu.map((m, i) => Math.exp(m + L[i].reduce((a, l, j) => a + l * z[j], 0)));
+    return mu.map((m, i) => m + L[i].reduce((a, l, j) => a + l * z[j], 0));
+  };
+  // Draws are kept inside the box the fits searched (|ln θ| ≤ 15), a wide covariance's tails
+  // being neither plausible nor cheap to evaluate.
+  return (rng) => {
+    let v = one(rng);
+    for (let k = 0; k < 100 && v.some((x) => Math.abs(x) > 15); k++) v = one(rng);
+    return v.map((x) => Math.exp(Math.max(-15, Math.min(15, x))));
   };
 }
 
@@ -146,7 +153,8 @@ export function customerClv(
       clvHigh: Number.NaN,
     };
   }
-  const draws = o.draws ?? 0;
+  // A fit stopped at the edge of its search has no covariance worth drawing from: no interval.
+  const draws = bgFit?.converged && ggFit?.converged ? (o.draws ?? 0) : 0;
   const drawBg = bgFit && lognormalDraws([bgp.r, bgp.alpha, bgp.a, bgp.b], bgFit.logCovariance);
   const drawGg = ggFit && lognormalDraws([ggp.p, ggp.q, ggp.gamma], ggFit.logCovariance);
   if (draws < 2 || !drawBg || !drawGg) return out;
