@@ -4,7 +4,7 @@
  */
 
 import { compressHistories, type Histories } from './histories.ts';
-import { covariance, nelderMead, standardErrors } from './optimize.ts';
+import { type Fit, fitLogParameters } from './optimize.ts';
 import { hyp2f1, lnBeta, lnGamma } from './special.ts';
 
 export interface BgNbdParams {
@@ -64,17 +64,7 @@ export function bgnbdLogLik(p: BgNbdParams, d: Rfm | Histories): number {
   return s;
 }
 
-export interface Fit<P> {
-  params: P;
-  standardErrors: P;
-  logLik: number;
-  iterations: number;
-  converged: boolean;
-  /** Why the search stopped without converging; params are then its best point. */
-  message?: string;
-  /** Covariance of the log-parameters (for draws of the parameters); null if not positive definite. */
-  logCovariance?: number[][] | null;
-}
+export type { Fit } from './optimize.ts';
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 const toParams = (v: number[]): BgNbdParams => ({ r: v[0], alpha: v[1], a: v[2], b: v[3] });
@@ -82,23 +72,13 @@ const toParams = (v: number[]): BgNbdParams => ({ r: v[0], alpha: v[1], a: v[2],
 /** Maximum likelihood, searched over log-parameters so that every parameter stays positive. */
 export function fitBgNbd(d: Rfm, start: BgNbdParams = { r: 1, alpha: 1, a: 1, b: 1 }): Fit<BgNbdParams> {
   const h = compressHistories(d);
-  const negLL = (logs: number[]) => -bgnbdLogLik(toParams(logs.map(Math.exp)), h);
-  const m = nelderMead(
-    negLL,
-    NAMES.map((k) => Math.log(start[k])),
-    { box: 15, names: NAMES },
+  return fitLogParameters(
+    (v) => bgnbdLogLik(toParams(v), h),
+    NAMES.map((k) => start[k]),
+    NAMES,
+    toParams,
+    15,
   );
-  const est = m.x.map(Math.exp);
-  const se = standardErrors((v) => -bgnbdLogLik(toParams(v), h), est);
-  return {
-    params: toParams(est),
-    standardErrors: toParams(se),
-    logLik: -m.value,
-    iterations: m.iterations,
-    converged: m.converged,
-    ...(m.message ? { message: m.message } : {}),
-    logCovariance: covariance(negLL, m.x),
-  };
 }
 
 /** Probability that a customer with this history is still alive at T. */

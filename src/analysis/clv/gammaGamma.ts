@@ -4,7 +4,7 @@
  * from their number of repeat transactions x and mean repeat value z̄.
  */
 import type { Fit } from './bgnbd.ts';
-import { covariance, nelderMead, standardErrors } from './optimize.ts';
+import { fitLogParameters } from './optimize.ts';
 import { lnGamma } from './special.ts';
 
 export interface GammaGammaParams {
@@ -88,18 +88,15 @@ export function fitGammaGamma(
   zbar: ArrayLike<number>,
 ): Fit<GammaGammaParams> & { used: number; zeroValue: number } {
   const d = spendData(x, zbar);
-  const negLL = (logs: number[]) => -gammaGammaLogLik(toParams(logs.map(Math.exp)), d);
-  const m = nelderMead(negLL, [0, 0, 0], { box: 15, names: ['p', 'q', 'gamma'] });
-  const est = m.x.map(Math.exp);
-  const se = standardErrors((v) => -gammaGammaLogLik(toParams(v), d), est);
+  const fit = fitLogParameters(
+    (v) => gammaGammaLogLik(toParams(v), d),
+    [1, 1, 1],
+    ['p', 'q', 'gamma'],
+    toParams,
+    15,
+  );
   return {
-    params: toParams(est),
-    standardErrors: toParams(se),
-    logLik: -m.value,
-    iterations: m.iterations,
-    converged: m.converged,
-    ...(m.message ? { message: m.message } : {}),
-    logCovariance: covariance(negLL, m.x),
+    ...fit,
     used: d.xIndex.length,
     zeroValue: d.zeroValue,
   };

@@ -211,3 +211,42 @@ export function cholesky(m: number[][]): number[][] | null {
     }
   return L;
 }
+
+/** A maximum-likelihood fit: estimates, standard errors, and how the search ended. */
+export interface Fit<P> {
+  params: P;
+  standardErrors: P;
+  logLik: number;
+  iterations: number;
+  converged: boolean;
+  /** Why the search stopped without converging; params are then its best point. */
+  message?: string;
+  /** Covariance of the log-parameters (for draws of the parameters); null if not positive definite. */
+  logCovariance?: number[][] | null;
+}
+
+/**
+ * Maximum likelihood over log-parameters, so that every parameter stays positive: Nelder–Mead in a
+ * box of log-parameters, standard errors from the Hessian on the parameters' own scale, and the
+ * covariance on the log scale for draws.
+ */
+export function fitLogParameters<P>(
+  logLik: (v: number[]) => number,
+  start: number[],
+  names: readonly string[],
+  toParams: (v: number[]) => P,
+  box: number,
+): Fit<P> {
+  const negLL = (logs: number[]) => -logLik(logs.map(Math.exp));
+  const m = nelderMead(negLL, start.map(Math.log), { box, names });
+  const est = m.x.map(Math.exp);
+  return {
+    params: toParams(est),
+    standardErrors: toParams(standardErrors((v) => -logLik(v), est)),
+    logLik: -m.value,
+    iterations: m.iterations,
+    converged: m.converged,
+    ...(m.message ? { message: m.message } : {}),
+    logCovariance: covariance(negLL, m.x),
+  };
+}

@@ -7,7 +7,7 @@
  */
 import type { Fit, Rfm } from './bgnbd.ts';
 import { compressHistories, type Histories } from './histories.ts';
-import { nelderMead, standardErrors } from './optimize.ts';
+import { fitLogParameters } from './optimize.ts';
 import { hyp2f1, lnGamma } from './special.ts';
 
 export interface ParetoNbdParams {
@@ -109,22 +109,13 @@ export function fitParetoNbd(
   start: ParetoNbdParams = { r: 1, alpha: 1, s: 1, beta: 1 },
 ): Fit<ParetoNbdParams> {
   const h = compressHistories(d);
-  const negLL = (logs: number[]) => -paretoNbdLogLik(toParams(logs.map(Math.exp)), h);
-  const m = nelderMead(
-    negLL,
-    NAMES.map((k) => Math.log(start[k])),
-    { box: 12, names: NAMES },
+  return fitLogParameters(
+    (v) => paretoNbdLogLik(toParams(v), h),
+    NAMES.map((k) => start[k]),
+    NAMES,
+    toParams,
+    12,
   );
-  const est = m.x.map(Math.exp);
-  const se = standardErrors((v) => -paretoNbdLogLik(toParams(v), h), est);
-  return {
-    params: toParams(est),
-    standardErrors: toParams(se),
-    logLik: -m.value,
-    iterations: m.iterations,
-    converged: m.converged,
-    ...(m.message ? { message: m.message } : {}),
-  };
 }
 
 /** [1 − (1 + u)^−(s−1)]/(s−1), with its limit ln(1 + u) at s = 1. */

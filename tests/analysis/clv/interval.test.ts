@@ -8,50 +8,25 @@ import { type BgNbdParams, fitBgNbd } from '../../../src/analysis/clv/bgnbd.ts';
 import { customerClv } from '../../../src/analysis/clv/clv.ts';
 import { fitGammaGamma, type GammaGammaParams } from '../../../src/analysis/clv/gammaGamma.ts';
 import type { CustomerSummary } from '../../../src/analysis/clv/summary.ts';
-import { Stream } from '../../../src/engine/index.ts';
+import { syntheticHistories } from './synthetic.ts';
 
 const bg: BgNbdParams = { r: 0.6, alpha: 3, a: 0.9, b: 3 };
 const gg: GammaGammaParams = { p: 5, q: 4, gamma: 20 };
 const opts = { weeks: 52, annualDiscountRatePct: 10, margin: 0.3, draws: 100, level: 0.9 };
 
-/**
- * Histories drawn from the models in continuous time, arrivals over 12 weeks, observed to week 26,
- * and then kept to the day, as a log keeps them (so that histories share their T, as in a log).
- */
+/** The synthetic histories kept to the day, as a log keeps them (so that histories share their T). */
 function sample(n: number, seed: number): CustomerSummary {
-  const rng = new Stream(seed);
-  const x = new Float64Array(n);
-  const tx = new Float64Array(n);
-  const T = new Float64Array(n);
-  const zbar = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    rng.at(i, 0);
-    T[i] = 26 - 12 * rng.next();
-    const lambda = rng.gamma(bg.r, 1 / bg.alpha);
-    const p = rng.beta(bg.a / (bg.a + bg.b), bg.a + bg.b);
-    const nu = rng.gamma(gg.q, 1 / gg.gamma);
-    let t = 0;
-    let spend = 0;
-    for (;;) {
-      t += -Math.log(1 - rng.next()) / lambda;
-      if (t > T[i]) break;
-      x[i]++;
-      tx[i] = t;
-      spend += rng.gamma(gg.p, 1 / nu);
-      if (rng.next() < p) break;
-    }
-    zbar[i] = x[i] > 0 ? spend / x[i] : 0;
-    T[i] = Math.round(T[i] * 7) / 7;
-    tx[i] = Math.min(T[i], Math.round(tx[i] * 7) / 7);
-  }
+  const d = syntheticHistories(bg, gg, n, seed);
+  const T = d.T.map((t) => Math.round(t * 7) / 7);
+  const tx = d.tx.map((t, i) => Math.min(T[i], Math.round(t * 7) / 7));
   return {
     n,
     ids: Array.from({ length: n }, (_, i) => `c${i}`),
     firstDay: new Int32Array(n),
-    x,
+    x: d.x,
     tx,
     T,
-    meanRepeatValue: zbar,
+    meanRepeatValue: d.zbar,
     holdoutX: new Float64Array(n),
     calibrationEndDay: 0,
     holdoutEndDay: 0,
