@@ -284,10 +284,10 @@ export function ClvPage({
 
   const fmt = (v: number, se: number) => `${v.toFixed(4)} (SE ${se.toFixed(4)})`;
   const top = report?.clvTop ?? [];
-  const converged = (f: { converged: boolean; iterations: number; message?: string }) =>
+  const converged = (f: { converged: boolean; iterations: number; message?: string; messageZh?: string }) =>
     f.converged
       ? t('clvConverged').replace('{n}', String(f.iterations))
-      : `${f.message} — ${t('clvNotConverged')}`;
+      : `${lang === 'zh' ? f.messageZh : f.message} — ${t('clvNotConverged')}`;
 
   return (
     <section className="clv" data-testid="clv-page">

@@ -5,8 +5,9 @@ export interface Minimum {
   value: number;
   iterations: number;
   converged: boolean;
-  /** Why the search stopped without converging (absent when it converged). */
+  /** Why the search stopped without converging (absent when it converged), and in Chinese. */
   message?: string;
+  messageZh?: string;
 }
 
 /**
@@ -42,6 +43,7 @@ export function nelderMead(
       iterations: 0,
       converged: false,
       message: 'the likelihood is not finite at the starting point',
+      messageZh: '似然函数在起点不是有限值',
     };
   let best: Minimum = { x: start, value: v0, iterations: 0, converged: false };
   let total = 0;
@@ -104,14 +106,18 @@ export function nelderMead(
     best = { x: simplex[k], value: values[k], iterations: total, converged: settled };
     if (!improved && restart > 0) break;
   }
-  if (!best.converged) best.message = `did not converge after ${total} iterations`;
-  else {
+  if (!best.converged) {
+    best.message = `did not converge after ${total} iterations`;
+    best.messageZh = `${total} 次迭代后仍未收敛`;
+  } else {
     // A minimum on the edge of the box is where the search stopped, not a maximum of the likelihood.
     const edge = best.x.findIndex((v) => Math.abs(v) > box - 0.05);
     if (edge >= 0) {
       best.converged = false;
       const name = options.names?.[edge] ?? `parameter ${edge + 1}`;
-      best.message = `${name} ran to the edge of the search (${best.x[edge] > 0 ? '' : '1/'}e^${box}): the data do not pin it down`;
+      const bound = `${best.x[edge] > 0 ? '' : '1/'}e^${box}`;
+      best.message = `${name} ran to the edge of the search (${bound}): the data do not pin it down`;
+      best.messageZh = `${name} 到达搜索边界（${bound}）：数据无法确定它`;
     }
   }
   return best;
@@ -221,6 +227,7 @@ export interface Fit<P> {
   converged: boolean;
   /** Why the search stopped without converging; params are then its best point. */
   message?: string;
+  messageZh?: string;
   /** Covariance of the log-parameters (for draws of the parameters); null if not positive definite. */
   logCovariance?: number[][] | null;
 }
@@ -246,7 +253,7 @@ export function fitLogParameters<P>(
     logLik: -m.value,
     iterations: m.iterations,
     converged: m.converged,
-    ...(m.message ? { message: m.message } : {}),
+    ...(m.message ? { message: m.message, messageZh: m.messageZh } : {}),
     logCovariance: covariance(negLL, m.x),
   };
 }

@@ -38,6 +38,7 @@ describe('the causes of the stall, fixed', () => {
     expect(down.converged).toBe(false);
     expect(down.iterations).toBe(150);
     expect(down.message).toBe('did not converge after 150 iterations');
+    expect(down.messageZh).toBe('150 次迭代后仍未收敛');
     expect(down.value).toBeLessThan(-10);
     const nan = nelderMead(() => Number.NaN, [0, 0]);
     expect(nan).toMatchObject({ converged: false, iterations: 0 });
