@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     annualDiscountRatePct: 10,
     marginPct: margin,
     clvWeeks: 0,
+    clvDraws: 0,
     paretoNbd: flags.pareto !== 'no',
   });
   if (!fitted.ok) throw new Error(`${path}: ${fitted.error}`);
