@@ -1,6 +1,7 @@
 /** Who a business acquires, and how: discount-acquired and referred customers' long-run value. */
 import { Flag, Source } from '../../engine/index.ts';
 import { all, columnDifference, within } from '../judge.ts';
+import type { Lab } from '../lab.ts';
 import { meanWhere, shareWhere } from '../measures.ts';
 import type { Check } from '../types.ts';
 import { isAcquired, watchAcquisitions } from '../watches.ts';
@@ -19,6 +20,28 @@ const discountDesign = {
   },
 };
 
+/**
+ * Mean CLV of the customers won with a new-customer discount of `depthPct` in months 1–12, over the
+ * mean CLV of the customers first won in those months (not by referral) in the same world without it.
+ */
+export function discountClvRatio(lab: Lab, k: number, depthPct: number): number {
+  const d = discountDesign;
+  const withDiscount = lab.world(BASE, d.people, d.months, (s) => {
+    s.levers.discount.depthPct = depthPct;
+    s.levers.discount.target = 'new';
+    s.levers.discount.schedule = [{ from: 1, to: 12 }];
+  });
+  const a = lab.run(withDiscount, d.seed, k);
+  const full = watchAcquisitions(d.people);
+  const b = lab.run(lab.world(BASE, d.people, d.months), d.seed, k, full.watch);
+  const won = meanWhere(a.pop.clv, (i) => (a.pop.flags[i] & Flag.DISCOUNT_ACQUIRED) !== 0);
+  const fullPrice = meanWhere(
+    b.pop.clv,
+    (i) => b.pop.firstTick[i] <= 11 && isAcquired(full.source[i]) && full.source[i] !== Source.REFERRAL,
+  );
+  return won / fullPrice;
+}
+
 export const discountClv: Check = {
   id: 'discount-clv',
   group: 'discount',
@@ -31,23 +54,7 @@ export const discountClv: Check = {
   source: { en: 'Lewis 2006, JMR 43(2)', zh: 'Lewis 2006，JMR 43(2)' },
   design: discountDesign,
   figures: [{ label: { en: 'CLV ÷ full-price CLV', zh: 'CLV ÷ 原价客户CLV' }, unit: 'ratio' }],
-  sample(lab, k) {
-    const d = discountDesign;
-    const withDiscount = lab.world(BASE, d.people, d.months, (s) => {
-      s.levers.discount.depthPct = 35;
-      s.levers.discount.target = 'new';
-      s.levers.discount.schedule = [{ from: 1, to: 12 }];
-    });
-    const a = lab.run(withDiscount, d.seed, k);
-    const full = watchAcquisitions(d.people);
-    const b = lab.run(lab.world(BASE, d.people, d.months), d.seed, k, full.watch);
-    const won = meanWhere(a.pop.clv, (i) => (a.pop.flags[i] & Flag.DISCOUNT_ACQUIRED) !== 0);
-    const fullPrice = meanWhere(
-      b.pop.clv,
-      (i) => b.pop.firstTick[i] <= 11 && isAcquired(full.source[i]) && full.source[i] !== Source.REFERRAL,
-    );
-    return [won / fullPrice];
-  },
+  sample: (lab, k) => [discountClvRatio(lab, k, 35)],
   judge: (_, [ratio]) => within(ratio, 0.4, 0.6),
 };
 

@@ -11,7 +11,7 @@ import type { Check, Design } from '../types.ts';
 
 const BASE = 'baselines/neighbourhood';
 /** The month of the failure; stay is measured 12 months later. */
-const MONTH = 7;
+export const MONTH = 7;
 const SEVERITY_PCT = 30;
 
 const design: Design = {
@@ -26,7 +26,7 @@ const design: Design = {
   },
 };
 
-type Handling = { resolutionQualityPct: number; responseHours: number };
+export type Handling = { resolutionQualityPct: number; responseHours: number };
 const UNRESOLVED: Handling = { resolutionQualityPct: 0, responseHours: 168 };
 const RESOLVED: Handling = { resolutionQualityPct: 100, responseHours: 168 };
 const QUICKLY: Handling = { resolutionQualityPct: 100, responseHours: 1 };
@@ -42,14 +42,14 @@ function world(lab: Lab, h: Handling, failure: boolean): Scenario {
   });
 }
 
-interface Outcome {
+export interface Outcome {
   /** Active when the failure month began (all of them suffered it). */
   hit: Uint8Array;
   voiced: Uint8Array;
   stayed: Uint8Array;
 }
 
-function outcome(lab: Lab, k: number, h: Handling, failure: boolean): Outcome {
+export function outcome(lab: Lab, k: number, h: Handling, failure: boolean): Outcome {
   const n = design.people;
   const hit = new Uint8Array(n);
   const voiced = new Uint8Array(n);
@@ -70,13 +70,23 @@ function outcome(lab: Lab, k: number, h: Handling, failure: boolean): Outcome {
   return { hit, voiced, stayed };
 }
 
-/** Stay rates: resolved quickly, resolved, unresolved, silent; and the quickly resolved without the failure. */
-function stayRates(lab: Lab, k: number): number[] {
-  return lab.shared(`complaints:${k}`, () => {
-    const q = outcome(lab, k, QUICKLY, true);
-    const r = outcome(lab, k, RESOLVED, true);
-    const u = outcome(lab, k, UNRESOLVED, true);
-    const never = outcome(lab, k, QUICKLY, false);
+export interface Handlings {
+  quickly: Handling;
+  resolved: Handling;
+  unresolved: Handling;
+}
+export const HANDLINGS: Handlings = { quickly: QUICKLY, resolved: RESOLVED, unresolved: UNRESOLVED };
+
+/**
+ * Stay rates: resolved quickly, resolved, unresolved, silent; and the quickly resolved customers'
+ * stay in the same world without the failure.
+ */
+export function stayRates(lab: Lab, k: number, h: Handlings = HANDLINGS): number[] {
+  return lab.shared(`complaints:${k}:${JSON.stringify(h)}`, () => {
+    const q = outcome(lab, k, h.quickly, true);
+    const r = outcome(lab, k, h.resolved, true);
+    const u = outcome(lab, k, h.unresolved, true);
+    const never = outcome(lab, k, h.quickly, false);
     const n = design.people;
     const voicedIn = (o: Outcome) => (i: number) => o.hit[i] === 1 && o.voiced[i] === 1;
     const stay = (o: Outcome) => (i: number) => o.stayed[i] === 1;

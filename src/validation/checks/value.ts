@@ -3,7 +3,7 @@
  * no retention knob, so retention is moved by what moves it in the world: competitors' pull (fewer
  * customers are lured away; visits and spend are untouched). Margin is moved by the gross margin.
  * Both elasticities are of the same customers' value: the initial customers' discounted margin over
- * ten years, long enough for most of their value to have been earned (Gupta et al. value customers
+ * seven years, long enough for most of their value to have been earned (Gupta et al. value customers
  * over an infinite horizon).
  */
 import { series } from '../../engine/index.ts';
@@ -19,12 +19,12 @@ const MARGIN_STEP = 1.01;
 const design: Design = {
   worlds: [BASE],
   people: 5_000,
-  months: 120,
+  months: 84,
   seed: 'validation/elasticity',
-  replications: 6,
+  replications: 5,
   text: {
-    en: `The baseline over 10 years (5,000 people) against the same world with competitors ${COMPETITOR_CUT_PCT} points less attractive (retention up) and against the same world with a 1 % higher gross margin; same seeds. Value: the initial customers’ discounted margin; retention: the world’s mean 12-month retention.`,
-    zh: `基线运行10年（5,000人），对比竞争者吸引力降低${COMPETITOR_CUT_PCT}个百分点（留存上升）的同一世界，以及毛利率提高1%的同一世界；相同随机数。价值：初始客户的折现毛利；留存：世界的平均12个月留存率。`,
+    en: `The baseline over 7 years (5,000 people) against the same world with competitors ${COMPETITOR_CUT_PCT} points less attractive (retention up) and against the same world with a 1 % higher gross margin; same seeds. Value: the initial customers’ discounted margin; retention: the world’s mean 12-month retention.`,
+    zh: `基线运行7年（5,000人），对比竞争者吸引力降低${COMPETITOR_CUT_PCT}个百分点（留存上升）的同一世界，以及毛利率提高1%的同一世界；相同随机数。价值：初始客户的折现毛利；留存：世界的平均12个月留存率。`,
   },
 };
 
