@@ -28,27 +28,28 @@ export function conclude(
   };
 }
 
-/**
- * Replications of the checks, replication by replication: within one, the checks of a group share
- * their simulations. `reps` overrides each check's own number of replications.
- */
-export function validate(
-  checks: Check[],
-  load: WorldLoader,
-  options: { reps?: number; onRun?: () => void } = {},
-): CheckResult[] {
-  const samples = checks.map(() => [] as number[][]);
-  const most = Math.max(0, ...checks.map((c) => options.reps ?? c.design.replications));
-  for (let k = 0; k < most; k++) {
-    const lab = new Lab(load, options.onRun);
-    checks.forEach((c, j) => {
-      if (k < (options.reps ?? c.design.replications)) samples[j].push(c.sample(lab, k));
-    });
-  }
-  return checks.map((c, j) => conclude(c, samples[j]));
+/** One unit of work: replication k of the checks of one group (they share their simulations). */
+export interface Task {
+  k: number;
+  ids: string[];
 }
 
-/** Replication k of the given checks (one task of a parallel run): their figures, by check id. */
+/** The tasks for `reps(check)` replications of each check, replication by replication. */
+export function plan(checks: Check[], reps: (c: Check) => number = (c) => c.design.replications): Task[] {
+  const most = Math.max(0, ...checks.map(reps));
+  const out: Task[] = [];
+  for (let k = 0; k < most; k++) {
+    const groups = new Map<string, string[]>();
+    for (const c of checks) {
+      if (k >= reps(c)) continue;
+      groups.set(c.group, [...(groups.get(c.group) ?? []), c.id]);
+    }
+    for (const ids of groups.values()) out.push({ k, ids });
+  }
+  return out;
+}
+
+/** Replication k of the given checks, sharing one lab: their figures, by check id. */
 export function replicate(
   checks: Check[],
   load: WorldLoader,
@@ -57,4 +58,37 @@ export function replicate(
 ): Record<string, number[]> {
   const lab = new Lab(load, onRun);
   return Object.fromEntries(checks.map((c) => [c.id, c.sample(lab, k)]));
+}
+
+/** Results from the tasks' outputs (in any order of completion: each output is placed by its k). */
+export function collect(
+  checks: Check[],
+  tasks: Task[],
+  outputs: Record<string, number[]>[],
+  departures: Record<string, Text> = KNOWN_DEPARTURES,
+): CheckResult[] {
+  const samples = new Map<string, number[][]>(checks.map((c) => [c.id, []]));
+  tasks.forEach((task, i) => {
+    for (const id of task.ids) samples.get(id)![task.k] = outputs[i][id];
+  });
+  return checks.map((c) => conclude(c, samples.get(c.id)!, departures));
+}
+
+/** The checks' replications, one task after another (the command line and the tests). */
+export function validate(
+  checks: Check[],
+  load: WorldLoader,
+  options: { reps?: number; onRun?: () => void } = {},
+): CheckResult[] {
+  const tasks = plan(checks, options.reps ? () => options.reps! : undefined);
+  const byId = new Map(checks.map((c) => [c.id, c]));
+  const outputs = tasks.map((t) =>
+    replicate(
+      t.ids.map((id) => byId.get(id)!),
+      load,
+      t.k,
+      options.onRun,
+    ),
+  );
+  return collect(checks, tasks, outputs);
 }
