@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { RunCancelled, type RunProgress } from '../runner/pool.ts';
 import { ValidationPool } from '../runner/validationPool.ts';
-import { CHECKS, type CheckResult, KNOWN_DEPARTURES, rows } from '../validation/index.ts';
+import { CHECKS, type Check, type CheckResult, KNOWN_DEPARTURES, rows } from '../validation/index.ts';
 import type { Key, Lang } from './i18n.ts';
 
 /** How many times each check's own number of replications to run. */
@@ -14,7 +14,16 @@ const STATUS_CLASS = { met: 'good', resolved: 'good', departure: 'neutral', notM
  * the model's figure with its 95 % interval, run on demand in workers; a check the model does not
  * meet is shown as a known departure with its reason.
  */
-export function ValidationPage({ t, lang }: { t: (k: Key) => string; lang: Lang }) {
+export function ValidationPage({
+  t,
+  lang,
+  checks = CHECKS,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  /** The checks to show and run (all of them in the app). */
+  checks?: Check[];
+}) {
   const [results, setResults] = useState<CheckResult[] | null>(null);
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -30,7 +39,7 @@ export function ValidationPage({ t, lang }: { t: (k: Key) => string; lang: Lang 
     if (!pool.current) return;
     setMessage(null);
     try {
-      setResults(await pool.current.run(CHECKS, (c) => c.design.replications * times, setProgress));
+      setResults(await pool.current.run(checks, (c) => c.design.replications * times, setProgress));
     } catch (e) {
       setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
     } finally {
@@ -86,7 +95,7 @@ export function ValidationPage({ t, lang }: { t: (k: Key) => string; lang: Lang 
           </tr>
         </thead>
         <tbody>
-          {CHECKS.map((c, j) => {
+          {checks.map((c, j) => {
             const r = results?.[j];
             const row = table?.[j];
             const marked = KNOWN_DEPARTURES[c.id];

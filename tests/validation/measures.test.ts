@@ -8,7 +8,7 @@ import { all, atMost, within } from '../../src/validation/judge.ts';
 import { Lab, scaleWorld } from '../../src/validation/lab.ts';
 import { arcElasticity, meanWhere, shareWhere, topShareOfBuyers } from '../../src/validation/measures.ts';
 import { CHECKS } from '../../src/validation/registry.ts';
-import { conclude, status } from '../../src/validation/run.ts';
+import { collect, conclude, plan, status } from '../../src/validation/run.ts';
 
 const iv = (mean: number, half: number) => ({ mean, lo: mean - half, hi: mean + half, half, n: 5 });
 
@@ -149,5 +149,44 @@ describe('the registry', () => {
     expect(md).toHaveLength(3);
     expect(md[2]).toContain('Lewis 2006');
     expect(md[2].split(' | ')).toHaveLength(6);
+  });
+});
+
+describe('planning a run', () => {
+  const fake = (id: string, group: string, replications: number) => ({
+    ...CHECKS[0],
+    id,
+    group,
+    design: { ...CHECKS[0].design, replications },
+    figures: [CHECKS[0].figures[0]],
+    judge: () => ({ met: true, clear: true }),
+  });
+  const checks = [fake('a', 'g', 2), fake('b', 'g', 3), fake('c', 'h', 1)];
+  it('makes one task per replication and group', () => {
+    expect(plan(checks)).toEqual([
+      { k: 0, ids: ['a', 'b'] },
+      { k: 0, ids: ['c'] },
+      { k: 1, ids: ['a', 'b'] },
+      { k: 2, ids: ['b'] },
+    ]);
+    expect(plan(checks, () => 1)).toEqual([
+      { k: 0, ids: ['a', 'b'] },
+      { k: 0, ids: ['c'] },
+    ]);
+  });
+  it('places every output by its replication, whatever order the tasks finished in', () => {
+    const tasks = plan(checks);
+    const outputs = tasks.map((t) =>
+      Object.fromEntries(t.ids.map((id) => [id, [10 * t.k + id.charCodeAt(0)]])),
+    );
+    const order = [3, 1, 0, 2];
+    const shuffled = collect(
+      checks,
+      order.map((i) => tasks[i]),
+      order.map((i) => outputs[i]),
+      {},
+    );
+    expect(shuffled.map((r) => r.samples)).toEqual([[[97], [107]], [[98], [108], [118]], [[99]]]);
+    expect(shuffled[1].intervals[0].mean).toBeCloseTo(108, 12);
   });
 });
