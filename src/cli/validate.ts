@@ -10,6 +10,7 @@ import { formatProblem } from '../scenario/errors.ts';
 import { parseScenarioText } from '../scenario/importer.ts';
 import {
   CHECKS,
+  type Check,
   checkById,
   markdownTable,
   textTable,
@@ -25,9 +26,15 @@ export const diskWorlds: WorldLoader = (id) => {
   return r.scenario;
 };
 
-function main(): void {
-  const argv = process.argv.slice(2);
-  const markdown = argv.includes('--markdown');
+export interface ValidateOptions {
+  markdown: boolean;
+  lang: 'en' | 'zh';
+  /** Replications of every check; undefined: each check's own. */
+  reps: number | undefined;
+  checks: Check[];
+}
+
+export function parseValidateArgs(argv: string[]): ValidateOptions {
   const { positional, flags } = parseArgs(
     argv.filter((a) => a !== '--markdown'),
     ['reps', 'only', 'lang'],
@@ -35,31 +42,42 @@ function main(): void {
   if (positional.length) throw new Error(`unexpected argument ${positional[0]}`);
   const lang = flags.lang ?? 'en';
   if (lang !== 'en' && lang !== 'zh') throw new Error(`--lang must be en or zh, got ${lang}`);
-  const reps = flags.reps === undefined ? undefined : intFlag(flags, 'reps', 1, 2, 1000);
-  const checks = flags.only ? flags.only.split(',').map((id) => checkById(id.trim())) : CHECKS;
+  return {
+    markdown: argv.includes('--markdown'),
+    lang,
+    reps: flags.reps === undefined ? undefined : intFlag(flags, 'reps', 2, 2, 1000),
+    checks: flags.only ? flags.only.split(',').map((id) => checkById(id.trim())) : CHECKS,
+  };
+}
+
+function main(): void {
+  const o = parseValidateArgs(process.argv.slice(2));
   const started = performance.now();
   let runs = 0;
-  const results = validate(checks, diskWorlds, {
-    reps,
+  const results = validate(o.checks, diskWorlds, {
+    reps: o.reps,
     onRun: () => {
       runs++;
       if (process.stderr.isTTY) process.stderr.write(`\r${runs} simulations`);
     },
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
-  console.log(markdown ? markdownTable(results, lang) : textTable(results, lang));
+  console.log(o.markdown ? markdownTable(results, o.lang) : textTable(results, o.lang));
   const met = results.filter((r) => r.status === 'met' || r.status === 'resolved').length;
   const departures = results.filter((r) => r.status === 'departure').length;
   const failed = results.filter((r) => r.status === 'notMet');
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(
-    `${results.length} checks: ${met} met, ${departures} known departures, ${failed.length} not met (${runs} simulations, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    `${results.length} checks: ${met} met, ${departures} known departures, ${failed.length} not met (${runs} simulations, ${seconds} s)`,
   );
   if (failed.length) process.exitCode = 1;
 }
 
-try {
-  main();
-} catch (e) {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(2);
+if (process.argv[1] && /validate\.(mjs|ts)$/.test(process.argv[1])) {
+  try {
+    main();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
 }
