@@ -92,3 +92,8 @@ export function validate(
   );
   return collect(checks, tasks, outputs);
 }
+
+/** One check's result over `reps` replications (its own number by default). */
+export function measure(check: Check, load: WorldLoader, reps = check.design.replications): CheckResult {
+  return validate([check], load, { reps })[0];
+}

@@ -8,7 +8,7 @@ import { all, atMost, within } from '../../src/validation/judge.ts';
 import { Lab, scaleWorld } from '../../src/validation/lab.ts';
 import { arcElasticity, meanWhere, shareWhere, topShareOfBuyers } from '../../src/validation/measures.ts';
 import { CHECKS } from '../../src/validation/registry.ts';
-import { collect, conclude, plan, status } from '../../src/validation/run.ts';
+import { collect, conclude, measure, plan, status } from '../../src/validation/run.ts';
 
 const iv = (mean: number, half: number) => ({ mean, lo: mean - half, hi: mean + half, half, n: 5 });
 
@@ -188,5 +188,13 @@ describe('planning a run', () => {
     );
     expect(shuffled.map((r) => r.samples)).toEqual([[[97], [107]], [[98], [108], [118]], [[99]]]);
     expect(shuffled[1].intervals[0].mean).toBeCloseTo(108, 12);
+  });
+  it('measures one check over its replications, each with its own k', () => {
+    const r = measure({ ...fake('d', 'g', 5), sample: (_lab, k) => [k] }, () => defaultScenario());
+    expect(r.samples).toEqual([[0], [1], [2], [3], [4]]);
+    expect(r.intervals[0].mean).toBe(2);
+    expect(
+      measure({ ...fake('d', 'g', 5), sample: (_lab, k) => [k] }, () => defaultScenario(), 2).replications,
+    ).toBe(2);
   });
 });
