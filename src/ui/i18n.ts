@@ -432,6 +432,20 @@ const en = {
   clvInterval: '90 % interval',
   clvIntervalNote:
     'The interval carries the uncertainty of the fitted parameters: CLV recomputed for 100 draws of them from their approximate normal on the log scale (not the uncertainty of the customer’s own future).',
+  // validation page
+  tab_validation: 'Validation',
+  validationIntro:
+    'Published effect sizes (docs/evidence.md §2) measured in the shipped worlds: each check runs its worlds with the same seeds (paired where it compares), and shows the model’s figure with its 95 % interval. A check the model does not meet is a known departure, with its reason; nothing in the engine is tuned to pass a check.',
+  validationRun: 'Run the validation',
+  validationReps: 'Replications',
+  validationCheck: 'Check',
+  validationPublished: 'Published figure',
+  validationAccepted: 'Accepted',
+  validationSource: 'Source',
+  validationModel: 'Model [95 % interval]',
+  validationVerdict: 'Verdict',
+  validationDesign: 'Design',
+  validationMarked: 'Marked as a known departure:',
 } as const;
 
 export type Key = keyof typeof en;
@@ -858,6 +872,20 @@ const zh: Record<Key, string> = {
   clvInterval: '90 % 区间',
   clvIntervalNote:
     '区间反映拟合参数的不确定性：按参数在对数尺度上的近似正态分布抽取 100 组参数并重算 CLV（不含客户自身未来的随机性）。',
+  // validation page
+  tab_validation: '验证',
+  validationIntro:
+    '在内置世界中检验公开的效应量（docs/evidence.md 第2节）：每项检验用相同随机种子运行其世界（比较时成对），并给出模型数值及其95%区间。模型未达到的检验标为已知偏差并说明原因；引擎中没有任何为通过检验而做的调整。',
+  validationRun: '运行验证',
+  validationReps: '重复次数',
+  validationCheck: '检验',
+  validationPublished: '公开数据',
+  validationAccepted: '接受范围',
+  validationSource: '来源',
+  validationModel: '模型 [95%区间]',
+  validationVerdict: '结论',
+  validationDesign: '设计',
+  validationMarked: '标记为已知偏差：',
 };
 
 export const STRINGS = { en, zh } as const;
