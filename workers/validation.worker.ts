@@ -1,4 +1,5 @@
 /** The validation worker: replications of the validation checks on the shipped library, off the main thread. */
+import '../src/runner/noEval.ts';
 import * as Comlink from 'comlink';
 import { loadLibraryScenario } from '../src/scenario/library.ts';
 import { checkById, replicate, type WorldLoader } from '../src/validation/index.ts';

@@ -34,6 +34,7 @@ import {
   lazyPages,
   PopulationView,
   prefetchWhenIdle,
+  ValidationPage,
 } from './lazyPages.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
 import { runErrorLines } from './messages.ts';
@@ -63,7 +64,16 @@ function libraryDefault(): Opened {
 }
 
 /** The pages, in the tab bar's order; a new page is one more id here and its panel below. */
-const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv'] as const;
+const TABS = [
+  'scenario',
+  'compare',
+  'population',
+  'experiments',
+  'lessons',
+  'cases',
+  'clv',
+  'validation',
+] as const;
 type Tab = (typeof TABS)[number];
 /** Pages whose run controls the skip link can reach (they mark them with id="run-controls"). */
 const HAS_RUN_CONTROLS: ReadonlySet<Tab> = new Set([
@@ -72,6 +82,7 @@ const HAS_RUN_CONTROLS: ReadonlySet<Tab> = new Set([
   'experiments',
   'lessons',
   'cases',
+  'validation',
 ]);
 const PRESENTATION_KEY = 'loyalty-lab.presentation';
 
@@ -447,6 +458,7 @@ export function App() {
                   }}
                 />
               )}
+              {tab === 'validation' && <ValidationPage t={t} lang={lang} />}
             </div>
           )}
           <div

@@ -3,6 +3,8 @@ import { RunCancelled, type RunProgress } from '../runner/pool.ts';
 import { ValidationPool } from '../runner/validationPool.ts';
 import { CHECKS, type Check, type CheckResult, KNOWN_DEPARTURES, rows } from '../validation/index.ts';
 import type { Key, Lang } from './i18n.ts';
+import { RunControls } from './RunControls.tsx';
+import { useRunAnnouncer } from './uiContext.ts';
 
 /** How many times each check's own number of replications to run. */
 const MULTIPLIERS = [1, 2, 4] as const;
@@ -29,6 +31,7 @@ export function ValidationPage({
   const [message, setMessage] = useState<string | null>(null);
   const [times, setTimes] = useState<number>(1);
   const pool = useRef<ValidationPool | null>(null);
+  const announcer = useRunAnnouncer();
 
   useEffect(() => {
     pool.current = new ValidationPool();
@@ -39,7 +42,17 @@ export function ValidationPage({
     if (!pool.current) return;
     setMessage(null);
     try {
-      setResults(await pool.current.run(checks, (c) => c.design.replications * times, setProgress));
+      setResults(
+        await pool.current.run(
+          checks,
+          (c) => c.design.replications * times,
+          (p) => {
+            setProgress(p);
+            announcer.progress(p.done, p.total);
+          },
+        ),
+      );
+      announcer.ready();
     } catch (e) {
       setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
     } finally {
@@ -66,22 +79,15 @@ export function ValidationPage({
               </option>
             ))}
           </select>
-        </label>{' '}
-        {progress ? (
-          <>
-            <progress max={progress.total} value={progress.done} data-testid="validation-progress" />{' '}
-            {progress.done}/{progress.total}
-            {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s`}{' '}
-            <button type="button" onClick={() => pool.current?.cancel()} data-testid="validation-cancel">
-              {t('cancel')}
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => void run()} data-testid="validation-run">
-            {t('validationRun')}
-          </button>
-        )}
+        </label>
       </p>
+      <RunControls
+        progress={progress}
+        onRun={() => void run()}
+        onCancel={() => pool.current?.cancel()}
+        label={t('validationRun')}
+        ids={{ run: 'validation-run', cancel: 'validation-cancel', progress: 'validation-progress' }}
+      />
       {message && <output className="note">{message}</output>}
       <table className="kpis validation-table">
         <thead>

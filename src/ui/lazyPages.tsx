@@ -13,6 +13,7 @@ import type { ExperimentsPage as Experiments } from './ExperimentsPage.tsx';
 import type { Key } from './i18n.ts';
 import type { LessonsPage as Lessons } from './LessonsPage.tsx';
 import type { PopulationView as Population } from './population/PopulationView.tsx';
+import type { ValidationPage as Validation } from './ValidationPage.tsx';
 
 export const lazyPages = {
   compare: () => import('./ComparePage.tsx'),
@@ -21,6 +22,7 @@ export const lazyPages = {
   lessons: () => import('./LessonsPage.tsx'),
   cases: () => import('./CasesPage.tsx'),
   clv: () => import('./ClvPage.tsx'),
+  validation: () => import('./ValidationPage.tsx'),
   docs: () => import('./DocsPanel.tsx'),
 };
 
@@ -52,6 +54,9 @@ export const CasesPage = onDemand<ComponentProps<typeof Cases>>(() =>
   lazyPages.cases().then((m) => m.CasesPage),
 );
 export const ClvPage = onDemand<ComponentProps<typeof Clv>>(() => lazyPages.clv().then((m) => m.ClvPage));
+export const ValidationPage = onDemand<ComponentProps<typeof Validation>>(() =>
+  lazyPages.validation().then((m) => m.ValidationPage),
+);
 export const DocsPanel = onDemand<ComponentProps<typeof Docs>>(
   () => lazyPages.docs().then((m) => m.DocsPanel),
   false,

@@ -6,7 +6,7 @@ import { servedApp } from './browser.ts';
 
 const app = servedApp();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv'];
+const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv', 'validation'];
 
 interface Violation {
   id: string;
@@ -69,6 +69,7 @@ describe('accessibility', () => {
             timeout: 60_000,
           });
         }
+        if (tab === 'validation') await page.waitForSelector('[data-testid="validation-run"]');
         report[`${lang}/${tab}`] = await axe(page);
       }
     }

@@ -110,6 +110,10 @@ describe('the Content-Security-Policy', () => {
     for (const id of ['clv-freq-chart', 'clv-dist-chart'])
       await page.waitForSelector(`[data-testid="${id}"] svg`, { timeout: 90_000 });
 
+    // The Validation tab starts its own worker when it opens.
+    await page.click('[data-testid="tab-validation"]');
+    await page.waitForSelector('[data-testid="validation-run"]');
+
     // The service worker installed and controls the page after a reload (offline use kept).
     expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active !== null))).toBe(
       true,

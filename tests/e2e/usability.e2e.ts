@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { servedApp } from './browser.ts';
 
 const app = servedApp();
-const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv'];
+const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv', 'validation'];
 
 async function runCompare(page: Page, reps = 2) {
   await page.click('[data-testid="tab-compare"]');
@@ -125,11 +125,11 @@ describe('by keyboard and screen reader', () => {
       'tab-compare',
     );
     await page.keyboard.press('End');
-    expect(await page.getAttribute('[data-testid="tab-clv"]', 'aria-selected')).toBe('true');
+    expect(await page.getAttribute('[data-testid="tab-validation"]', 'aria-selected')).toBe('true');
     await page.keyboard.press('ArrowRight');
     expect(await page.getAttribute('[data-testid="tab-scenario"]', 'aria-selected')).toBe('true');
     await page.keyboard.press('ArrowLeft');
-    expect(await page.getAttribute('[data-testid="tab-clv"]', 'aria-selected')).toBe('true');
+    expect(await page.getAttribute('[data-testid="tab-validation"]', 'aria-selected')).toBe('true');
     await page.keyboard.press('Home');
     expect(await page.getAttribute('[data-testid="tab-scenario"]', 'aria-selected')).toBe('true');
     // One tab stop for the whole bar: Tab leaves it.

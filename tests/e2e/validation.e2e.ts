@@ -6,9 +6,11 @@ import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS, checkById, formatFigure, KNOWN_DEPARTURES, validate } from '../../src/validation/index.ts';
 import { libraryWorlds } from '../validation/worlds.ts';
-import { launchBrowser, watchErrors } from './browser.ts';
+import { launchBrowser, servedApp, watchErrors } from './browser.ts';
 
-/** The page is mounted by a harness of its own (tests/e2e/harness), built with the app's config. */
+const app = servedApp();
+
+/** The harness (tests/e2e/harness) mounts the page alone, built with the app's config. */
 const HARNESS = 'tests/e2e/harness/validation.html';
 let outDir = '';
 let server: PreviewServer;
@@ -36,23 +38,29 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-describe('the Validation page, in the browser', () => {
-  it('lists every check with its published figure and source before anything runs', async () => {
-    const page = await browser.newPage();
+describe('the Validation tab of the app', () => {
+  it('lists every check with its published figure and source before anything runs, in both languages', async () => {
+    const page = await app.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(url);
-    await page.waitForSelector('[data-testid="validation-run"]');
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-validation"]');
+    // The page loads on demand: wait for it, not for the note shown meanwhile.
+    await page.waitForSelector('[data-testid="validation"] [data-testid="validation-run"]');
     const ids = await page.$$eval('tr[data-check]', (rs) => rs.map((r) => r.getAttribute('data-check')));
     expect(ids).toEqual(CHECKS.map((c) => c.id));
     const text = await page.textContent('[data-testid="validation"]');
     for (const c of CHECKS) expect(text).toContain(c.source.en);
-    await page.goto(`${url}?lang=zh`);
-    await page.waitForSelector('[data-testid="validation-run"]');
+    await page.click('[data-testid="lang"]');
     expect(await page.textContent('[data-testid="validation-run"]')).toBe('运行验证');
+    for (const c of CHECKS)
+      expect(await page.textContent('[data-testid="validation"]')).toContain(c.title.zh);
     expect(errors).toEqual([]);
     await page.close();
   });
+});
 
+/** A run of some checks only: the page is mounted alone by a harness (?only=), the app runs them all. */
+describe('the Validation page, in the browser', () => {
   it('runs in workers with progress, cancels, and then shows the same figures as Node', async () => {
     const only = ['strong-plan-nps', 'strong-plan-referrals', 'word-of-mouth'];
     const page = await browser.newPage();

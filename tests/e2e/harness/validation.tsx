@@ -5,6 +5,7 @@
 import { createRoot } from 'react-dom/client';
 import '../../../src/ui/styles.css';
 import { translator } from '../../../src/ui/i18n.ts';
+import { UiContext } from '../../../src/ui/uiContext.ts';
 import { ValidationPage } from '../../../src/ui/ValidationPage.tsx';
 import { CHECKS } from '../../../src/validation/index.ts';
 
@@ -12,6 +13,9 @@ const q = new URLSearchParams(location.search);
 const only = q.get('only')?.split(',');
 const lang = q.get('lang') === 'zh' ? 'zh' : 'en';
 const checks = only ? CHECKS.filter((c) => only.includes(c.id)) : CHECKS;
+const t = translator(lang);
 createRoot(document.getElementById('root')!).render(
-  <ValidationPage t={translator(lang)} lang={lang} checks={checks} />,
+  <UiContext.Provider value={{ lang, t, announce: () => {} }}>
+    <ValidationPage t={t} lang={lang} checks={checks} />
+  </UiContext.Provider>,
 );
