@@ -121,6 +121,8 @@ function stop(l: Lane): void {
 export class WorkerPool {
   private lanes: Lane[] = [];
   private cancelNow: (() => void) | null = null;
+  /** Set by terminate(): a worker gone after that was stopped on purpose, not lost. */
+  private closed = false;
 
   constructor(readonly size = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2))) {
     for (let k = 0; k < size; k++) this.lanes.push(spawnSimulationWorker());
@@ -225,7 +227,9 @@ export class WorkerPool {
           await Promise.race([l.ready, l.died, cancelled]);
           r = await Promise.race([call(l.api, i), l.died, cancelled]);
         } catch (e) {
-          if (!(e instanceof WorkerLost)) throw e;
+          // After terminate() every lane's lock is granted too: that ends the run, it replaces nothing
+          // (a respawn there would leak a worker and leave a hole in `lanes`).
+          if (!(e instanceof WorkerLost) || this.closed) throw e;
           const n = (losses.get(i) ?? 0) + 1;
           losses.set(i, n);
           if (n >= MAX_LOSSES_PER_TASK) throw e;
@@ -260,11 +264,13 @@ export class WorkerPool {
   }
 
   private restart(): void {
+    if (this.closed) return;
     for (const l of this.lanes) stop(l);
     this.lanes = this.lanes.map(() => spawnSimulationWorker());
   }
 
   terminate(): void {
+    this.closed = true;
     for (const l of this.lanes) stop(l);
     this.lanes = [];
   }
