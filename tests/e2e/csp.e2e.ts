@@ -70,7 +70,7 @@ describe('the Content-Security-Policy', () => {
       page.waitForEvent('download'),
       page.click('[data-testid="chart-active-png"]'),
     ]);
-    expect(png.suggestedFilename()).toBe('chart-active.png');
+    expect(png.suggestedFilename()).toBe('loyalty-lab-scenario-active-customers.png');
     const [svg] = await Promise.all([
       page.waitForEvent('download'),
       page.click('[data-testid="chart-active-svg"]'),

@@ -109,6 +109,8 @@ describe('by keyboard and screen reader', () => {
   it('has WAI-ARIA tabs that arrows, Home and End move through', async () => {
     const page = await app.browser.newPage();
     await page.goto(app.url);
+    // The app renders after React, zod and its own code have loaded, one task each.
+    await page.waitForSelector('[role="tablist"]');
     const tabs = page.locator('[role="tablist"] [role="tab"]');
     expect(await tabs.count()).toBe(TABS.length);
     expect(await page.getAttribute('[data-testid="tab-scenario"]', 'aria-selected')).toBe('true');
@@ -350,6 +352,7 @@ describe('Compare’s plan picker', () => {
       document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my copy'),
     );
     await page.click('[data-testid="tab-compare"]');
+    await page.waitForSelector('[data-testid="plans-same-market"]'); // the page loads on demand
     const groups = await page.$$eval('[data-testid="plans-same-market"] > fieldset', (fs) =>
       fs.map((f) => f.getAttribute('data-group')),
     );
