@@ -62,9 +62,51 @@ self.addEventListener('fetch', (e) => {
   };
 }
 
+/**
+ * The app needs nothing beyond its own origin: code, workers, styles, images and connections come
+ * from 'self' only; no inline script, no eval (zod runs jitless, see src/runner/noEval.ts), no inline
+ * <style> (Plot's are moved into constructed style sheets, see src/ui/plotStyles.ts). `blob:` images
+ * are the page's own: a chart saved as PNG is drawn from its SVG through an object URL.
+ * `frame-ancestors` is left to the header: a <meta> policy may not carry it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+const HEADER_POLICY = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+
+/** Writes the policy into the built index.html as its first <meta>, for static hosts that set no header. */
+export function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'loyalty-lab-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), offline()],
+  plugins: [react(), offline(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': HEADER_POLICY } },
+  // The dev server's hot reload injects an inline script and <style> elements, which the policy
+  // forbids: in dev it only reports (see the browser console), the built app enforces it.
+  server: { headers: { 'Content-Security-Policy-Report-Only': HEADER_POLICY } },
 });

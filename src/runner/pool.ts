@@ -16,6 +16,8 @@ export interface Job {
   scenario: Scenario;
   seed: number | string;
   replications: number;
+  /** Replications already finished (by index, e.g. before a reload): kept, not run again. */
+  finished?: readonly (RunResult | undefined)[];
 }
 
 export class RunCancelled extends Error {
@@ -25,25 +27,91 @@ export class RunCancelled extends Error {
   }
 }
 
+/** A simulation worker stopped: it crashed, was killed or ran out of memory. */
+export class WorkerLost extends Error {
+  constructor(why: string) {
+    super(`a simulation worker stopped: ${why}`);
+    this.name = 'WorkerLost';
+  }
+}
+
 /** A simulation worker with its Comlink face, and a promise that rejects if it dies. */
 export interface Lane {
   worker: Worker;
   api: Comlink.Remote<SimulationWorkerApi>;
-  /** Rejects when the worker dies. */
+  /** Rejects (WorkerLost) when the worker dies. */
   died: Promise<never>;
+  /** Resolves once the worker's death can be noticed however it happens (see spawnSimulationWorker). */
+  ready: Promise<void>;
 }
 
+/**
+ * The live simulation workers of this page, for the browser test that kills one mid-run
+ * (tests/e2e/workerLoss.e2e.ts) as the browser would: `window.loyaltyLabSimulationWorkers`.
+ */
+const live = new Set<Worker>();
+(globalThis as { loyaltyLabSimulationWorkers?: Set<Worker> }).loyaltyLabSimulationWorkers = live;
+
+let lanesSpawned = 0;
+
+/**
+ * A killed worker (terminate, out of memory, a crashed process) sends no event, and its pending
+ * calls would wait for ever. So each worker holds a Web Lock named after it for its whole life, and
+ * this page asks for the same lock: it is granted only once the worker is gone. The worker must
+ * hold it before this page asks (`ready`), so no call is sent before then. Script errors still
+ * arrive as `error` events.
+ */
 export function spawnSimulationWorker(): Lane {
+  const name = `loyalty-lab-simulation-${Date.now().toString(36)}-${lanesSpawned++}`;
   const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), {
     type: 'module',
+    name,
   });
+  live.add(worker);
+  const api = Comlink.wrap<SimulationWorkerApi>(worker);
+  let lost: (why: string) => void = () => {};
   const died = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) =>
-      reject(new Error(`a simulation worker crashed: ${e.message || 'unknown error'}`)),
-    );
+    lost = (why) => {
+      live.delete(worker);
+      reject(new WorkerLost(why));
+    };
+    worker.addEventListener('error', (e) => lost(e.message || 'unknown error'));
   });
   died.catch(() => {}); // observed by the lane that is waiting on it, if any
-  return { worker, api: Comlink.wrap<SimulationWorkerApi>(worker), died };
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const ready = locks
+    ? Promise.race([api.holdLifeLock(), died]).then(() => {
+        void locks.request(name, () => lost('it was stopped (killed, or out of memory)'));
+      })
+    : Promise.resolve();
+  ready.catch(() => {});
+  return { worker, api, died, ready };
+}
+
+/** A lost worker, as the page is told of it: how much of the run was kept. */
+export interface WorkerLoss {
+  /** Tasks (replications) already finished, kept. */
+  kept: number;
+  total: number;
+  /** Workers lost so far in this page. */
+  lost: number;
+}
+
+const lossListeners = new Set<(l: WorkerLoss) => void>();
+let workersLost = 0;
+
+/** Tells `listener` of every worker lost mid-run (and replaced); returns the unsubscribe. */
+export function onWorkerLost(listener: (l: WorkerLoss) => void): () => void {
+  lossListeners.add(listener);
+  return () => lossListeners.delete(listener);
+}
+
+/** One task that kills every worker it runs on is the scenario's doing, not bad luck: give up then. */
+const MAX_LOSSES_PER_TASK = 2;
+
+function stop(l: Lane): void {
+  live.delete(l.worker);
+  l.worker.terminate();
 }
 
 /**
@@ -53,6 +121,8 @@ export function spawnSimulationWorker(): Lane {
 export class WorkerPool {
   private lanes: Lane[] = [];
   private cancelNow: (() => void) | null = null;
+  /** Set by terminate(): a worker gone after that was stopped on purpose, not lost. */
+  private closed = false;
 
   constructor(readonly size = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2))) {
     for (let k = 0; k < size; k++) this.lanes.push(spawnSimulationWorker());
@@ -82,8 +152,18 @@ export class WorkerPool {
     );
     // Interleave jobs so every plan's first replications arrive early.
     const tasks: [Job, number][] = [];
+    let kept = 0;
     const longest = Math.max(0, ...jobs.map((j) => j.replications));
-    for (let k = 0; k < longest; k++) for (const j of jobs) if (k < j.replications) tasks.push([j, k]);
+    for (let k = 0; k < longest; k++)
+      for (const j of jobs) {
+        if (k >= j.replications) continue;
+        const done = j.finished?.[k];
+        if (done) {
+          results[j.key][k] = done;
+          kept++;
+        } else tasks.push([j, k]);
+      }
+    const onProgress = hooks.onProgress;
     await this.schedule(
       tasks.length,
       (api, i) => api.run(tasks[i][0].scenario, tasks[i][0].seed, tasks[i][1]),
@@ -92,7 +172,7 @@ export class WorkerPool {
         results[job.key][k] = r;
         hooks.onResult?.(job.key, k, r);
       },
-      hooks.onProgress,
+      onProgress && ((p) => onProgress({ ...p, done: p.done + kept, total: p.total + kept })),
     );
     return results;
   }
@@ -117,7 +197,10 @@ export class WorkerPool {
 
   /**
    * Calls `call` for indices 0…count−1 on whichever worker is free, in order; `onEach` receives each
-   * result. Cancel or a dead worker rejects the whole run and replaces the workers.
+   * result. A worker that dies is replaced and its task given to the new one; what finished is kept,
+   * and since a task's result depends only on its index the run ends as if nothing had happened.
+   * Cancel, a failed task or a task that keeps killing workers rejects the whole run and replaces
+   * the workers.
    */
   private async schedule<T>(
     count: number,
@@ -129,23 +212,43 @@ export class WorkerPool {
     const started = performance.now();
     let done = 0;
     let next = 0;
+    const again: number[] = [];
+    const losses = new Map<number, number>();
+    const take = () => (again.length > 0 ? again.shift()! : next < count ? next++ : -1);
     const cancelled = new Promise<never>((_, reject) => {
       this.cancelNow = () => reject(new RunCancelled());
     });
     cancelled.catch(() => {});
-    const lane = async (l: Lane) => {
-      while (next < count) {
-        const i = next++;
-        const r = await Promise.race([call(l.api, i), l.died, cancelled]);
+    const lane = async (slot: number) => {
+      for (let i = take(); i >= 0; i = take()) {
+        const l = this.lanes[slot];
+        let r: T;
+        try {
+          await Promise.race([l.ready, l.died, cancelled]);
+          r = await Promise.race([call(l.api, i), l.died, cancelled]);
+        } catch (e) {
+          // After terminate() every lane's lock is granted too: that ends the run, it replaces nothing
+          // (a respawn there would leak a worker and leave a hole in `lanes`).
+          if (!(e instanceof WorkerLost) || this.closed) throw e;
+          const n = (losses.get(i) ?? 0) + 1;
+          losses.set(i, n);
+          if (n >= MAX_LOSSES_PER_TASK) throw e;
+          stop(l);
+          this.lanes[slot] = spawnSimulationWorker();
+          again.push(i);
+          workersLost++;
+          for (const f of lossListeners) f({ kept: done, total: count, lost: workersLost });
+          continue;
+        }
         done++;
-        onEach(i, r as T);
+        onEach(i, r);
         const elapsed = (performance.now() - started) / 1000;
         onProgress?.({ done, total: count, etaSeconds: (elapsed / done) * (count - done) });
       }
     };
     onProgress?.({ done: 0, total: count, etaSeconds: null });
     try {
-      await Promise.all(this.lanes.map(lane));
+      await Promise.all(this.lanes.map((_, slot) => lane(slot)));
     } catch (e) {
       // A cancelled or failed run leaves workers mid-task: replace them all.
       this.restart();
@@ -161,12 +264,14 @@ export class WorkerPool {
   }
 
   private restart(): void {
-    for (const l of this.lanes) l.worker.terminate();
+    if (this.closed) return;
+    for (const l of this.lanes) stop(l);
     this.lanes = this.lanes.map(() => spawnSimulationWorker());
   }
 
   terminate(): void {
-    for (const l of this.lanes) l.worker.terminate();
+    this.closed = true;
+    for (const l of this.lanes) stop(l);
     this.lanes = [];
   }
 }

@@ -44,6 +44,25 @@ function syntaxPosition(text: string, message: string): string {
   return ` (line ${line}, column ${col})`;
 }
 
+/** What went wrong in the JSON, in words of both languages (the parser's own message is English only). */
+function jsonReason(message: string): { en: string; zh: string } {
+  if (/unexpected end|unterminated|end of data/i.test(message))
+    return {
+      en: 'the text ends too early; the file may have been cut off',
+      zh: '文本提前结束，文件可能不完整（被截断）',
+    };
+  if (/after JSON|non-whitespace/i.test(message))
+    return { en: 'there is more text after the end of the JSON', zh: 'JSON 结束后还有多余的文本' };
+  if (/control character/i.test(message))
+    return { en: 'a text value holds a line break or tab', zh: '文本值中含有换行符或制表符' };
+  if (/property name/i.test(message))
+    return { en: 'a property name is missing or not in double quotes', zh: '缺少属性名，或属性名未加双引号' };
+  return {
+    en: 'a character is out of place (a missing comma or quote?)',
+    zh: '有字符位置不对（可能缺少逗号或引号）',
+  };
+}
+
 export function parseScenarioText(text: string): ImportResult {
   try {
     if (typeof text !== 'string') return fail({ path: '', en: 'not text', zh: '不是文本' });
@@ -63,10 +82,11 @@ export function parseScenarioText(text: string): ImportResult {
       if (e instanceof RangeError)
         return fail({ path: '', en: 'the JSON is nested too deeply', zh: 'JSON 嵌套层级过深' });
       const at = syntaxPosition(text, msg);
+      const why = jsonReason(msg);
       return fail({
         path: '',
-        en: `not valid JSON${at}: ${msg}`,
-        zh: `不是有效的 JSON${at.replace('line', '第').replace(', column', ' 行，第').replace(')', ' 列)')}：${msg}`,
+        en: `not valid JSON${at}: ${why.en} (${msg})`,
+        zh: `不是有效的 JSON${at.replace('line', '第').replace(', column', ' 行，第').replace(')', ' 列)')}：${why.zh}`,
       });
     }
     return parseScenarioObject(json);
@@ -81,7 +101,7 @@ function internal(e: unknown): Problem {
 }
 
 /** Engine paths are flat (levers.discount…); the file groups levers (levers.value.discount…). */
-function filePath(enginePath: string): string {
+export function filePath(enginePath: string): string {
   const m = /^levers\.([^.]+)(.*)$/.exec(enginePath);
   if (!m) return enginePath;
   const group = Object.keys(LEVER_GROUPS).find((g) => LEVER_GROUPS[g].includes(m[1]));

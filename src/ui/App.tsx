@@ -1,27 +1,56 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { band, formatInterval, HEADLINE_KPIS, summarise } from '../analysis/summary.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { Problem } from '../scenario/errors.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
-import { DEFAULT_SCENARIO_ID, loadLibraryScenario } from '../scenario/library.ts';
+import {
+  DEFAULT_SCENARIO_ID,
+  LIBRARY,
+  loadLibraryScenario,
+  prepareLibraryScenario,
+} from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
-import { CasesPage } from './CasesPage.tsx';
 import { Chart } from './Chart.tsx';
-import { ClvPage } from './ClvPage.tsx';
-import { ComparePage } from './ComparePage.tsx';
-import { timeSeriesChart } from './charts/timeSeries.ts';
-import { DocsContext, DocsPanel } from './DocsPanel.tsx';
-import { ExperimentsPage } from './ExperimentsPage.tsx';
+import { DocsContext } from './docsContext.ts';
 import { Explain } from './Explain.tsx';
-import { initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
-import { LessonsPage } from './LessonsPage.tsx';
+import { fill, initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
+import {
+  CasesPage,
+  ClvPage,
+  ComparePage,
+  DocsPanel,
+  ExperimentsPage,
+  LessonsPage,
+  lazyPages,
+  PopulationView,
+  prefetchWhenIdle,
+  ValidationPage,
+} from './lazyPages.tsx';
 import { MyScenarios } from './MyScenarios.tsx';
-import { PopulationView } from './population/PopulationView.tsx';
+import { runErrorLines } from './messages.ts';
+import { keepForOffline } from './offline.ts';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
+import { StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
+import { makeRunAnnouncer, UiContext } from './uiContext.ts';
+import { WorkerNotice } from './WorkerNotice.tsx';
+
+/**
+ * Observable Plot and d3 are a third of the page's code and the first view draws nothing before its
+ * first results: the charts load beside the first run instead of in the page's first task.
+ */
+const timeSeries = import('./charts/timeSeries.ts');
 
 const SEED = 1;
 const REPLICATIONS = 8;
@@ -34,8 +63,27 @@ function libraryDefault(): Opened {
   return { id: DEFAULT_SCENARIO_ID, file: r.file };
 }
 
-const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv'] as const;
+/** The pages, in the tab bar's order; a new page is one more id here and its panel below. */
+const TABS = [
+  'scenario',
+  'compare',
+  'population',
+  'experiments',
+  'lessons',
+  'cases',
+  'clv',
+  'validation',
+] as const;
 type Tab = (typeof TABS)[number];
+/** Pages whose run controls the skip link can reach (they mark them with id="run-controls"). */
+const HAS_RUN_CONTROLS: ReadonlySet<Tab> = new Set([
+  'scenario',
+  'compare',
+  'experiments',
+  'lessons',
+  'cases',
+  'validation',
+]);
 const PRESENTATION_KEY = 'loyalty-lab.presentation';
 
 const newId = () => `my/${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -55,11 +103,22 @@ export function App() {
   });
   const [draftProblems, setDraftProblems] = useState<Problem[]>([]);
   const [results, setResults] = useState<RunResult[] | null>(null);
+  /** False while the shown results are of the previous version of the scenario (greyed until new ones arrive). */
+  const [fresh, setFresh] = useState(false);
+  /** The customers themselves beside the Scenario run (their own worker, so only when asked). */
+  const [showPeople, setShowPeople] = useState(false);
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
   const [error, setError] = useState<string | null>(null);
   const [runId, setRunId] = useState(0);
+  /** Replications found finished from before a reload, and not run again. */
+  const [resumed, setResumed] = useState(0);
   const validFile = useRef<ScenarioFile>(opened.file);
   const [docAnchor, setDocAnchor] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const ui = useMemo(() => ({ lang, t, announce: setAnnouncement }), [lang, t]);
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const announcer = useRef(makeRunAnnouncer(t, setAnnouncement));
+  announcer.current = useMemo(() => makeRunAnnouncer(t, setAnnouncement), [t]);
   const [presenting, setPresenting] = useState(() => {
     try {
       return localStorage.getItem(PRESENTATION_KEY) === '1';
@@ -81,13 +140,18 @@ export function App() {
   }, [lang]);
 
   /** Opens a file: validates it, runs it if valid, remembers it as the last one opened. */
-  const open = useCallback((o: Opened) => {
+  const open = useCallback((o: Opened, edited = false) => {
     setOpened(o);
+    // Another scenario's results are never shown under this one's name; an edit's previous results
+    // stay, greyed, until the new ones arrive.
+    if (!edited) setResults(null);
     const r = parseScenarioObject(o.file);
     setDraftProblems(r.ok ? [] : r.problems);
     if (r.ok) {
       validFile.current = r.file;
       setScenario(r.scenario);
+      // In the same render as the new scenario: no frame shows the old results as if they were its.
+      setFresh(false);
     }
     void storage.setSetting('lastOpened', o.id);
   }, []);
@@ -108,6 +172,11 @@ export function App() {
       const last = await storage.getSetting<string>('lastOpened');
       const found = saved.find((s) => s.id === last);
       if (found) open({ id: found.id, file: found.file });
+      else if (last && last !== DEFAULT_SCENARIO_ID && LIBRARY.some((e) => e.id === last)) {
+        // A library scenario comes back too (a reload mid-run then goes on with its replications).
+        const r = loadLibraryScenario(last);
+        if (r.ok) open({ id: last, file: r.file });
+      }
     })();
   }, [open]);
 
@@ -117,8 +186,10 @@ export function App() {
     if (!id.startsWith('my/')) {
       id = newId();
       file = { ...file, name: `${file.name} — ${lang === 'zh' ? '我的副本' : 'my copy'}` };
+      // A copy of a library baseline is measured against it: the editor marks what differs.
+      if (!file.baseline && opened.id.startsWith('baselines/')) file = { ...file, baseline: opened.id };
     }
-    open({ id, file });
+    open({ id, file }, true);
     const record = { id, file, updatedAt: Date.now() };
     setMine((list) => [record, ...list.filter((s) => s.id !== id)]);
     void storage.saveScenario(record);
@@ -131,22 +202,41 @@ export function App() {
     let pool: WorkerPool | null = null;
     const key = resultsKey(validFile.current, SEED, REPLICATIONS);
     setError(null);
-    // Never show one scenario's results under another's name, even for the pause before a run.
-    setResults(null);
+    setResumed(0);
+    // The previous results stay, greyed and without their figures' test ids, until new ones arrive.
+    setFresh(false);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
     const timer = setTimeout(async () => {
       const cached = runId === 0 ? await storage.getResults(key) : undefined;
       if (!live) return;
       if (cached) {
         setResults(cached);
+        setFresh(true);
+        announcer.current.ready();
         return;
       }
+      // Replications are kept as they finish: a reload mid-run goes on from those already done.
+      const finished = runId === 0 ? await storage.getPartialResults(key) : [];
+      if (!live) return;
+      setResumed(finished.filter(Boolean).length);
       pool = new WorkerPool();
       try {
-        const r = await pool.run(scenario, SEED, REPLICATIONS, (p) => live && setProgress(p));
+        const out = await pool.runMany(
+          [{ key: 'run', scenario, seed: SEED, replications: REPLICATIONS, finished }],
+          {
+            onProgress: (p) => {
+              if (!live) return;
+              setProgress(p);
+              announcer.current.progress(p.done, p.total);
+            },
+            onResult: (_, k, r) => void storage.savePartialResult(key, k, r),
+          },
+        );
         if (!live) return;
-        setResults(r);
-        void storage.saveResults(key, r);
+        setResults(out.run);
+        setFresh(true);
+        announcer.current.ready();
+        void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
       } finally {
@@ -160,21 +250,101 @@ export function App() {
     };
   }, [scenario, runId]);
 
+  // Once the first results are in, keep the app for offline use, and load the other tabs and
+  // validate the library while the page is idle, one step per idle period.
+  const firstResults = results !== null;
+  useEffect(() => {
+    if (!firstResults) return;
+    keepForOffline();
+    return prefetchWhenIdle([
+      ...Object.values(lazyPages),
+      ...LIBRARY.map((e) => async () => prepareLibraryScenario(e.id)),
+    ]);
+  }, [firstResults]);
+
+  const [plot, setPlot] = useState<Awaited<typeof timeSeries> | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Plot's first chart costs several times the later ones (its code still cold): draw a tiny one,
+    // unseen, while the first run goes on, so the first results are not held up by it.
+    void timeSeries.then((m) => {
+      const warm = () => {
+        m.timeSeriesChart(
+          [0, 1, 2].map((month) => ({ month, mean: month, lo: 0, hi: 2 * month })),
+          { title: '', yLabel: '' },
+        );
+        if (live) setPlot(m);
+      };
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
+      else setTimeout(warm, 0);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const activeChart = useCallback(
-    () =>
-      timeSeriesChart(band(results ?? [], 'active'), { title: t('activeCustomers'), yLabel: t('people') }),
-    [results, t],
+    (width: number) =>
+      plot!.timeSeriesChart(band(results ?? [], 'active'), {
+        title: fill(t('chartByMonth'), { metric: t('activeCustomers') }),
+        yLabel: t('people'),
+        xLabel: t('monthAxis'),
+        width: Math.min(width, 900),
+      }),
+    [plot, results, t],
   );
   const npsChart = useCallback(
-    () =>
-      timeSeriesChart(band(results ?? [], 'nps'), {
-        title: t('nps'),
+    (width: number) =>
+      plot!.timeSeriesChart(band(results ?? [], 'nps'), {
+        title: fill(t('chartByMonth'), { metric: t('nps') }),
         yLabel: t('npsAxis'),
+        xLabel: t('monthAxis'),
+        width: Math.min(width, 900),
         color: '#bc4b51',
         zero: true,
       }),
-    [results, t],
+    [plot, results, t],
   );
+
+  // What the editor marks changes against: the scenario's baseline, or the library scenario itself.
+  const reference = useMemo(() => {
+    const id = opened.file.baseline ?? (LIBRARY.some((e) => e.id === opened.id) ? opened.id : null);
+    const r = id ? loadLibraryScenario(id) : null;
+    return r?.ok ? { id, file: r.file } : null;
+  }, [opened]);
+
+  const caption = [scenario.name, fill(t('chartCaptionRuns'), { reps: REPLICATIONS, seed: SEED })];
+
+  /** WAI-ARIA tabs: arrows move to the previous or next page (wrapping), Home and End to the ends. */
+  const onTabKey = (e: KeyboardEvent, k: Tab) => {
+    const at = TABS.indexOf(k);
+    const next =
+      e.key === 'ArrowRight'
+        ? TABS[(at + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(at - 1 + TABS.length) % TABS.length]
+          : e.key === 'Home'
+            ? TABS[0]
+            : e.key === 'End'
+              ? TABS[TABS.length - 1]
+              : null;
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  /** The skip link: to the run button of the page shown (or the first control there). */
+  const skipToRun = (e: MouseEvent) => {
+    e.preventDefault();
+    const box = document.getElementById(HAS_RUN_CONTROLS.has(tab) ? 'run-controls' : `panel-${tab}`);
+    const target =
+      box?.querySelector<HTMLElement>('[data-run]:not(:disabled)') ??
+      box?.querySelector<HTMLElement>('button:not(:disabled), input:not(:disabled), select') ??
+      box;
+    if (target && !target.matches('button, input, select, a') && !target.hasAttribute('tabindex'))
+      target.setAttribute('tabindex', '-1');
+    target?.focus();
+  };
 
   const toggle = () => {
     const next = lang === 'en' ? 'zh' : 'en';
@@ -183,171 +353,280 @@ export function App() {
   };
 
   return (
-    <DocsContext.Provider value={setDocAnchor}>
-      <main>
-        <header>
-          <div>
-            <h1>{t('title')}</h1>
-            <p className="subtitle">{t('subtitle')}</p>
+    <UiContext.Provider value={ui}>
+      <DocsContext.Provider value={setDocAnchor}>
+        <a
+          className="skip-link"
+          href={HAS_RUN_CONTROLS.has(tab) ? '#run-controls' : `#panel-${tab}`}
+          onClick={skipToRun}
+          data-testid="skip-to-run"
+        >
+          {t('skipToRun')}
+        </a>
+        <output aria-live="polite" className="visually-hidden" data-testid="live">
+          {announcement}
+        </output>
+        <main>
+          <header>
+            <div>
+              <h1>{t('title')}</h1>
+              <p className="subtitle">{t('subtitle')}</p>
+            </div>
+            <div className="header-buttons">
+              <button
+                type="button"
+                onClick={() => setPresenting((p) => !p)}
+                aria-pressed={presenting}
+                data-testid="presentation"
+              >
+                {presenting ? t('presentationOff') : t('presentationOn')}
+              </button>{' '}
+              <button type="button" onClick={() => setDocAnchor('the-causal-chain')} data-testid="open-docs">
+                {t('docsTitle')}
+              </button>{' '}
+              <button type="button" onClick={toggle} data-testid="lang">
+                {t('language')}
+              </button>
+            </div>
+          </header>
+          <StorageNotice t={t} file={opened.file} />
+          <WorkerNotice t={t} />
+          {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
+          <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
+            {TABS.map((k) => (
+              <button
+                type="button"
+                role="tab"
+                key={k}
+                id={`tab-${k}`}
+                ref={(b) => {
+                  tabRefs.current[k] = b;
+                }}
+                aria-selected={tab === k}
+                aria-controls={tab === k ? `panel-${k}` : undefined}
+                tabIndex={tab === k ? 0 : -1}
+                className={tab === k ? 'active' : ''}
+                onClick={() => setTab(k)}
+                onKeyDown={(e) => onTabKey(e, k)}
+                data-testid={`tab-${k}`}
+              >
+                {t(`tab_${k}`)}
+              </button>
+            ))}
           </div>
-          <div className="header-buttons">
-            <button
-              type="button"
-              onClick={() => setPresenting((p) => !p)}
-              aria-pressed={presenting}
-              data-testid="presentation"
-            >
-              {presenting ? t('presentationOff') : t('presentationOn')}
-            </button>{' '}
-            <button type="button" onClick={() => setDocAnchor('the-causal-chain')} data-testid="open-docs">
-              {t('docsTitle')}
-            </button>{' '}
-            <button type="button" onClick={toggle} data-testid="lang">
-              {t('language')}
-            </button>
-          </div>
-        </header>
-        {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
-        <nav className="tabs">
-          {TABS.map((k) => (
-            <button
-              type="button"
-              key={k}
-              className={tab === k ? 'active' : ''}
-              onClick={() => setTab(k)}
-              data-testid={`tab-${k}`}
-            >
-              {t(`tab_${k}`)}
-            </button>
-          ))}
-        </nav>
-        {tab === 'compare' && (
-          <ComparePage
-            t={t}
-            lang={lang}
-            current={{ id: opened.id, name: validFile.current.name, scenario }}
-            mine={mine}
-          />
-        )}
-        {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
-        {tab === 'experiments' && (
-          <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
-        )}
-        {tab === 'lessons' && (
-          <LessonsPage t={t} lang={lang} current={{ id: opened.id, file: validFile.current }} />
-        )}
-        {tab === 'clv' && (
-          <ClvPage
-            t={t}
-            onScenario={(file) => {
-              const record = { id: newId(), file, updatedAt: Date.now() };
-              setMine((list) => [record, ...list]);
-              void storage.saveScenario(record);
-              open({ id: record.id, file });
-              setTab('scenario');
-            }}
-          />
-        )}
-        {tab === 'cases' && (
-          <CasesPage
-            t={t}
-            lang={lang}
-            onOpen={(id, file) => {
-              open({ id, file });
-              setTab('scenario');
-            }}
-          />
-        )}
-        <div hidden={tab !== 'scenario'}>
-          <ScenarioBar
-            current={opened}
-            lang={lang}
-            t={t}
-            onOpen={(o) => {
-              setProblems(null);
-              open(o);
-            }}
-            onProblems={(source, list) => setProblems({ source, problems: list })}
-          />
-          <MyScenarios
-            mine={mine}
-            current={opened.id}
-            t={t}
-            lang={lang}
-            onOpen={(s) => open({ id: s.id, file: s.file })}
-            onChange={(list) => setMine(list)}
-            onDuplicate={(s) => {
-              const copy = {
-                id: newId(),
-                file: { ...s.file, name: `${s.file.name} (2)` },
-                updatedAt: Date.now(),
-              };
-              setMine((list) => [copy, ...list]);
-              void storage.saveScenario(copy);
-              open({ id: copy.id, file: copy.file });
-            }}
-          />
-          {problems && (
-            <ProblemList
-              source={problems.source === 'link' ? t('fromLink') : problems.source}
-              problems={problems.problems}
-              lang={lang}
-              t={t}
-            />
-          )}
-          <section className="scenario" data-testid="scenario-name">
-            <strong>{t('scenario')}:</strong> {scenario.name} ·{' '}
-            {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
-            {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
-          </section>
-          <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
-            {editing ? t('closeEditor') : t('editLevers')}
-          </button>
-          {editing && (
-            <ScenarioEditor file={opened.file} lang={lang} t={t} onChange={edit} problems={draftProblems} />
-          )}
-          {error && (
-            <p className="error" role="alert">
-              {t('error')}: {error}
-            </p>
-          )}
-          {!results && !error && (
-            <div className="progress" data-testid="progress">
-              {t('running')} {progress.done}/{progress.total}
-              <progress max={progress.total} value={progress.done} />
+          {tab !== 'scenario' && (
+            <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="panel">
+              {tab === 'compare' && (
+                <ComparePage
+                  t={t}
+                  lang={lang}
+                  current={{ id: opened.id, name: validFile.current.name, scenario }}
+                  mine={mine}
+                />
+              )}
+              {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
+              {tab === 'experiments' && (
+                <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
+              )}
+              {tab === 'lessons' && (
+                <LessonsPage
+                  t={t}
+                  lang={lang}
+                  current={{ id: opened.id, file: validFile.current }}
+                  presenting={presenting}
+                />
+              )}
+              {tab === 'clv' && (
+                <ClvPage
+                  t={t}
+                  onScenario={(file) => {
+                    const record = { id: newId(), file, updatedAt: Date.now() };
+                    setMine((list) => [record, ...list]);
+                    void storage.saveScenario(record);
+                    open({ id: record.id, file });
+                    setTab('scenario');
+                  }}
+                />
+              )}
+              {tab === 'cases' && (
+                <CasesPage
+                  t={t}
+                  lang={lang}
+                  onOpen={(id, file) => {
+                    open({ id, file });
+                    setTab('scenario');
+                  }}
+                />
+              )}
+              {tab === 'validation' && <ValidationPage t={t} lang={lang} />}
             </div>
           )}
-          {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
-            time from a comparison running on another tab. */}
-          {results && tab === 'scenario' && (
-            <>
-              <section className="charts">
-                <Chart build={activeChart} testId="chart-active" />
-                <Chart build={npsChart} testId="chart-nps" />
-              </section>
-              <p className="note">{t('bandNote')}</p>
-              <section>
-                <h2>{t('kpis')}</h2>
-                <table className="kpis" data-testid="kpis">
-                  <tbody>
-                    {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
-                      <tr key={kpi.id} data-kpi={kpi.id} data-mean={String(interval.mean)}>
-                        <th>
-                          {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
-                        </th>
-                        <td>{formatInterval(interval, kpi.unit)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
-              <button type="button" onClick={() => setRunId((k) => k + 1)}>
-                {t('rerun')}
-              </button>
-            </>
-          )}
-        </div>
-      </main>
-    </DocsContext.Provider>
+          <div
+            role="tabpanel"
+            id="panel-scenario"
+            aria-labelledby="tab-scenario"
+            className="panel"
+            hidden={tab !== 'scenario'}
+          >
+            <ScenarioBar
+              current={opened}
+              lang={lang}
+              t={t}
+              onOpen={(o) => {
+                setProblems(null);
+                open(o);
+              }}
+              onProblems={(source, list) => setProblems({ source, problems: list })}
+            />
+            <MyScenarios
+              mine={mine}
+              current={opened.id}
+              t={t}
+              lang={lang}
+              onOpen={(s) => open({ id: s.id, file: s.file })}
+              onChange={(list) => setMine(list)}
+              onDuplicate={(s) => {
+                const copy = {
+                  id: newId(),
+                  file: { ...s.file, name: `${s.file.name} (2)` },
+                  updatedAt: Date.now(),
+                };
+                setMine((list) => [copy, ...list]);
+                void storage.saveScenario(copy);
+                open({ id: copy.id, file: copy.file });
+              }}
+            />
+            {problems && (
+              <ProblemList
+                source={problems.source === 'link' ? t('fromLink') : problems.source}
+                problems={problems.problems}
+                lang={lang}
+                t={t}
+              />
+            )}
+            <section className="scenario" data-testid="scenario-name">
+              <strong>{t('scenario')}:</strong> {scenario.name} ·{' '}
+              {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
+              {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
+            </section>
+            <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
+              {editing ? t('closeEditor') : t('editLevers')}
+            </button>
+            {/* On a wide screen the editor and the results sit side by side. */}
+            <div className={editing ? 'workbench editing' : 'workbench'}>
+              {editing && (
+                <ScenarioEditor
+                  file={opened.file}
+                  reference={reference?.file}
+                  lang={lang}
+                  t={t}
+                  onChange={edit}
+                  problems={draftProblems}
+                />
+              )}
+              <div className="workbench-outputs">
+                {error && (
+                  <div className="error" role="alert" data-testid="run-error">
+                    {t('error')}:
+                    <ul>
+                      {runErrorLines(error, lang).map((line) => (
+                        <li key={line}>{line}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {resumed > 0 && (
+                  <p className="note" data-testid="resumed" data-kept={resumed}>
+                    {fill(t('run_resumed'), { kept: resumed, total: REPLICATIONS })}
+                  </p>
+                )}
+                {!fresh && !error && (
+                  <div className="progress" data-testid="progress">
+                    {t('running')} {progress.done}/{progress.total}
+                    <progress max={progress.total} value={progress.done} />
+                  </div>
+                )}
+                <div id={tab === 'scenario' ? 'run-controls' : undefined} className="run-controls">
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setFresh(false);
+                      setRunId((k) => k + 1);
+                    }}
+                    data-run
+                    data-testid="rerun"
+                  >
+                    {t('rerun')}
+                  </button>
+                  <button
+                    type="button"
+                    aria-pressed={showPeople}
+                    onClick={() => setShowPeople((v) => !v)}
+                    data-testid="show-people"
+                  >
+                    {showPeople ? t('hidePeople') : t('showPeople')}
+                  </button>
+                </div>
+                <div className={showPeople && tab === 'scenario' ? 'with-people' : undefined}>
+                  {/* Charts are drawn only while their tab shows: drawing hidden charts would take main-thread
+            time from a comparison running on another tab. Until new results arrive, the previous
+            ones are greyed and carry no figures' test ids (a reader of the page waits for fresh ones). */}
+                  {results && tab === 'scenario' && (
+                    <div
+                      className={fresh ? 'results' : 'results stale'}
+                      aria-busy={!fresh}
+                      data-testid={fresh ? 'results' : 'stale-results'}
+                    >
+                      {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
+                      {plot && (
+                        <section className="charts">
+                          <Chart
+                            build={activeChart}
+                            testId={fresh ? 'chart-active' : 'chart-active-stale'}
+                            name="scenario-active-customers"
+                            caption={caption}
+                          />
+                          <Chart
+                            build={npsChart}
+                            testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
+                            name="scenario-nps"
+                            caption={caption}
+                          />
+                        </section>
+                      )}
+                      <p className="note">{t('bandNote')}</p>
+                      <section>
+                        <h2>{t('kpis')}</h2>
+                        <table className="kpis" data-testid="kpis">
+                          <tbody>
+                            {summarise(results, HEADLINE_KPIS).map(({ kpi, interval }) => (
+                              <tr
+                                key={kpi.id}
+                                data-kpi={fresh ? kpi.id : undefined}
+                                data-mean={fresh ? String(interval.mean) : undefined}
+                              >
+                                <th>
+                                  {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                                </th>
+                                <td>{formatInterval(interval, kpi.unit)}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </section>
+                    </div>
+                  )}
+                  {showPeople && tab === 'scenario' && (
+                    <aside className="scenario-people" data-testid="scenario-people">
+                      <PopulationView t={t} scenario={scenario} seed={SEED} />
+                    </aside>
+                  )}
+                </div>
+              </div>
+            </div>
+          </div>
+        </main>
+      </DocsContext.Provider>
+    </UiContext.Provider>
   );
 }

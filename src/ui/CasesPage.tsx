@@ -4,6 +4,9 @@ import { type CheckOutcome, evaluateCheck } from '../scenario/cases.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import type { Key, Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
+import { RunControls } from './RunControls.tsx';
+import { useRunAnnouncer } from './uiContext.ts';
 
 /** Replications and seed of the gallery: the same as the library's tests, so the figures agree. */
 const REPS = 6;
@@ -39,6 +42,7 @@ export function CasesPage({
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const pool = useRef<WorkerPool | null>(null);
+  const announcer = useRunAnnouncer();
 
   useEffect(() => {
     pool.current = new WorkerPool();
@@ -55,7 +59,12 @@ export function CasesPage({
         : []),
     ]);
     try {
-      const results = await pool.current.runMany(jobs, { onProgress: setProgress });
+      const results = await pool.current.runMany(jobs, {
+        onProgress: (p) => {
+          setProgress(p);
+          announcer.progress(p.done, p.total);
+        },
+      });
       setOutcomes(
         Object.fromEntries(
           list.map((c) => [
@@ -66,8 +75,13 @@ export function CasesPage({
           ]),
         ),
       );
+      announcer.ready();
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }
@@ -75,24 +89,19 @@ export function CasesPage({
 
   const show = (x: number, kind: string) =>
     kind === 'vsBaseline' || kind === 'ratio'
-      ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(0)} %`
-      : `${(100 * x).toFixed(0)} %`;
+      ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(0)}\u00a0%`
+      : `${(100 * x).toFixed(0)}\u00a0%`;
 
   return (
     <section className="cases" data-testid="cases">
       <p className="note">{t('casesIntro')}</p>
-      {progress ? (
-        <p>
-          <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}{' '}
-          <button type="button" onClick={() => pool.current?.cancel()}>
-            {t('cancel')}
-          </button>
-        </p>
-      ) : (
-        <button type="button" onClick={() => void runAll()} data-testid="run-cases">
-          {t('casesRun')} ({REPS} {t('replications')})
-        </button>
-      )}
+      <RunControls
+        progress={progress}
+        onRun={() => void runAll()}
+        onCancel={() => pool.current?.cancel()}
+        label={`${t('casesRun')} (${REPS} ${t('replications')})`}
+        ids={{ run: 'run-cases' }}
+      />
       {message && <output className="note">{message}</output>}
       <div className="case-grid">
         {list.map((c) => {
@@ -100,9 +109,9 @@ export function CasesPage({
           const got = outcomes[c.id];
           return (
             <article key={c.id} className="case-card" data-case={c.id}>
-              <h3>
+              <h2 className="case-title">
                 {info.firm[lang]} · <small>{info.industry[lang]}</small>
-              </h3>
+              </h2>
               <p>{info.story[lang]}</p>
               <p>
                 <strong>{t('caseDid')}</strong> {info.whatTheyDid[lang]}
@@ -110,7 +119,9 @@ export function CasesPage({
               <table className="kpis">
                 <thead>
                   <tr>
-                    <th />
+                    <th>
+                      <span className="visually-hidden">{t('kpi')}</span>
+                    </th>
                     <th>{t('caseReported')}</th>
                     <th>{t('caseSimulated')}</th>
                   </tr>

@@ -1,28 +1,40 @@
 import * as Comlink from 'comlink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import sampleUrl from '../../scenarios/data/cdnow/cdnow_sample_elog.csv?url';
-import type { ClvWorkerApi } from '../../workers/clv.worker.ts';
+import type { ClvProgress, ClvWorkerApi, PageFitResult, PageReport } from '../../workers/clv.worker.ts';
 import { spanMonths } from '../analysis/clv/calibrate.ts';
-import { clvCsv, csvHeader, type FitOptions, type FitReport } from '../analysis/clv/report.ts';
+import { weeklyDiscountFactor } from '../analysis/clv/clv.ts';
+import { csvHeader, type FitOptions } from '../analysis/clv/report.ts';
+import { type Said, SKIP_KINDS, type SkipKind, sniffHeader } from '../analysis/clv/transactions.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { clvDistributionChart, conditionalChart, frequencyChart, trackingChart } from './charts/clvCharts.ts';
 import { download } from './download.ts';
 import type { Key } from './i18n.ts';
 
-/** Logs larger than this are refused before reading: a browser tab is not a data warehouse. */
-const MAX_BYTES = 200 * 2 ** 20;
-const TOP = 20;
+/**
+ * Logs larger than this are refused before reading. The file is streamed, so its text is never
+ * held; what is held is about 24 bytes a row, and a tab has a few GB at most.
+ */
+const MAX_BYTES = 2 ** 30;
+/** The first bytes, read on the page for the header (the rest is read by the worker). */
+const HEAD_BYTES = 64 * 1024;
 
 interface Loaded {
   name: string;
-  text: string;
+  /** A user's file (streamed in the worker) or a log already in memory (sample, simulated). */
+  file?: File;
+  text?: string;
   header: string[];
 }
 
+/** A message from the analysis (both languages) or the page's own. */
+type Message = Said | string;
+
 /**
  * CLV from the user's own transaction log, in the browser: choose columns and the calibration split,
- * fit BG/NBD and Gamma-Gamma in a worker, check the fit against the holdout, read each customer's CLV.
+ * fit BG/NBD and Gamma-Gamma in a worker (the file read there as a stream, with progress and
+ * cancel), check the fit against the holdout, read each customer's CLV.
  */
 export function ClvPage({
   t,
@@ -32,6 +44,8 @@ export function ClvPage({
   /** Opens a calibrated scenario as the user's own. */
   onScenario: (file: ScenarioFile) => void;
 }) {
+  const lang = t('clvLang') === 'zh' ? 'zh' : 'en';
+  const say = (m: Message) => (typeof m === 'string' ? m : m[lang]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [choice, setChoice] = useState<{ customer: string; date: string; amount: string }>({
     customer: '',
@@ -39,16 +53,24 @@ export function ClvPage({
     amount: '',
   });
   const [dateOrder, setDateOrder] = useState<'' | 'ymd' | 'dmy' | 'mdy'>('');
+  const [dropDuplicates, setDropDuplicates] = useState(false);
+  const [compareParetoNbd, setCompareParetoNbd] = useState(true);
   const [calibrationEnd, setCalibrationEnd] = useState('');
   const [discount, setDiscount] = useState(10);
   const [margin, setMargin] = useState(30);
   const [weeks, setWeeks] = useState(52);
-  const [report, setReport] = useState<FitReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<PageReport | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ClvProgress | null>(null);
+  /** Seconds from pressing Fit to the report (read, fit, diagnostics, scores). */
+  const [elapsed, setElapsed] = useState(0);
   /** The data's fit, kept when a simulated log is fitted, to set the two side by side. */
-  const [reference, setReference] = useState<{ name: string; report: FitReport } | null>(null);
+  const [reference, setReference] = useState<{ name: string; report: PageReport } | null>(null);
   const worker = useRef<{ w: Worker; api: Comlink.Remote<ClvWorkerApi> } | null>(null);
+  /** Which fit is current: a cancelled one's late answer is ignored. */
+  const run = useRef(0);
 
   const spawn = useCallback(() => {
     const w = new Worker(new URL('../../workers/clv.worker.ts', import.meta.url), { type: 'module' });
@@ -59,12 +81,13 @@ export function ClvPage({
     return () => worker.current?.w.terminate();
   }, [spawn]);
 
-  const load = (name: string, text: string) => {
+  const load = (l: Loaded) => {
     setReference(null);
-    setLoaded({ name, text, header: csvHeader(text) });
+    setLoaded(l);
     setChoice({ customer: '', date: '', amount: '' });
     setReport(null);
     setError(null);
+    setNotice(null);
   };
 
   const onFile = async (file: File | undefined) => {
@@ -73,44 +96,86 @@ export function ClvPage({
       setError(`${file.name}: ${t('clvTooLarge')}`);
       return;
     }
-    load(file.name, await file.text());
+    // Only the head is read here, for the columns; an unusable file is said so and the log
+    // already loaded (if any) stays.
+    const sniffed = sniffHeader(await file.slice(0, HEAD_BYTES).text());
+    if (!sniffed.ok) {
+      setError({ en: `${file.name}: ${sniffed.error}`, zh: `${file.name}：${sniffed.zh}` });
+      return;
+    }
+    load({ name: file.name, file, header: sniffed.header });
+  };
+
+  const restart = () => {
+    worker.current?.w.terminate();
+    spawn();
+  };
+
+  const cancel = () => {
+    run.current++;
+    restart();
+    setBusy(false);
+    setProgress(null);
+    setNotice(t('clvCancelled'));
   };
 
   const runFit = async () => {
     if (!loaded || !worker.current) return;
+    const id = ++run.current;
+    const started = performance.now();
     setBusy(true);
     setError(null);
+    setNotice(null);
+    setProgress(null);
     const options: FitOptions = {
       ...(choice.customer ? { customer: choice.customer } : {}),
       ...(choice.date ? { date: choice.date } : {}),
       ...(choice.amount ? { amount: choice.amount } : {}),
       ...(dateOrder ? { dateOrder } : {}),
       ...(calibrationEnd ? { calibrationEnd } : {}),
+      dropDuplicates,
+      paretoNbd: compareParetoNbd,
       annualDiscountRatePct: discount,
       marginPct: margin,
       clvWeeks: weeks,
     };
     try {
-      const r = await worker.current.api.fit(loaded.text, options);
+      const { api } = worker.current;
+      const r: PageFitResult = loaded.file
+        ? await api.fitFile(
+            loaded.file,
+            options,
+            Comlink.proxy((p: ClvProgress) => {
+              if (run.current === id) setProgress(p);
+            }),
+          )
+        : await api.fit(loaded.text ?? '', options);
+      if (run.current !== id) return;
       if (r.ok) {
+        setElapsed((performance.now() - started) / 1000);
         setReport(r.report);
         if (!calibrationEnd) setCalibrationEnd(r.report.calibrationEnd);
       } else {
         setReport(null);
-        setError(`${loaded.name}: ${r.error}`);
+        setError({ en: `${loaded.name}: ${r.error}`, zh: `${loaded.name}：${r.zh}` });
       }
     } catch (e) {
+      if (run.current !== id) return;
       // The worker died (e.g. out of memory): say so, start a fresh one, keep the page.
       setError(`${loaded.name}: ${e instanceof Error ? e.message : String(e)}`);
-      worker.current.w.terminate();
-      spawn();
+      restart();
     } finally {
-      setBusy(false);
+      if (run.current === id) {
+        setBusy(false);
+        setProgress(null);
+      }
     }
   };
 
-  const saveClv = () => {
-    if (report) download(new Blob([clvCsv(report.clv)], { type: 'text/csv' }), 'customer-clv.csv');
+  const saveClv = async () => {
+    if (!report || !worker.current) return;
+    const csv = await worker.current.api.clvCsv();
+    download(new Blob([csv], { type: 'text/csv' }), 'customer-clv.csv');
   };
 
   const calibrate = async (): Promise<ScenarioFile | null> => {
@@ -179,6 +244,7 @@ export function ClvPage({
         xLabel: t('clvWeek'),
         yLabel: t('clvRepeatTx'),
         calibrationWeek: report?.calibrationWeek ?? 0,
+        ...(report?.pnbd ? { second: { label: t('clvPareto'), values: report.pnbd.tracking } } : {}),
         ...labels,
       }),
     [report, t, labels],
@@ -191,6 +257,7 @@ export function ClvPage({
         yLabel: t('clvRepeatTx'),
         calibrationWeek: report?.calibrationWeek ?? 0,
         incremental: true,
+        ...(report?.pnbd ? { second: { label: t('clvPareto'), values: report.pnbd.tracking } } : {}),
         ...labels,
       }),
     [report, t, labels],
@@ -207,15 +274,20 @@ export function ClvPage({
   );
   const distribution = useCallback(
     () =>
-      clvDistributionChart(
-        (report?.clv ?? []).map((c) => c.clv),
-        { title: t('clvDistTitle'), xLabel: t('clvPerCustomer'), yLabel: t('clvCustomers') },
-      ),
+      clvDistributionChart(report?.clvBins ?? [], {
+        title: t('clvDistTitle'),
+        xLabel: t('clvPerCustomer'),
+        yLabel: t('clvCustomers'),
+      }),
     [report, t],
   );
 
   const fmt = (v: number, se: number) => `${v.toFixed(4)} (SE ${se.toFixed(4)})`;
-  const top = report ? [...report.clv].sort((a, b) => b.clv - a.clv).slice(0, TOP) : [];
+  const top = report?.clvTop ?? [];
+  const converged = (f: { converged: boolean; iterations: number; message?: string; messageZh?: string }) =>
+    f.converged
+      ? t('clvConverged').replace('{n}', String(f.iterations))
+      : `${lang === 'zh' ? f.messageZh : f.message} — ${t('clvNotConverged')}`;
 
   return (
     <section className="clv" data-testid="clv-page">
@@ -233,7 +305,10 @@ export function ClvPage({
         <button
           type="button"
           data-testid="clv-sample"
-          onClick={async () => load('cdnow_sample_elog.csv', await (await fetch(sampleUrl)).text())}
+          onClick={async () => {
+            const text = await (await fetch(sampleUrl)).text();
+            load({ name: 'cdnow_sample_elog.csv', text, header: csvHeader(text) });
+          }}
         >
           {t('clvSample')}
         </button>
@@ -306,38 +381,109 @@ export function ClvPage({
               onChange={(e) => setWeeks(Math.max(1, Number(e.target.value) || 1))}
             />
           </label>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="clv-drop-duplicates"
+              checked={dropDuplicates}
+              onChange={(e) => setDropDuplicates(e.target.checked)}
+            />{' '}
+            {t('clvDropDuplicates')}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="clv-pareto"
+              checked={compareParetoNbd}
+              onChange={(e) => setCompareParetoNbd(e.target.checked)}
+            />{' '}
+            {t('clvCompareParetoNbd')}
+          </label>
           <button type="button" onClick={() => void runFit()} disabled={busy} data-testid="clv-fit">
             {busy ? t('clvFitting') : t('clvFit')}
           </button>
+          {busy && (
+            <button type="button" onClick={cancel} data-testid="clv-cancel">
+              {t('clvCancel')}
+            </button>
+          )}
         </div>
+      )}
+      {busy && progress && (
+        <p data-testid="clv-progress" data-rows={progress.rows} data-customers={progress.customers}>
+          <progress value={progress.bytes} max={Math.max(1, progress.totalBytes)} />{' '}
+          {t(`clvStage_${progress.stage}` as Key)} · {t('clvRowsRead')} {progress.rows.toLocaleString()} ·{' '}
+          {t('clvCustomersFound')} {progress.customers.toLocaleString()}
+        </p>
+      )}
+      {notice && (
+        <p className="note" data-testid="clv-notice">
+          {notice}
+        </p>
       )}
       {error && (
         <p className="error" role="alert" data-testid="clv-error">
-          {error}
+          {say(error)}
         </p>
       )}
       {report && (
-        <div data-testid="clv-report">
+        <div data-testid="clv-report" data-seconds={elapsed.toFixed(2)}>
           <p>
             {report.rows.toLocaleString()} {t('clvTransactions')} · {report.customers.toLocaleString()}{' '}
             {t('clvCustomersIn')} · {t('clvCalibration')} {report.first} – {report.calibrationEnd} ·{' '}
             {t('clvHoldout')} {t('clvTo')} {report.last} · {t('clvColumns')} {report.columns.customer},{' '}
             {report.columns.date}, {report.columns.amount}
+            {report.decimalMark === ',' && <> · {t('clvDecimalComma')}</>}
+          </p>
+          <p className="note" data-testid="clv-units">
+            {t('clvUnits')
+              .replace('{y}', String(discount))
+              .replace('{w}', ((weeklyDiscountFactor(discount) - 1) * 100).toFixed(3))}
           </p>
           {report.skippedCount > 0 && (
             <details data-testid="clv-skipped">
               <summary>
-                {t('clvSkipped')}: {report.skippedCount}
+                {t('clvSkipped')}: {report.skippedCount} ({t('clvSkippedKinds')}:{' '}
+                {(Object.entries(report.skippedByKind) as [SkipKind, number][])
+                  .filter(([, n]) => n > 0)
+                  .map(([k, n]) => `${SKIP_KINDS[k][lang]} ${n}`)
+                  .join(', ')}
+                )
               </summary>
               <ul>
                 {report.skipped.map((b) => (
                   <li key={b.line}>
-                    {t('clvLine')} {b.line}: {b.reason}
+                    {t('clvLine')} {b.line}: {lang === 'zh' ? b.zh : b.reason}
                   </li>
                 ))}
                 {report.skippedCount > report.skipped.length && <li>…</li>}
               </ul>
             </details>
+          )}
+          {report.refundOnlyCustomers > 0 && (
+            <p data-testid="clv-refund-only">
+              {t('clvRefundOnly')}: {report.refundOnlyCustomers}
+            </p>
+          )}
+          {report.duplicates.count > 0 && (
+            <details data-testid="clv-duplicates">
+              <summary>
+                {t('clvDuplicates')}: {report.duplicates.count} (
+                {report.duplicates.dropped ? t('clvDuplicatesDropped') : t('clvDuplicatesKept')})
+              </summary>
+              <ul>
+                {report.duplicates.lines.map((d) => (
+                  <li key={d.line}>
+                    {t('clvLine')} {d.line}: {t('clvLineOf')} {d.of}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {report.gg && report.gg.zeroValue > 0 && (
+            <p data-testid="clv-zero-value">
+              {t('clvZeroValue')}: {report.gg.zeroValue}
+            </p>
           )}
           <section className="charts">
             <table className="kpis" data-testid="clv-params">
@@ -356,6 +502,15 @@ export function ClvPage({
                   <td>{report.bg.logLik.toFixed(2)}</td>
                 </tr>
                 <tr>
+                  <td
+                    colSpan={2}
+                    data-testid="clv-bg-converged"
+                    className={report.bg.converged ? '' : 'error'}
+                  >
+                    {converged(report.bg)}
+                  </td>
+                </tr>
+                <tr>
                   <th colSpan={2}>
                     Gamma-Gamma ({report.repeaters} {t('clvRepeaters')})
                   </th>
@@ -371,6 +526,11 @@ export function ClvPage({
                     <tr>
                       <th>{t('clvLogLik')}</th>
                       <td>{report.gg.logLik.toFixed(2)}</td>
+                    </tr>
+                    <tr>
+                      <td colSpan={2} className={report.gg.converged ? '' : 'error'}>
+                        {converged(report.gg)}
+                      </td>
                     </tr>
                   </>
                 ) : (
@@ -391,8 +551,75 @@ export function ClvPage({
             <Chart build={cumulative} testId="clv-cum-chart" />
             <Chart build={incremental} testId="clv-inc-chart" />
             <Chart build={conditional} testId="clv-cond-chart" />
-            {report.clv.length > 0 && <Chart build={distribution} testId="clv-dist-chart" />}
+            {report.clvCount > 0 && <Chart build={distribution} testId="clv-dist-chart" />}
           </section>
+          {report.pnbd && (
+            <table className="kpis" data-testid="clv-comparison">
+              <caption>{t('clvComparison')}</caption>
+              <thead>
+                <tr>
+                  <th />
+                  <th>BG/NBD</th>
+                  <th>{t('clvPareto')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th>{t('clvLogLik')}</th>
+                  <td>{report.bg.logLik.toFixed(2)}</td>
+                  <td data-testid="clv-pnbd-loglik" data-value={String(report.pnbd.fit.logLik)}>
+                    {report.pnbd.fit.logLik.toFixed(2)}
+                  </td>
+                </tr>
+                <tr>
+                  <th>
+                    {t('clvHoldoutError')} ({report.holdout.weeks.toFixed(0)} {t('clvWeek')})
+                  </th>
+                  {(
+                    [
+                      ['bg', report.holdout.model],
+                      ['pnbd', report.pnbd.holdout.model],
+                    ] as const
+                  ).map(([name, m]) => (
+                    <td key={name}>
+                      {m.toFixed(1)} / {report.holdout.actual} (
+                      {(100 * (m / report.holdout.actual - 1)).toFixed(1)} %)
+                    </td>
+                  ))}
+                </tr>
+                {(['r', 'alpha'] as const).map((k) => (
+                  <tr key={k}>
+                    <th>{k}</th>
+                    <td>{fmt(report.bg.params[k], report.bg.standardErrors[k])}</td>
+                    <td data-pnbd={k} data-value={String(report.pnbd!.fit.params[k])}>
+                      {fmt(report.pnbd!.fit.params[k], report.pnbd!.fit.standardErrors[k])}
+                    </td>
+                  </tr>
+                ))}
+                {(
+                  [
+                    ['a', 's'],
+                    ['b', 'beta'],
+                  ] as const
+                ).map(([bk, pk]) => (
+                  <tr key={pk}>
+                    <th>
+                      {bk} / {pk}
+                    </th>
+                    <td>{fmt(report.bg.params[bk], report.bg.standardErrors[bk])}</td>
+                    <td data-pnbd={pk} data-value={String(report.pnbd!.fit.params[pk])}>
+                      {fmt(report.pnbd!.fit.params[pk], report.pnbd!.fit.standardErrors[pk])}
+                    </td>
+                  </tr>
+                ))}
+                <tr>
+                  <td />
+                  <td>{converged(report.bg)}</td>
+                  <td>{converged(report.pnbd.fit)}</td>
+                </tr>
+              </tbody>
+            </table>
+          )}
           {reference && (
             <table className="kpis" data-testid="clv-round-trip">
               <thead>
@@ -449,9 +676,10 @@ export function ClvPage({
               </button>
             </p>
           )}
-          {report.clv.length > 0 && (
+          {report.clvCount > 0 && (
             <>
               <h3>{t('clvTop')}</h3>
+              <p className="note">{t('clvIntervalNote')}</p>
               <table className="kpis" data-testid="clv-top">
                 <thead>
                   <tr>
@@ -460,6 +688,7 @@ export function ClvPage({
                     <th>{t('clvExpected')}</th>
                     <th>{t('clvValue')}</th>
                     <th>CLV</th>
+                    <th>{t('clvInterval')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -470,11 +699,14 @@ export function ClvPage({
                       <td>{c.expectedPurchases.toFixed(2)}</td>
                       <td>{c.expectedValue.toFixed(2)}</td>
                       <td>{c.clv.toFixed(2)}</td>
+                      <td data-testid="clv-interval">
+                        {Number.isNaN(c.clvLow) ? '—' : `${c.clvLow.toFixed(2)} – ${c.clvHigh.toFixed(2)}`}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <button type="button" onClick={saveClv} data-testid="clv-download">
+              <button type="button" onClick={() => void saveClv()} data-testid="clv-download">
                 {t('clvDownload')}
               </button>
             </>

@@ -3,9 +3,9 @@ import { clvQuantiles, cohortRetention, ladder } from '../analysis/cohorts.ts';
 import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.ts';
 import { resultsToCsv } from '../analysis/csv.ts';
 import { scenarioDiff } from '../analysis/scenarioDiff.ts';
-import { mean } from '../analysis/stats.ts';
-import { band, formatInterval, summarise } from '../analysis/summary.ts';
-import type { MetricName, RunResult, Scenario } from '../engine/index.ts';
+import { type Interval, mean } from '../analysis/stats.ts';
+import { band, type Kpi, summarise } from '../analysis/summary.ts';
+import type { MetricName, RunResult } from '../engine/index.ts';
 import { dimensions } from '../experiments/outcomes.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
@@ -18,8 +18,14 @@ import { threeDimensionChart } from './charts/threeDimensionChart.ts';
 import { warmUpChartsWhenIdle } from './charts/warmUp.ts';
 import { download } from './download.ts';
 import { Explain } from './Explain.tsx';
-import type { Key, Lang } from './i18n.ts';
+import { formatIntervalFull, formatIntervalShort } from './format.ts';
+import { fill, type Key, type Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
+import { type Entry, PlanPicker } from './PlanPicker.tsx';
+import { RunControls } from './RunControls.tsx';
+import { listRuns, loadRun, mayCombine, type PastRun, sameBaseline, saveRun } from './runHistory.ts';
 import type { SavedScenario } from './storage.ts';
+import { useRunAnnouncer } from './uiContext.ts';
 
 const METRICS_SHOWN = [
   'active',
@@ -38,12 +44,6 @@ const METRICS_SHOWN = [
 const MAX_PLANS = 5;
 /** Partial results refresh the page at most this often while a run goes on. */
 const STREAM_MS = 700;
-
-interface Entry {
-  id: string;
-  name: string;
-  scenario: Scenario;
-}
 
 let parsedLibrary: Entry[] | null = null;
 
@@ -71,6 +71,10 @@ interface Outcome {
   /** Wall-clock seconds of the whole run and the workers it used, once complete. */
   seconds?: number;
   workers?: number;
+  /** Names of the scenarios as they were run (a past run's may since have changed or gone). */
+  names?: Record<string, string>;
+  /** When shown from the run history: when it was run. */
+  pastAt?: number;
 }
 
 /** Baseline against up to five plans, each run many times with the same seeds; paired differences. */
@@ -105,6 +109,9 @@ export function ComparePage({
   const [message, setMessage] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const pool = useRef<WorkerPool | null>(null);
+  const [history, setHistory] = useState<PastRun[]>([]);
+  const [pickedRuns, setPickedRuns] = useState<string[]>([]);
+  const announcer = useRunAnnouncer();
 
   useEffect(() => {
     // ?workers=N chooses the pool size (default: one per core); results do not depend on it.
@@ -112,6 +119,7 @@ export function ComparePage({
     pool.current =
       Number.isInteger(asked) && asked >= 1 && asked <= 16 ? new WorkerPool(asked) : new WorkerPool();
     const cancelWarmUp = warmUpChartsWhenIdle(entriesRef.current.map((e) => e.name));
+    void listRuns().then(setHistory);
     return () => {
       cancelWarmUp();
       pool.current?.terminate();
@@ -146,11 +154,26 @@ export function ComparePage({
     setOutcome(null);
     const started = performance.now();
     try {
-      const results = await pool.current!.runMany(jobs, { onProgress: setProgress, onResult });
+      const results = await pool.current!.runMany(jobs, {
+        onProgress: (p) => {
+          setProgress(p);
+          announcer.progress(p.done, p.total);
+        },
+        onResult,
+      });
       const seconds = (performance.now() - started) / 1000;
       setOutcome({ ...outcomeOf(results, reps), seconds, workers: pool.current!.size });
+      announcer.ready();
+      const names = Object.fromEntries(ids.map((id) => [id, byId.get(id)?.name ?? id]));
+      const at = Date.now();
+      const past = { id: at.toString(36), at, baseline, plans: ids.slice(1), names, reps, seed };
+      void saveRun(past, results).then(setHistory);
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }
@@ -162,72 +185,150 @@ export function ComparePage({
     [outcome],
   );
 
-  const chart = useCallback(() => {
-    if (!outcome) return document.createElement('div');
-    const data: PlanPoint[] = [];
-    for (const id of [outcome.baseline, ...outcome.plans]) {
-      for (const p of band(outcome.results[id], metric)) data.push({ plan: byId.get(id)?.name ?? id, ...p });
-    }
-    return compareChart(data, {
-      title: t(`m_${metric}` as Key),
-      yLabel: t(`m_${metric}` as Key),
-      zero: metric === 'nps' || metric === 'profit',
-    });
-  }, [outcome, metric, byId, t]);
+  const nameOf = useCallback(
+    (id: string) => outcome?.names?.[id] ?? byId.get(id)?.name ?? id,
+    [byId, outcome],
+  );
+  const caption = useMemo(
+    () =>
+      outcome
+        ? [
+            fill(t('chartCaptionBaseline'), {
+              baseline: nameOf(outcome.baseline),
+              plans: outcome.plans.map(nameOf).join('; ') || '—',
+            }),
+            fill(t('chartCaptionRuns'), { reps: outcome.complete, seed: outcome.seed }),
+          ]
+        : [],
+    [outcome, nameOf, t],
+  );
 
-  const ladderBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].flatMap((id) =>
-      ladder(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
-    );
-    return ladderChart(rows, { title: t('ladderTitle'), stageLabel: (s) => t(`stage_${s}` as Key) });
-  }, [outcome, byId, t]);
-  const cohortBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].flatMap((id) =>
-      cohortRetention(o.results[id]).map((d) => ({ plan: byId.get(id)?.name ?? id, ...d })),
-    );
-    return cohortChart(rows, { title: t('cohortTitle'), xLabel: t('cohortX'), yLabel: t('cohortY') });
-  }, [outcome, byId, t]);
-  const clvBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].map((id) => {
-      const [q10, q25, q50, q75, q90] = clvQuantiles(o.results[id]).map((q) => q.clv);
-      return { plan: byId.get(id)?.name ?? id, q10, q25, q50, q75, q90 };
-    });
-    return clvChart(rows, { title: t('clvTitle'), xLabel: t('clvX') });
-  }, [outcome, byId, t]);
+  const chart = useCallback(
+    (width: number) => {
+      if (!outcome) return document.createElement('div');
+      const data: PlanPoint[] = [];
+      for (const id of [outcome.baseline, ...outcome.plans]) {
+        for (const p of band(outcome.results[id], metric)) data.push({ plan: nameOf(id), ...p });
+      }
+      return compareChart(data, {
+        title: fill(t('chartByMonth'), { metric: t(`m_${metric}` as Key) }),
+        yLabel: t(`m_${metric}` as Key),
+        xLabel: t('monthAxis'),
+        width: Math.min(width, 1100),
+        zero: metric === 'nps' || metric === 'profit',
+      });
+    },
+    [outcome, metric, nameOf, t],
+  );
 
-  const threeDimBuild = useCallback(() => {
-    const o = outcome!;
-    const rows = [o.baseline, ...o.plans].map((id) => {
-      const d = o.results[id].map(dimensions);
-      return {
-        plan: byId.get(id)?.name ?? id,
-        value: mean(d.map((x) => x.value)),
-        emotion: mean(d.map((x) => x.emotion)),
-        experience: mean(d.map((x) => x.experience)),
-      };
-    });
-    return threeDimensionChart(rows, {
-      title: t('threeDimTitle'),
-      labels: [t('m_value'), t('m_bond'), t('m_experience')],
-    });
-  }, [outcome, byId, t]);
+  const ladderBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].flatMap((id) =>
+        ladder(o.results[id]).map((d) => ({ plan: nameOf(id), ...d })),
+      );
+      return ladderChart(rows, {
+        title: t('ladderTitle'),
+        stageLabel: (s) => t(`stage_${s}` as Key),
+        xLabel: t('monthAxis'),
+        yLabel: t('people'),
+        width: Math.min(width, 1100),
+      });
+    },
+    [outcome, nameOf, t],
+  );
+  const cohortBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].flatMap((id) =>
+        cohortRetention(o.results[id]).map((d) => ({ plan: nameOf(id), ...d })),
+      );
+      return cohortChart(rows, {
+        title: t('cohortTitle'),
+        xLabel: t('cohortX'),
+        yLabel: t('cohortY'),
+        width: Math.min(width, 640),
+      });
+    },
+    [outcome, nameOf, t],
+  );
+  const clvBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].map((id) => {
+        const [q10, q25, q50, q75, q90] = clvQuantiles(o.results[id]).map((q) => q.clv);
+        return { plan: nameOf(id), q10, q25, q50, q75, q90 };
+      });
+      return clvChart(rows, { title: t('clvTitle'), xLabel: t('clvX'), width: Math.min(width, 640) });
+    },
+    [outcome, nameOf, t],
+  );
+
+  const threeDimBuild = useCallback(
+    (width: number) => {
+      const o = outcome!;
+      const rows = [o.baseline, ...o.plans].map((id) => {
+        const d = o.results[id].map(dimensions);
+        return {
+          plan: nameOf(id),
+          value: mean(d.map((x) => x.value)),
+          emotion: mean(d.map((x) => x.emotion)),
+          experience: mean(d.map((x) => x.experience)),
+        };
+      });
+      return threeDimensionChart(rows, {
+        title: t('threeDimTitle'),
+        labels: [t('m_value'), t('m_bond'), t('m_experience')],
+        width: Math.min(width, 460),
+      });
+    },
+    [outcome, nameOf, t],
+  );
 
   const downloadCsv = () => {
     if (!outcome) return;
     const parts = [outcome.baseline, ...outcome.plans].map((id) => {
       const csv = resultsToCsv(outcome.results[id]).trimEnd().split('\n');
-      return [
-        `plan,${csv[0]}`,
-        ...csv.slice(1).map((l) => `${JSON.stringify(byId.get(id)?.name ?? id)},${l}`),
-      ].join('\n');
+      return [`plan,${csv[0]}`, ...csv.slice(1).map((l) => `${JSON.stringify(nameOf(id))},${l}`)].join('\n');
     });
     const header = parts[0].split('\n')[0];
     const body = parts.map((p) => p.split('\n').slice(1).join('\n')).join('\n');
     download(new Blob([`${header}\n${body}\n`], { type: 'text/csv' }), 'loyalty-lab-comparison.csv');
   };
+
+  /** Shows one past run, or two on the same baseline and seeds as one comparison, without rerunning. */
+  const showPast = async (runs: PastRun[]) => {
+    setMessage(null);
+    const loaded = await Promise.all(runs.map(loadRun));
+    if (loaded.some((r) => r === null)) {
+      setMessage(t('historyGone'));
+      return;
+    }
+    const [a, b] = runs;
+    const [ra, rb] = loaded as Record<string, RunResult[]>[];
+    if (b && !sameBaseline(a, ra, b, rb)) {
+      setMessage(t('historyNotComparable'));
+      return;
+    }
+    const plans = [...a.plans, ...(b ? b.plans.filter((p) => !a.plans.includes(p) && p !== a.baseline) : [])];
+    const results = { ...(rb ?? {}), ...ra };
+    const comparisons = Object.fromEntries(
+      plans.map((id) => [id, compare(results[a.baseline], results[id])]),
+    );
+    setOutcome({
+      baseline: a.baseline,
+      plans,
+      results,
+      comparisons,
+      complete: a.reps,
+      reps: a.reps,
+      seed: a.seed,
+      names: { ...(b?.names ?? {}), ...a.names },
+      pastAt: a.at,
+    });
+  };
+  const picked = history.filter((r) => pickedRuns.includes(r.id));
+  const when = (at: number) => new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
 
   const togglePlan = (id: string) =>
     setPlans((ps) =>
@@ -247,22 +348,7 @@ export function ComparePage({
             ))}
           </select>
         </label>
-        <fieldset data-testid="plans">
-          <legend>{t('plans')}</legend>
-          {entries
-            .filter((e) => e.id !== baseline)
-            .map((e) => (
-              <label key={e.id} className="plan-choice">
-                <input
-                  type="checkbox"
-                  value={e.id}
-                  checked={plans.includes(e.id)}
-                  onChange={() => togglePlan(e.id)}
-                />{' '}
-                {e.name}
-              </label>
-            ))}
-        </fieldset>
+        <PlanPicker t={t} entries={entries} baseline={baseline} picked={plans} onToggle={togglePlan} />
         <label>
           {t('replications')}{' '}
           <input
@@ -278,23 +364,54 @@ export function ComparePage({
           {t('seed')}{' '}
           <input data-testid="seed" value={seed} onChange={(e) => setSeed(e.target.value)} size={8} />
         </label>
-        {progress ? (
-          <>
-            <progress max={progress.total} value={progress.done} data-testid="compare-progress" />
-            <span>
-              {progress.done}/{progress.total}
-              {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
-            </span>
-            <button type="button" onClick={() => pool.current?.cancel()} data-testid="cancel">
-              {t('cancel')}
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => void run()} data-testid="run-compare">
-            {t('run')}
-          </button>
-        )}
+        <RunControls
+          progress={progress}
+          onRun={() => void run()}
+          onCancel={() => pool.current?.cancel()}
+          label={t('run')}
+          ids={{ run: 'run-compare', cancel: 'cancel', progress: 'compare-progress' }}
+        />
       </div>
+      {history.length > 0 && (
+        <details className="history no-print" data-testid="history">
+          <summary>
+            {t('historyTitle')} ({history.length})
+          </summary>
+          <ul>
+            {history.map((r) => (
+              <li key={r.id} data-past-run={r.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={pickedRuns.includes(r.id)}
+                    onChange={() =>
+                      setPickedRuns((ps) =>
+                        ps.includes(r.id) ? ps.filter((p) => p !== r.id) : [...ps, r.id].slice(-2),
+                      )
+                    }
+                  />{' '}
+                  {when(r.at)} · {r.names[r.baseline]} → {r.plans.map((p) => r.names[p]).join('; ') || '—'} ·{' '}
+                  {r.reps} {t('replications')} · {t('seed')} {r.seed}
+                </label>{' '}
+                <button type="button" className="link" onClick={() => void showPast([r])}>
+                  {t('historyShow')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            disabled={picked.length !== 2 || !mayCombine(picked[0], picked[1])}
+            onClick={() => void showPast(picked)}
+            data-testid="history-combine"
+          >
+            {t('historyCombine')}
+          </button>
+          {picked.length === 2 && !mayCombine(picked[0], picked[1]) && (
+            <span className="note"> {t('historyNotComparable')}</span>
+          )}
+        </details>
+      )}
       {message && (
         <output className="note" data-testid="compare-message">
           {message}
@@ -302,6 +419,11 @@ export function ComparePage({
       )}
       {outcome && (
         <>
+          {outcome.pastAt !== undefined && (
+            <p className="note" data-testid="past-note">
+              {fill(t('historyShown'), { when: when(outcome.pastAt) })}
+            </p>
+          )}
           <ReportHeader t={t} outcome={outcome} byId={byId} />
           <label className="no-print">
             {t('metric')}{' '}
@@ -318,17 +440,32 @@ export function ComparePage({
             </select>
           </label>
           <Explain id={metric} lang={lang} t={t} />
-          <Chart build={chart} testId="compare-chart" />
+          <Chart
+            build={chart}
+            testId="compare-chart"
+            name={`compare-${metric}`}
+            caption={[...caption, t('chartCaptionBands')]}
+          />
           <p className="no-print">
             {t('ladderTitle')} <Explain id="ladder" lang={lang} t={t} /> · {t('cohortTitle')}{' '}
             <Explain id="cohort" lang={lang} t={t} /> · {t('clvTitle')} <Explain id="clv" lang={lang} t={t} />{' '}
             · {t('threeDimTitle')} <Explain id="threeDim" lang={lang} t={t} />
           </p>
-          <Chart build={ladderBuild} testId="ladder-chart" />
+          <Chart build={ladderBuild} testId="ladder-chart" name="compare-loyalty-ladder" caption={caption} />
           <section className="charts">
-            <Chart build={cohortBuild} testId="cohort-chart" />
-            <Chart build={clvBuild} testId="clv-chart" />
-            <Chart build={threeDimBuild} testId="three-dim-chart" />
+            <Chart
+              build={cohortBuild}
+              testId="cohort-chart"
+              name="compare-cohort-retention"
+              caption={[...caption, t('chartCaptionBands')]}
+            />
+            <Chart build={clvBuild} testId="clv-chart" name="compare-clv-per-customer" caption={caption} />
+            <Chart
+              build={threeDimBuild}
+              testId="three-dim-chart"
+              name="compare-three-dimensions"
+              caption={caption}
+            />
           </section>
           <p className="note">{t('compareNote')}</p>
           {outcome.seconds !== undefined && (
@@ -352,71 +489,7 @@ export function ComparePage({
                 .replace('{total}', String(outcome.reps))}
             </p>
           )}
-          <table
-            className="kpis"
-            data-testid="compare-table"
-            data-complete={outcome.complete === outcome.reps ? 'yes' : 'no'}
-          >
-            <thead>
-              <tr>
-                <th>{t('kpi')}</th>
-                <th>{byId.get(outcome.baseline)?.name}</th>
-                {outcome.plans.map((id) => (
-                  <th key={id} colSpan={2}>
-                    {byId.get(id)?.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {COMPARISON_KPIS.map((kpi, row) => (
-                <tr key={kpi.id}>
-                  <th>
-                    {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
-                  </th>
-                  <td>{formatInterval(baselineKpis[row].interval, kpi.unit)}</td>
-                  {outcome.plans.map((id) => {
-                    const r = outcome.comparisons[id].rows[row];
-                    return [
-                      <td key={`${id}-v`}>{formatInterval(r.plan, kpi.unit)}</td>,
-                      <td
-                        key={`${id}-d`}
-                        className="delta"
-                        data-plan={id}
-                        data-kpi={kpi.id}
-                        data-delta={String(r.delta.mean)}
-                      >
-                        {r.delta.mean >= 0 ? '+' : ''}
-                        {formatInterval(r.delta, kpi.unit)}
-                      </td>,
-                    ];
-                  })}
-                </tr>
-              ))}
-              <tr>
-                <th>
-                  {t('roi')} <Explain id="roi" lang={lang} t={t} />
-                </th>
-                <td>—</td>
-                {outcome.plans.map((id) => (
-                  <td key={id} colSpan={2} data-roi={id}>
-                    {formatInterval(outcome.comparisons[id].roi, 'score')}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th>
-                  {t('costPerRetained')} <Explain id="costPerRetained" lang={lang} t={t} />
-                </th>
-                <td>—</td>
-                {outcome.plans.map((id) => (
-                  <td key={id} colSpan={2}>
-                    {formatInterval(outcome.comparisons[id].costPerRetained, 'money')}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <CompareTable t={t} lang={lang} outcome={outcome} baselineKpis={baselineKpis} nameOf={nameOf} />
           <div className="no-print">
             <button
               type="button"
@@ -425,6 +498,19 @@ export function ComparePage({
               disabled={outcome.complete < outcome.reps}
             >
               {t('downloadCsv')}
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() =>
+                download(
+                  new Blob([compareTableCsv(outcome, baselineKpis, nameOf)], { type: 'text/csv' }),
+                  'loyalty-lab-comparison-table.csv',
+                )
+              }
+              data-testid="download-table-csv"
+              disabled={outcome.complete < outcome.reps}
+            >
+              {t('cmpTableCsv')}
             </button>{' '}
             <button
               type="button"
@@ -439,6 +525,181 @@ export function ComparePage({
       )}
     </section>
   );
+}
+
+/** The plan with the highest mean profit difference, if any plan was run. */
+function bestPlan(outcome: Outcome): string | null {
+  const row = COMPARISON_KPIS.findIndex((k) => k.id === 'profit');
+  let best: string | null = null;
+  for (const id of outcome.plans)
+    if (
+      best === null ||
+      outcome.comparisons[id].rows[row].delta.mean > outcome.comparisons[best].rows[row].delta.mean
+    )
+      best = id;
+  return best;
+}
+
+/**
+ * The paired-difference table: every column headed (a plan's value, its Δ against the baseline),
+ * money compact with the full figure on hover, every dash explained, the best plan by profit marked.
+ */
+function CompareTable({
+  t,
+  lang,
+  outcome,
+  baselineKpis,
+  nameOf,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  outcome: Outcome;
+  baselineKpis: { interval: Interval }[];
+  nameOf: (id: string) => string;
+}) {
+  const best = bestPlan(outcome);
+  const cell = (iv: Interval, unit: Kpi['unit'], signed = false) => (
+    <span title={formatIntervalFull(iv, unit, signed)}>{formatIntervalShort(iv, unit, lang, signed)}</span>
+  );
+  const dash = (why: Key) => (
+    <span title={t(why)}>
+      —<sup aria-hidden="true">{why === 'cmpDashBaseline' ? '¹' : '²'}</sup>
+      <span className="visually-hidden">{t(why)}</span>
+    </span>
+  );
+  const ratio = (iv: Interval, unit: Kpi['unit']) =>
+    Number.isFinite(iv.mean) ? cell(iv, unit) : dash('cmpDashUndefined');
+  return (
+    <>
+      <div className="table-scroll">
+        <table
+          className="kpis compare-table"
+          data-testid="compare-table"
+          data-complete={outcome.complete === outcome.reps ? 'yes' : 'no'}
+        >
+          <thead>
+            <tr>
+              <th rowSpan={2} scope="col">
+                {t('kpi')}
+              </th>
+              <th scope="col">{nameOf(outcome.baseline)}</th>
+              {outcome.plans.map((id) => (
+                <th key={id} colSpan={2} scope="colgroup" data-best={id === best ? 'yes' : undefined}>
+                  {nameOf(id)}
+                  {id === best && (
+                    <span className="best-mark" title={t('cmpBest')}>
+                      {' '}
+                      ★<span className="visually-hidden">{t('cmpBest')}</span>
+                    </span>
+                  )}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              <th scope="col">{t('cmpBaselineValue')}</th>
+              {outcome.plans.map((id) => [
+                <th key={`${id}-v`} scope="col">
+                  {t('cmpPlanValue')}
+                </th>,
+                <th key={`${id}-d`} scope="col">
+                  {t('delta')}
+                </th>,
+              ])}
+            </tr>
+          </thead>
+          <tbody>
+            {COMPARISON_KPIS.map((kpi, row) => (
+              <tr key={kpi.id}>
+                <th scope="row">
+                  {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                </th>
+                <td>{cell(baselineKpis[row].interval, kpi.unit)}</td>
+                {outcome.plans.map((id) => {
+                  const r = outcome.comparisons[id].rows[row];
+                  return [
+                    <td key={`${id}-v`}>{cell(r.plan, kpi.unit)}</td>,
+                    <td
+                      key={`${id}-d`}
+                      className="delta"
+                      data-plan={id}
+                      data-kpi={kpi.id}
+                      data-delta={String(r.delta.mean)}
+                    >
+                      {cell(r.delta, kpi.unit, true)}
+                    </td>,
+                  ];
+                })}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">
+                {t('roi')} <Explain id="roi" lang={lang} t={t} />
+              </th>
+              <td>{dash('cmpDashBaseline')}</td>
+              {outcome.plans.map((id) => (
+                <td key={id} colSpan={2} data-roi={id}>
+                  {ratio(outcome.comparisons[id].roi, 'score')}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">
+                {t('costPerRetained')} <Explain id="costPerRetained" lang={lang} t={t} />
+              </th>
+              <td>{dash('cmpDashBaseline')}</td>
+              {outcome.plans.map((id) => (
+                <td key={id} colSpan={2}>
+                  {ratio(outcome.comparisons[id].costPerRetained, 'money')}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="note" data-testid="compare-table-notes">
+        {best && <>★ {t('cmpBest')}. </>}¹ {t('cmpDashBaseline')} ² {t('cmpDashUndefined')} {t('cmpHover')}
+      </p>
+    </>
+  );
+}
+
+/** The table's figures in full, one row per key figure and plan. */
+function compareTableCsv(
+  outcome: Outcome,
+  baselineKpis: { interval: Interval }[],
+  nameOf: (id: string) => string,
+): string {
+  const q = (s: string) => JSON.stringify(s);
+  const lines = ['kpi,plan,mean,lo,hi,delta_mean,delta_lo,delta_hi'];
+  const n = (x: number) => (Number.isFinite(x) ? String(x) : '');
+  COMPARISON_KPIS.forEach((kpi, row) => {
+    const b = baselineKpis[row].interval;
+    lines.push([kpi.id, q(nameOf(outcome.baseline)), n(b.mean), n(b.lo), n(b.hi), '', '', ''].join(','));
+    for (const id of outcome.plans) {
+      const r = outcome.comparisons[id].rows[row];
+      lines.push(
+        [
+          kpi.id,
+          q(nameOf(id)),
+          n(r.plan.mean),
+          n(r.plan.lo),
+          n(r.plan.hi),
+          n(r.delta.mean),
+          n(r.delta.lo),
+          n(r.delta.hi),
+        ].join(','),
+      );
+    }
+  });
+  for (const [id, key] of [
+    ['roi', 'roi'],
+    ['costPerRetained', 'costPerRetained'],
+  ] as const)
+    for (const plan of outcome.plans) {
+      const iv = outcome.comparisons[plan][key];
+      lines.push([id, q(nameOf(plan)), '', '', '', n(iv.mean), n(iv.lo), n(iv.hi)].join(','));
+    }
+  return `${lines.join('\n')}\n`;
 }
 
 /** The first page of the printed comparison: what was compared, how, and what each plan changes. */

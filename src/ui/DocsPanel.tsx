@@ -1,12 +1,8 @@
 import { Marked } from 'marked';
-import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import modelDoc from '../../docs/model.md?raw';
 import { slugify } from '../teaching/anchors.ts';
 import type { Key } from './i18n.ts';
-
-/** Opens the model documentation at a section (heading anchor). */
-export const DocsContext = createContext<(anchor: string) => void>(() => {});
-export const useDocs = () => useContext(DocsContext);
 
 /** docs/model.md as HTML, headings carrying the same anchors as on GitHub. Our own text, bundled. */
 function renderModelDoc(): string {

@@ -20,6 +20,9 @@ import { download } from './download.ts';
 import { numericFields, withSweep } from './experimentDraft.ts';
 import { labelOfPath } from './experimentLabels.ts';
 import type { Key, Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
+import { RunControls } from './RunControls.tsx';
+import { useRunAnnouncer } from './uiContext.ts';
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
@@ -58,6 +61,7 @@ export function ExperimentsPage({
   const [message, setMessage] = useState<string | null>(null);
   const pool = useRef<WorkerPool | null>(null);
   const experiment = list.find((e) => e.id === selected) ?? list[0];
+  const announcer = useRunAnnouncer();
 
   useEffect(() => {
     pool.current = new WorkerPool();
@@ -83,11 +87,17 @@ export function ExperimentsPage({
         onProgress: (done, total) => {
           const s = (performance.now() - started) / 1000;
           setProgress({ done, total, etaSeconds: done > 0 ? (s / done) * (total - done) : null });
+          announcer.progress(done, total);
         },
       });
       setOutput(out);
+      announcer.ready();
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }
@@ -140,22 +150,13 @@ export function ExperimentsPage({
             ))}
           </select>
         </label>
-        {progress ? (
-          <>
-            <progress max={progress.total} value={progress.done} data-testid="experiment-progress" />
-            <span>
-              {progress.done}/{progress.total}
-              {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
-            </span>
-            <button type="button" onClick={() => pool.current?.cancel()} data-testid="experiment-cancel">
-              {t('cancel')}
-            </button>
-          </>
-        ) : (
-          <button type="button" onClick={() => void run()} data-testid="run-experiment">
-            {t('run')}
-          </button>
-        )}
+        <RunControls
+          progress={progress}
+          onRun={() => void run()}
+          onCancel={() => pool.current?.cancel()}
+          label={t('run')}
+          ids={{ run: 'run-experiment', cancel: 'experiment-cancel', progress: 'experiment-progress' }}
+        />
       </div>
       <p data-testid="experiment-description">{describe(experiment, t, lang)}</p>
       {composer}
@@ -189,72 +190,102 @@ function ExperimentResultView({
   const outcomeLabel = t(`out_${outcomeId}` as Key);
   const unit = OUTCOMES[outcomeId].unit;
 
-  const sweepLine = useCallback(() => {
-    if (r.kind !== 'sweep' || e.kind !== 'sweep') return document.createElement('div');
-    return sweepChart(
-      r.cells.map((c) => ({ x: c.point[e.x.path], mean: c.value.mean, lo: c.value.lo, hi: c.value.hi })),
-      { title: outcomeLabel, xLabel: labelOfPath(e.x.path, lang), yLabel: outcomeLabel },
-    );
-  }, [r, e, lang, outcomeLabel]);
-  const heat = useCallback(() => {
-    if (r.kind !== 'sweep' || e.kind !== 'sweep' || !e.y) return document.createElement('div');
-    const y = e.y;
-    return heatMapChart(
-      r.cells.map((c) => ({ x: c.point[e.x.path], y: c.point[y.path], mean: c.value.mean })),
-      {
-        title: outcomeLabel,
-        xLabel: labelOfPath(e.x.path, lang),
-        yLabel: labelOfPath(y.path, lang),
-        valueLabel: outcomeLabel,
-      },
-    );
-  }, [r, e, lang, outcomeLabel]);
-  const tornado = useCallback(() => {
-    if (r.kind !== 'sensitivity') return document.createElement('div');
-    return tornadoChart(
-      r.tornado.map((row) => ({
-        label: labelOfPath(row.path, lang),
-        low: row.low.mean,
-        high: row.high.mean,
-      })),
-      {
-        title: t('xp_tornado'),
-        centre: r.centre.mean,
-        xLabel: outcomeLabel,
-        lowLabel: t('xp_low'),
-        highLabel: t('xp_high'),
-      },
-    );
-  }, [r, lang, t, outcomeLabel]);
-  const morris = useCallback(() => {
-    if (r.kind !== 'sensitivity') return document.createElement('div');
-    return morrisChart(
-      r.morris.map((m) => ({ label: labelOfPath(m.path, lang), muStar: m.muStar, sigma: m.sigma })),
-      { title: t('xp_morris'), xLabel: t('xp_muStar'), yLabel: t('xp_sigma') },
-    );
-  }, [r, lang, t]);
-  const converge = useCallback(() => {
-    if (r.kind !== 'optimise') return document.createElement('div');
-    return convergenceChart(r.trace, r.searched, {
-      title: t('xp_convergence'),
-      xLabel: t('xp_evaluations'),
-      yLabel: outcomeLabel,
-      feasibleLabel: t('xp_feasible'),
-      infeasibleLabel: t('xp_overBudget'),
-    });
-  }, [r, t, outcomeLabel]);
-  const dims = useCallback(() => {
-    if (r.kind !== 'optimise' || !r.best) return document.createElement('div');
-    const rows = [
-      { mix: t('baseline'), d: r.baseline.dimensions },
-      { mix: t('xp_best'), d: r.best.dimensions },
-    ].flatMap(({ mix, d }) => [
-      { mix, dimension: t('m_value'), score: d.value },
-      { mix, dimension: t('m_bond'), score: d.emotion },
-      { mix, dimension: t('m_experience'), score: d.experience },
-    ]);
-    return dimensionsChart(rows, { title: t('xp_dimensions'), yLabel: t('xp_score') });
-  }, [r, t]);
+  const sweepLine = useCallback(
+    (width: number) => {
+      if (r.kind !== 'sweep' || e.kind !== 'sweep') return document.createElement('div');
+      return sweepChart(
+        r.cells.map((c) => ({ x: c.point[e.x.path], mean: c.value.mean, lo: c.value.lo, hi: c.value.hi })),
+        {
+          title: outcomeLabel,
+          xLabel: labelOfPath(e.x.path, lang),
+          yLabel: outcomeLabel,
+          width: Math.min(width, 900),
+        },
+      );
+    },
+    [r, e, lang, outcomeLabel],
+  );
+  const heat = useCallback(
+    (width: number) => {
+      if (r.kind !== 'sweep' || e.kind !== 'sweep' || !e.y) return document.createElement('div');
+      const y = e.y;
+      return heatMapChart(
+        r.cells.map((c) => ({ x: c.point[e.x.path], y: c.point[y.path], mean: c.value.mean })),
+        {
+          title: outcomeLabel,
+          width: Math.min(width, 900),
+          xLabel: labelOfPath(e.x.path, lang),
+          yLabel: labelOfPath(y.path, lang),
+          valueLabel: outcomeLabel,
+        },
+      );
+    },
+    [r, e, lang, outcomeLabel],
+  );
+  const tornado = useCallback(
+    (width: number) => {
+      if (r.kind !== 'sensitivity') return document.createElement('div');
+      return tornadoChart(
+        r.tornado.map((row) => ({
+          label: labelOfPath(row.path, lang),
+          low: row.low.mean,
+          high: row.high.mean,
+        })),
+        {
+          title: t('xp_tornado'),
+          width: Math.min(width, 900),
+          centre: r.centre.mean,
+          xLabel: outcomeLabel,
+          lowLabel: t('xp_low'),
+          highLabel: t('xp_high'),
+        },
+      );
+    },
+    [r, lang, t, outcomeLabel],
+  );
+  const morris = useCallback(
+    (width: number) => {
+      if (r.kind !== 'sensitivity') return document.createElement('div');
+      return morrisChart(
+        r.morris.map((m) => ({ label: labelOfPath(m.path, lang), muStar: m.muStar, sigma: m.sigma })),
+        { title: t('xp_morris'), xLabel: t('xp_muStar'), yLabel: t('xp_sigma'), width: Math.min(width, 900) },
+      );
+    },
+    [r, lang, t],
+  );
+  const converge = useCallback(
+    (width: number) => {
+      if (r.kind !== 'optimise') return document.createElement('div');
+      return convergenceChart(r.trace, r.searched, {
+        title: t('xp_convergence'),
+        width: Math.min(width, 900),
+        xLabel: t('xp_evaluations'),
+        yLabel: outcomeLabel,
+        feasibleLabel: t('xp_feasible'),
+        infeasibleLabel: t('xp_overBudget'),
+      });
+    },
+    [r, t, outcomeLabel],
+  );
+  const dims = useCallback(
+    (width: number) => {
+      if (r.kind !== 'optimise' || !r.best) return document.createElement('div');
+      const rows = [
+        { mix: t('baseline'), d: r.baseline.dimensions },
+        { mix: t('xp_best'), d: r.best.dimensions },
+      ].flatMap(({ mix, d }) => [
+        { mix, dimension: t('m_value'), score: d.value },
+        { mix, dimension: t('m_bond'), score: d.emotion },
+        { mix, dimension: t('m_experience'), score: d.experience },
+      ]);
+      return dimensionsChart(rows, {
+        title: t('xp_dimensions'),
+        yLabel: t('xp_score'),
+        width: Math.min(width, 520),
+      });
+    },
+    [r, t],
+  );
 
   if (r.kind === 'sweep' && e.kind === 'sweep')
     return (
@@ -311,7 +342,9 @@ function ExperimentResultView({
             <table className="kpis" data-testid="best-mix">
               <thead>
                 <tr>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">{t('xp_parameters')}</span>
+                  </th>
                   <th>{t('baseline')}</th>
                   <th>{t('xp_best')}</th>
                   {r.runnersUp.map((_, k) => (

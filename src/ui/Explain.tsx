@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDocs } from './DocsPanel.tsx';
+import { useDocs } from './docsContext.ts';
 import { EXPLAIN } from './explain.ts';
 import type { Key, Lang } from './i18n.ts';
 

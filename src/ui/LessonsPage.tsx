@@ -12,9 +12,13 @@ import { judgeLesson, type LessonResult, lessonJobs, type Verdict, verdict } fro
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { threeDimensionChart } from './charts/threeDimensionChart.ts';
-import { useDocs } from './DocsPanel.tsx';
-import type { Key, Lang } from './i18n.ts';
+import { sectionTitle } from './docSections.ts';
+import { useDocs } from './docsContext.ts';
+import { fill, type Key, type Lang } from './i18n.ts';
+import { runErrorLines } from './messages.ts';
 import { PopulationView } from './population/PopulationView.tsx';
+import { RunControls } from './RunControls.tsx';
+import { useKeepFocus, useRunAnnouncer } from './uiContext.ts';
 
 type LessonFile = ScenarioFile & { lesson: Lesson };
 
@@ -42,10 +46,13 @@ export function LessonsPage({
   t,
   lang,
   current,
+  presenting = false,
 }: {
   t: (k: Key) => string;
   lang: Lang;
   current: { id: string; file: ScenarioFile };
+  /** Presentation mode: the arrow keys step through the lesson's parts, then on to the next lesson. */
+  presenting?: boolean;
 }) {
   const lessons = useMemo(() => {
     const shipped = libraryLessons();
@@ -62,10 +69,42 @@ export function LessonsPage({
     if (current.file.lesson) setChosen(current.id);
   }, [current]);
 
+  const at = lessons.findIndex((l) => l.id === entry?.id);
+  const step = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new lesson starts at its first part
+  useEffect(() => {
+    step.current = 0;
+  }, [entry?.id]);
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      // Arrows belong to whatever has them: inputs, radios, selects, the tab bar.
+      if (target?.closest('input, select, textarea, [role="tab"], [role="tablist"], dialog')) return;
+      const forward = e.key === 'ArrowRight' || e.key === 'PageDown';
+      const back = e.key === 'ArrowLeft' || e.key === 'PageUp';
+      if (!forward && !back) return;
+      e.preventDefault();
+      const parts = [...document.querySelectorAll<HTMLElement>('[data-testid="lesson"] [data-step]')];
+      const next = step.current + (forward ? 1 : -1);
+      if (next >= parts.length || next < 0) {
+        const other = lessons[at + (forward ? 1 : -1)];
+        if (other) setChosen(other.id);
+        return;
+      }
+      step.current = next;
+      parts[next].scrollIntoView({ block: 'start', behavior: 'instant' });
+      parts[next].focus({ preventScroll: true });
+      document.querySelector('[data-testid="lesson"]')?.setAttribute('data-current-step', String(next));
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting, lessons, at]);
+
   if (!entry) return <p className="note">{t('lessonNone')}</p>;
   return (
     <section className="lessons" data-testid="lessons">
-      <nav className="lesson-list">
+      <nav className="lesson-list" aria-label={t('tab_lessons')}>
         {lessons.map((l, k) => (
           <button
             type="button"
@@ -79,6 +118,11 @@ export function LessonsPage({
         ))}
       </nav>
       <LessonView key={entry.id} entry={entry} t={t} lang={lang} />
+      {presenting && (
+        <p className="presenter-hint" data-testid="presenter-hint">
+          {fill(t('presenterHint'), { n: at + 1, total: lessons.length })}
+        </p>
+      )}
     </section>
   );
 }
@@ -93,6 +137,12 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
   const [message, setMessage] = useState<string | null>(null);
   const [watch, setWatch] = useState(l.options[0].id);
   const pool = useRef<WorkerPool | null>(null);
+  const announcer = useRunAnnouncer();
+  // The finished run's "Try again" takes the place of Cancel, and focus with it; trying again
+  // puts focus on the first option to predict.
+  const againButton = useRef<HTMLButtonElement>(null);
+  const firstOption = useRef<HTMLInputElement>(null);
+  useKeepFocus(done !== null, firstOption, againButton);
   const openDocs = useDocs();
   const jobs = useMemo(() => lessonJobs(entry.file), [entry]);
   const label = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
@@ -106,12 +156,22 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
     if (!prediction || !pool.current) return;
     setMessage(null);
     try {
-      const results = await pool.current.runMany(jobs, { onProgress: setProgress });
+      const results = await pool.current.runMany(jobs, {
+        onProgress: (p) => {
+          setProgress(p);
+          announcer.progress(p.done, p.total);
+        },
+      });
       const judged = judgeLesson(l, results);
       setDone({ results, judged, verdict: verdict(l, judged, results, prediction) });
       setWatch(judged.winner);
+      announcer.ready();
     } catch (e) {
-      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+      setMessage(
+        e instanceof RunCancelled
+          ? t('cancelled')
+          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
+      );
     } finally {
       setProgress(null);
     }
@@ -120,43 +180,52 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
   const unit = OUTCOMES[l.outcome].unit;
   const charts = useMemo(
     () =>
-      l.charts.map((metric) => () => {
+      l.charts.map((metric) => (width: number) => {
         const data: PlanPoint[] = [];
         if (done)
           for (const o of l.options)
             for (const p of band(done.results[o.id], metric as MetricName))
               data.push({ plan: o.label[lang], ...p });
         return compareChart(data, {
-          title: t(`m_${metric}` as Key) ?? metric,
-          yLabel: t(`m_${metric}` as Key) ?? metric,
-          width: 560,
+          title: fill(t('chartByMonth'), { metric: t(`m_${metric}` as Key) }),
+          yLabel: t(`m_${metric}` as Key),
+          xLabel: t('monthAxis'),
+          width: Math.min(width, 760),
           zero: metric === 'nps',
         });
       }),
     [done, l, lang, t],
   );
-  const dims = useCallback(() => {
-    const name = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
-    const rows = (done?.judged.options ?? []).map((o) => ({ plan: name(o.id), ...o.dimensions }));
-    return threeDimensionChart(rows, {
-      title: t('threeDimTitle'),
-      labels: [t('m_value'), t('m_bond'), t('m_experience')],
-    });
-  }, [done, t, lang, l]);
+  const dims = useCallback(
+    (width: number) => {
+      const name = (id: string) => l.options.find((o) => o.id === id)?.label[lang] ?? id;
+      const rows = (done?.judged.options ?? []).map((o) => ({ plan: name(o.id), ...o.dimensions }));
+      return threeDimensionChart(rows, {
+        title: t('threeDimTitle'),
+        labels: [t('m_value'), t('m_bond'), t('m_experience')],
+        width: Math.min(width, 460),
+      });
+    },
+    [done, t, lang, l],
+  );
+  const caption = [l.title[lang], fill(t('chartCaptionRuns'), { reps: l.replications, seed: l.seed })];
 
   return (
-    <article className="lesson" data-testid="lesson">
-      <h2>{l.title[lang]}</h2>
+    <article className="lesson" data-testid="lesson" data-current-step="0">
+      <h2 data-step tabIndex={-1}>
+        {l.title[lang]}
+      </h2>
       <p className="question" data-testid="lesson-question">
         {l.question[lang]}
       </p>
-      <fieldset className="predict" disabled={!!progress || !!done}>
+      <fieldset className="predict" disabled={!!progress || !!done} data-step tabIndex={-1}>
         <legend>{t('lessonPredict')}</legend>
         {l.options.map((o) => (
           <label key={o.id} className="option">
             <input
               type="radio"
               name="prediction"
+              ref={o.id === l.options[0].id ? firstOption : undefined}
               value={o.id}
               checked={prediction === o.id}
               onChange={() => setPrediction(o.id)}
@@ -166,33 +235,37 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
           </label>
         ))}
       </fieldset>
-      {progress ? (
-        <div>
-          <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}{' '}
-          <button type="button" onClick={() => pool.current?.cancel()}>
-            {t('cancel')}
+      {done ? (
+        <div id="run-controls" className="run-controls">
+          <button
+            type="button"
+            ref={againButton}
+            onClick={() => {
+              setDone(null);
+              setPrediction(null);
+            }}
+            data-run
+            data-testid="lesson-again"
+          >
+            {t('lessonAgain')}
           </button>
         </div>
-      ) : done ? (
-        <button
-          type="button"
-          onClick={() => {
-            setDone(null);
-            setPrediction(null);
-          }}
-          data-testid="lesson-again"
-        >
-          {t('lessonAgain')}
-        </button>
       ) : (
-        <button type="button" disabled={!prediction} onClick={() => void run()} data-testid="lesson-run">
-          {prediction ? t('lessonRun') : t('lessonPickFirst')}
-        </button>
+        <RunControls
+          progress={progress}
+          onRun={() => void run()}
+          onCancel={() => pool.current?.cancel()}
+          label={prediction ? t('lessonRun') : t('lessonPickFirst')}
+          disabled={!prediction}
+          ids={{ run: 'lesson-run' }}
+        />
       )}
       {message && <output className="note">{message}</output>}
       {done && prediction && (
         <>
           <p
+            data-step
+            tabIndex={-1}
             className={`verdict ${VERDICT_CLASS[done.verdict]}`}
             data-testid="lesson-verdict"
             data-verdict={done.verdict}
@@ -231,7 +304,9 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
             <table className="kpis">
               <thead>
                 <tr>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">{t('kpi')}</span>
+                  </th>
                   {l.options.map((o) => (
                     <th key={o.id}>{o.label[lang]}</th>
                   ))}
@@ -249,7 +324,7 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               </tbody>
             </table>
           </details>
-          <section className="explanation" data-testid="lesson-explanation">
+          <section className="explanation" data-testid="lesson-explanation" data-step tabIndex={-1}>
             <h3>{t('lessonWhy')}</h3>
             {l.explanation[lang].split(/\n\s*\n/).map((para) => (
               <p key={para.slice(0, 40)}>{para}</p>
@@ -258,18 +333,31 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               {t('lessonMechanisms')}{' '}
               {l.mechanisms.map((m) => (
                 <button type="button" className="link" key={m} onClick={() => openDocs(m)} data-anchor={m}>
-                  {m}
+                  {sectionTitle(m, lang)}
                 </button>
               ))}
             </p>
           </section>
-          <section className="charts">
+          <section className="charts" data-step tabIndex={-1}>
             {charts.map((build, k) => (
-              <Chart key={l.charts[k]} build={build} testId={`lesson-chart-${l.charts[k]}`} />
+              <Chart
+                key={l.charts[k]}
+                build={build}
+                testId={`lesson-chart-${l.charts[k]}`}
+                name={`lesson-${entry.id.replace(/^lessons\//, '')}-${l.charts[k]}`}
+                caption={[...caption, t('chartCaptionBands')]}
+              />
             ))}
-            <Chart build={dims} testId="lesson-three-dim" />
+            <Chart
+              build={dims}
+              testId="lesson-three-dim"
+              name={`lesson-${entry.id.replace(/^lessons\//, '')}-three-dimensions`}
+              caption={caption}
+            />
           </section>
-          <h3>{t('lessonPopulation')}</h3>
+          <h3 data-step tabIndex={-1}>
+            {t('lessonPopulation')}
+          </h3>
           <label>
             {t('lessonOption')}{' '}
             <select value={watch} onChange={(e) => setWatch(e.target.value)} data-testid="lesson-watch">

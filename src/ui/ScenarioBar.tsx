@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
-import { formatProblem, type Problem } from '../scenario/errors.ts';
-import { type ImportResult, parseScenarioText, serialiseScenario } from '../scenario/importer.ts';
-import { LIBRARY } from '../scenario/library.ts';
+import type { Problem } from '../scenario/errors.ts';
+import { type ImportResult, parseScenarioText } from '../scenario/importer.ts';
+import { LIBRARY, libraryName } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { encodeShareLink } from '../scenario/share.ts';
-import { download } from './download.ts';
+import { downloadScenario } from './download.ts';
 import type { Key, Lang } from './i18n.ts';
+import { problemText } from './messages.ts';
 
 export interface Opened {
   id: string; // library id, file name, or "link"
@@ -44,12 +45,7 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
     }
   };
 
-  const save = () => {
-    download(
-      new Blob([serialiseScenario(current.file)], { type: 'application/json' }),
-      `${current.file.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'scenario'}.json`,
-    );
-  };
+  const save = () => downloadScenario(current.file);
 
   const share = async () => {
     const r = await encodeShareLink(current.file, window.location.href);
@@ -81,14 +77,11 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
           {!inLibrary && <option value="">{current.file.name}</option>}
           {GROUPS.map((g) => (
             <optgroup key={g} label={t(`group_${g}`)}>
-              {LIBRARY.filter((e) => e.id.startsWith(`${g}/`)).map((e) => {
-                const r = parseScenarioText(e.text);
-                return (
-                  <option key={e.id} value={e.id}>
-                    {r.ok ? r.file.name : e.id}
-                  </option>
-                );
-              })}
+              {LIBRARY.filter((e) => e.id.startsWith(`${g}/`)).map((e) => (
+                <option key={e.id} value={e.id}>
+                  {libraryName(e.id)}
+                </option>
+              ))}
             </optgroup>
           ))}
         </select>
@@ -141,7 +134,7 @@ export function ProblemList({
       <strong>{source}</strong> {t('problemsIn')}
       <ul>
         {problems.map((p) => (
-          <li key={`${p.path}:${p.en}`}>{formatProblem(p, lang)}</li>
+          <li key={`${p.path}:${p.en}`}>{problemText(p, lang)}</li>
         ))}
       </ul>
     </div>

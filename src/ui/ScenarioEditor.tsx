@@ -4,9 +4,12 @@ import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { COST_FIELDS, type LeverSpec, SECTIONS, type Text, WORLD_FIELDS } from './editorFields.ts';
 import type { Key, Lang } from './i18n.ts';
+import { problemText } from './messages.ts';
 
 interface Props {
   file: ScenarioFile;
+  /** The scenario the edits are measured from (the file's baseline), for change marks and resets. */
+  reference?: ScenarioFile | null;
   lang: Lang;
   t: (k: Key) => string;
   /** The edited file, and whether it is valid (invalid edits are shown, not run). */
@@ -21,13 +24,27 @@ function unitText(unit: string | undefined, lang: Lang): string {
   return lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit;
 }
 
-/** A number input that keeps what the user typed until it is a number, and shows its range and unit. */
+/** A slider is offered beside the number box where the range is short enough to slide through. */
+const SLIDER_SPAN = 1000;
+
+/** Whether a value differs from the reference's (both present). */
+function changed(file: ScenarioFile, reference: ScenarioFile | null | undefined, path: Path): boolean {
+  if (!reference) return false;
+  return JSON.stringify(getAt(file, path)) !== JSON.stringify(getAt(reference, path));
+}
+
+/**
+ * A number input that keeps what the user typed until it is a number, and shows its range and
+ * unit; a slider beside it for short ranges; a mark when it differs from the baseline.
+ */
 function NumberField({
   path,
   label,
   help,
   file,
+  reference,
   lang,
+  t,
   onChange,
   problem,
 }: {
@@ -35,7 +52,9 @@ function NumberField({
   label: Text;
   help: Text;
   file: ScenarioFile;
+  reference?: ScenarioFile | null;
   lang: Lang;
+  t: (k: Key) => string;
   onChange: (p: Path, v: unknown) => void;
   problem?: Problem;
 }) {
@@ -43,9 +62,30 @@ function NumberField({
   const value = getAt(file, path) as number;
   const [text, setText] = useState<string | null>(null);
   const id = `f-${path.join('-')}`;
+  const lo = meta.minimum;
+  const hi = meta.maximum;
+  const slidable = lo !== undefined && hi !== undefined && hi - lo <= SLIDER_SPAN;
+  const step = slidable && !meta.integer ? (hi - lo) / 200 : 1;
+  const was = reference ? getAt(reference, path) : undefined;
+  const isChanged = changed(file, reference, path);
   return (
-    <div className={`field${problem ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label[lang]}</label>
+    <div className={`field${problem ? ' invalid' : ''}${isChanged ? ' changed' : ''}`}>
+      <label htmlFor={id}>
+        {label[lang]}
+        {isChanged && (
+          <span
+            className="changed-mark"
+            data-changed={path.join('.')}
+            title={`${t('editorWas')} ${String(was)}`}
+          >
+            {' '}
+            ●
+            <span className="visually-hidden">
+              {t('editorChanged')} {t('editorWas')} {String(was)}
+            </span>
+          </span>
+        )}
+      </label>
       <input
         id={id}
         data-field={path.join('.')}
@@ -65,6 +105,22 @@ function NumberField({
       <span className="unit">
         {unitText(meta.unit, lang)} · {meta.minimum}–{meta.maximum}
       </span>
+      {slidable && (
+        <input
+          type="range"
+          className="slider"
+          aria-label={label[lang]}
+          data-slider={path.join('.')}
+          min={lo}
+          max={hi}
+          step={step}
+          value={Number.isFinite(value) ? value : lo}
+          onChange={(e) => {
+            setText(null);
+            onChange(path, Number(e.target.value));
+          }}
+        />
+      )}
       <small className="help">
         {problem ? formatProblem({ ...problem, path: '' }, lang).replace(/^: /, '') : help[lang]}
       </small>
@@ -135,20 +191,37 @@ function Schedule({
 function Lever({
   spec,
   file,
+  reference,
   lang,
+  t,
   onChange,
   problems,
 }: {
   spec: LeverSpec;
   file: ScenarioFile;
+  reference?: ScenarioFile | null;
   lang: Lang;
+  t: (k: Key) => string;
   onChange: (p: Path, v: unknown) => void;
   problems: Problem[];
 }) {
   const problemAt = (p: Path) => problems.find((x) => x.path === p.join('.'));
+  const leverChanged = changed(file, reference, spec.path);
   return (
-    <div className="lever" data-lever={spec.path.join('.')}>
-      <h4>{spec.label[lang]}</h4>
+    <div className={`lever${leverChanged ? ' changed' : ''}`} data-lever={spec.path.join('.')}>
+      <h4>
+        {spec.label[lang]}
+        {leverChanged && reference && (
+          <button
+            type="button"
+            className="link reset"
+            data-reset={spec.path.join('.')}
+            onClick={() => onChange(spec.path, structuredClone(getAt(reference, spec.path)))}
+          >
+            {t('editorReset')}
+          </button>
+        )}
+      </h4>
       <p className="help">{spec.help[lang]}</p>
       {spec.fields.map((f) => {
         const p = [...spec.path, f.key];
@@ -190,7 +263,9 @@ function Lever({
             label={f.label}
             help={f.help}
             file={file}
+            reference={reference}
             lang={lang}
+            t={t}
             onChange={onChange}
             problem={problemAt(p)}
           />
@@ -206,7 +281,9 @@ function Lever({
             label={f.label}
             help={f.help}
             file={file}
+            reference={reference}
             lang={lang}
+            t={t}
             onChange={onChange}
             problem={problemAt([...spec.path, 'cost', f.key])}
           />
@@ -217,10 +294,15 @@ function Lever({
 }
 
 /** Levers grouped by the three dimensions and organisation, plus the market, each with unit, range and help. */
-export function ScenarioEditor({ file, lang, t, onChange, problems }: Props) {
+export function ScenarioEditor({ file, reference, lang, t, onChange, problems }: Props) {
   const change = (p: Path, v: unknown) => onChange(setAt(file, p, v));
   return (
     <section className="editor" data-testid="editor">
+      {reference && reference.name !== file.name && (
+        <p className="note" data-testid="editor-reference">
+          {t('editorReference').replace('{baseline}', reference.name)}
+        </p>
+      )}
       <div className="field">
         <label htmlFor="f-name">{lang === 'zh' ? '名称' : 'Name'}</label>
         <input
@@ -239,7 +321,9 @@ export function ScenarioEditor({ file, lang, t, onChange, problems }: Props) {
             label={f.label}
             help={f.help}
             file={file}
+            reference={reference}
             lang={lang}
+            t={t}
             onChange={change}
             problem={problems.find((x) => x.path === f.path.join('.'))}
           />
@@ -254,7 +338,9 @@ export function ScenarioEditor({ file, lang, t, onChange, problems }: Props) {
                 key={l.path.join('.')}
                 spec={l}
                 file={file}
+                reference={reference}
                 lang={lang}
+                t={t}
                 onChange={change}
                 problems={problems}
               />
@@ -264,7 +350,7 @@ export function ScenarioEditor({ file, lang, t, onChange, problems }: Props) {
       </div>
       {problems.length > 0 && (
         <p className="error" data-testid="editor-problems">
-          {t('problemsIn')} {problems.map((p) => formatProblem(p, lang)).join('; ')}
+          {t('editorNotRun')} {problems.map((p) => problemText(p, lang)).join('; ')}
         </p>
       )}
     </section>

@@ -8,7 +8,7 @@ const EXTRA: Record<string, { en: string; zh: string }> = {
   'economics.fixedCostsPerMonth': { en: 'Fixed costs a month', zh: '每月固定成本' },
 };
 
-/** A readable name for a dotted path of the scenario file, e.g. "Community · Level". */
+/** A readable name for a dotted path of the scenario file, as the editor labels it: "Community → Level". */
 export function labelOfPath(path: string, lang: Lang): string {
   if (EXTRA[path]) return EXTRA[path][lang];
   for (const w of WORLD_FIELDS) if (w.path.join('.') === path) return w.label[lang];
@@ -20,7 +20,7 @@ export function labelOfPath(path: string, lang: Lang): string {
       const field = [...lever.fields, ...COST_FIELDS.map((c) => ({ ...c, key: `cost.${c.key}` }))].find(
         (f) => f.key === rest,
       );
-      return `${lever.label[lang]} · ${field ? field.label[lang] : rest}`;
+      return `${lever.label[lang]} → ${field ? field.label[lang] : rest}`;
     }
   return path;
 }

@@ -1,9 +1,19 @@
 /**
  * The user's work in the browser's IndexedDB: their scenarios, and the last results per scenario, so a
- * reload finds everything as it was. Storage failures (private mode, quota) never break the app: they
- * are reported once and the app goes on in memory.
+ * reload finds everything as it was. Storage failures never break the app and never lose what is
+ * stored: the app goes on in memory, and each kind of failure is reported (`storageFaults`) for the
+ * page to tell the user, who can still save their work as a file.
+ *
+ * - unavailable: no IndexedDB (a private window, a blocked profile) or it refused to open;
+ * - full: a write was refused for lack of space (the transaction aborted: the previous record stays);
+ * - newer: the database belongs to a newer version of the app: it is not opened at all;
+ * - newerRecords: some records were written by a newer version: they are neither shown nor changed;
+ * - changedElsewhere: a scenario was saved by another tab or window since this one read it: this
+ *   tab's change is not written over it unless the user says so (`keepMine`);
+ * - failed: any other refused write.
  */
 import type { RunResult } from '../engine/index.ts';
+import { CURRENT_VERSION } from '../scenario/migrations.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 
 export interface SavedScenario {
@@ -17,13 +27,60 @@ export interface SavedResults {
   results: RunResult[];
 }
 
+export type StorageFault = 'unavailable' | 'full' | 'newer' | 'newerRecords' | 'changedElsewhere' | 'failed';
+
 const DB = 'loyalty-lab';
 const VERSION = 1;
+/**
+ * The layout of the records this version writes (each carries it as `format`; records written before
+ * it existed have none and count as 1). A later version that changes a record's shape raises it, so
+ * this one knows to leave such records alone.
+ */
+const RECORD_FORMAT = 1;
+
+type Stored = { format?: number; file?: { schemaVersion?: unknown } };
+
+/** Written by a newer app: a later record format, or a scenario in a later file format. */
+function isNewer(record: unknown): boolean {
+  if (!record || typeof record !== 'object') return false;
+  const r = record as Stored;
+  const v = r.file?.schemaVersion;
+  return (r.format ?? 1) > RECORD_FORMAT || (typeof v === 'number' && v > CURRENT_VERSION);
+}
+
+const faults = new Set<StorageFault>();
+const listeners = new Set<() => void>();
+let snapshot: readonly StorageFault[] = [];
+
+function report(f: StorageFault): void {
+  if (faults.has(f)) return;
+  faults.add(f);
+  snapshot = [...faults];
+  for (const l of listeners) l();
+}
+
+/** The storage failures seen since the page loaded (for useSyncExternalStore). */
+export const storageFaults = {
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  current: (): readonly StorageFault[] => snapshot,
+  dismiss(): void {
+    faults.clear();
+    snapshot = [];
+    for (const l of listeners) l();
+  },
+};
 
 let opening: Promise<IDBDatabase | null> | null = null;
 
 function open(): Promise<IDBDatabase | null> {
   opening ??= new Promise((resolve) => {
+    const unavailable = () => {
+      report('unavailable');
+      resolve(null);
+    };
     try {
       const req = indexedDB.open(DB, VERSION);
       req.onupgradeneeded = () => {
@@ -32,27 +89,43 @@ function open(): Promise<IDBDatabase | null> {
         if (!db.objectStoreNames.contains('results')) db.createObjectStore('results', { keyPath: 'key' });
         if (!db.objectStoreNames.contains('settings')) db.createObjectStore('settings');
       };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => resolve(null);
-      req.onblocked = () => resolve(null);
+      req.onsuccess = () => {
+        const db = req.result;
+        // A newer version of the app, open in another tab, wants to change the database: let it, and
+        // go on in memory here rather than write records in a layout it no longer expects.
+        db.onversionchange = () => {
+          db.close();
+          opening = Promise.resolve(null);
+          report('newer');
+        };
+        resolve(db);
+      };
+      req.onerror = (e) => {
+        e.preventDefault();
+        const name = req.error?.name;
+        if (name === 'VersionError') {
+          report('newer');
+          resolve(null);
+        } else if (name === 'QuotaExceededError') {
+          report('full');
+          resolve(null);
+        } else unavailable();
+      };
+      req.onblocked = unavailable;
     } catch {
-      resolve(null);
+      unavailable();
     }
   });
   return opening;
 }
 
-function request<T>(
-  store: string,
-  mode: IDBTransactionMode,
-  act: (s: IDBObjectStore) => IDBRequest,
-): Promise<T | undefined> {
+function read<T>(store: string, act: (s: IDBObjectStore) => IDBRequest): Promise<T | undefined> {
   return open().then(
     (db) =>
       new Promise((resolve) => {
         if (!db) return resolve(undefined);
         try {
-          const r = act(db.transaction(store, mode).objectStore(store));
+          const r = act(db.transaction(store, 'readonly').objectStore(store));
           r.onsuccess = () => resolve(r.result as T);
           r.onerror = () => resolve(undefined);
         } catch {
@@ -62,19 +135,124 @@ function request<T>(
   );
 }
 
+/**
+ * Writes in one transaction, true once it is committed (a request's success is not yet a commit: a
+ * full disk aborts the transaction afterwards, and the record keeps its previous value). A record a
+ * newer app wrote under the same key is left as it is.
+ */
+function write(
+  store: string,
+  key: IDBValidKey,
+  act: (s: IDBObjectStore) => void,
+  guard: ((existing: unknown) => StorageFault | null) | null = (e) => (isNewer(e) ? 'newerRecords' : null),
+): Promise<boolean> {
+  return open().then(
+    (db) =>
+      new Promise((resolve) => {
+        if (!db) return resolve(false);
+        try {
+          const tx = db.transaction(store, 'readwrite');
+          let refused: StorageFault | null = null;
+          tx.oncomplete = () => resolve(true);
+          tx.onabort = () => {
+            const name = tx.error?.name;
+            report(refused ?? (name === 'QuotaExceededError' ? 'full' : 'failed'));
+            resolve(false);
+          };
+          const s = tx.objectStore(store);
+          const attempt = () => {
+            try {
+              act(s);
+            } catch {
+              refused = 'failed'; // e.g. a value that cannot be stored: nothing is written
+              tx.abort();
+            }
+          };
+          if (!guard) return attempt();
+          const existing = s.get(key);
+          existing.onsuccess = () => {
+            refused = guard(existing.result);
+            if (refused) tx.abort();
+            else attempt();
+          };
+        } catch (e) {
+          report(e instanceof DOMException && e.name === 'QuotaExceededError' ? 'full' : 'failed');
+          resolve(false);
+        }
+      }),
+  );
+}
+
+/**
+ * Each scenario's `updatedAt` as this tab last read or wrote it. A stored one that is later was saved
+ * by another tab or window meanwhile: writing over it silently would lose that work.
+ */
+const seen = new Map<string, number>();
+/** This tab's versions that were not written over another tab's, by id (for `keepMine`). */
+const held = new Map<string, SavedScenario>();
+
+function saveScenario(s: SavedScenario, force = false): Promise<boolean> {
+  return write(
+    'scenarios',
+    s.id,
+    (st) => {
+      st.put({ ...s, format: RECORD_FORMAT });
+      seen.set(s.id, s.updatedAt);
+      held.delete(s.id);
+    },
+    (existing) => {
+      if (isNewer(existing)) return 'newerRecords';
+      const theirs = (existing as SavedScenario | undefined)?.updatedAt;
+      const mine = seen.get(s.id);
+      if (!force && theirs !== undefined && mine !== undefined && theirs > mine) {
+        held.set(s.id, s);
+        return 'changedElsewhere';
+      }
+      return null;
+    },
+  );
+}
+
+const partialKey = (key: string, k: number) => `partial:${key}:${String(k).padStart(6, '0')}`;
+const partialRange = (key: string) => IDBKeyRange.bound(`partial:${key}:`, `partial:${key}:\uffff`);
+
 export const storage = {
-  listScenarios: async (): Promise<SavedScenario[]> =>
-    ((await request<SavedScenario[]>('scenarios', 'readonly', (s) => s.getAll())) ?? []).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    ),
-  saveScenario: (s: SavedScenario) => request('scenarios', 'readwrite', (st) => st.put(s)),
-  deleteScenario: (id: string) => request('scenarios', 'readwrite', (st) => st.delete(id)),
-  getResults: async (key: string): Promise<RunResult[] | undefined> =>
-    (await request<SavedResults>('results', 'readonly', (s) => s.get(key)))?.results,
+  /** The user's scenarios, newest first; those a newer app wrote are left out (and reported). */
+  listScenarios: async (): Promise<SavedScenario[]> => {
+    const all = (await read<SavedScenario[]>('scenarios', (s) => s.getAll())) ?? [];
+    const usable = all.filter((r) => !isNewer(r));
+    if (usable.length < all.length) report('newerRecords');
+    for (const r of usable) seen.set(r.id, r.updatedAt);
+    return usable.sort((a, b) => b.updatedAt - a.updatedAt);
+  },
+  saveScenario: (s: SavedScenario) => saveScenario(s),
+  /** Writes this tab's held versions over the other tab's (the user chose to). */
+  keepMine: async (): Promise<void> => {
+    for (const s of [...held.values()]) await saveScenario(s, true);
+  },
+  deleteScenario: (id: string) => write('scenarios', id, (st) => st.delete(id)),
+  getResults: async (key: string): Promise<RunResult[] | undefined> => {
+    const r = await read<SavedResults>('results', (s) => s.get(key));
+    return r && !isNewer(r) ? r.results : undefined;
+  },
   saveResults: (key: string, results: RunResult[]) =>
-    request('results', 'readwrite', (st) => st.put({ key, results })),
-  getSetting: <T>(key: string) => request<T>('settings', 'readonly', (s) => s.get(key)),
-  setSetting: (key: string, value: unknown) => request('settings', 'readwrite', (s) => s.put(value, key)),
+    write('results', key, (st) => st.put({ key, results, format: RECORD_FORMAT })),
+  /** The replications of an unfinished run kept so far (by index), so a reload goes on from them. */
+  getPartialResults: async (key: string): Promise<(RunResult | undefined)[]> => {
+    const rows =
+      (await read<{ k: number; result: RunResult }[]>('results', (s) => s.getAll(partialRange(key)))) ?? [];
+    const out: (RunResult | undefined)[] = [];
+    for (const r of rows) if (!isNewer(r)) out[r.k] = r.result;
+    return out;
+  },
+  savePartialResult: (key: string, k: number, result: RunResult) =>
+    write('results', partialKey(key, k), (st) =>
+      st.put({ key: partialKey(key, k), k, result, format: RECORD_FORMAT }),
+    ),
+  /** Once the whole run is saved, its pieces go. */
+  clearPartialResults: (key: string) => write('results', key, (st) => st.delete(partialRange(key)), null),
+  getSetting: <T>(key: string) => read<T>('settings', (s) => s.get(key)),
+  setSetting: (key: string, value: unknown) => write('settings', key, (s) => s.put(value, key), null),
 };
 
 /** A short, stable key for (scenario, seed, replications): results are cached under it. */

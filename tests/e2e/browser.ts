@@ -95,3 +95,47 @@ export function servedApp(): { readonly url: string; readonly browser: Browser }
   });
   return app;
 }
+
+/** What the browser holds for the app, read straight from IndexedDB (opened without a version, so none changes). */
+export interface StoredData {
+  version: number;
+  scenarios: {
+    id: string;
+    updatedAt: number;
+    file: { name: string; population?: { marketSize?: number } } & Record<string, unknown>;
+    format?: number;
+  }[];
+  /** Whole runs' results (the pieces of unfinished runs, `partial:` keys, left out). */
+  results: string[];
+}
+
+export const storedData = (page: Page): Promise<StoredData> =>
+  page.evaluate(
+    () =>
+      new Promise<StoredData>((resolve, reject) => {
+        const req = indexedDB.open('loyalty-lab');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['scenarios', 'results'], 'readonly');
+          const all = tx.objectStore('scenarios').getAll();
+          const keys = tx.objectStore('results').getAllKeys();
+          tx.oncomplete = () => {
+            const results = (keys.result as string[]).filter((k) => !k.startsWith('partial:'));
+            resolve({ version: db.version, scenarios: all.result, results });
+            db.close();
+          };
+        };
+      }),
+  );
+
+/** Sets the current scenario's market size in the editor (opened if need be); waits until the page shows it. */
+export async function setMarketSize(page: Page, people: number): Promise<void> {
+  if (!(await page.$('[data-field="population.marketSize"]'))) await page.click('[data-testid="edit"]');
+  await page.fill('[data-field="population.marketSize"]', String(people));
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes(text),
+    people.toLocaleString('en'),
+    { timeout: 90_000 },
+  );
+}

@@ -113,7 +113,7 @@ describe('the worker pool', () => {
     await page.fill('[data-field="population.marketSize"]', '5000000');
     await page.waitForSelector('[role="alert"]', { timeout: 60_000 });
     expect(await page.textContent('[role="alert"]')).toMatch(
-      /population\.marketSize: 5,000,000 people need about \d+ MiB/,
+      /\(population\.marketSize\): 5,000,000 people need about \d+ MiB/,
     );
     await page.fill('[data-field="population.marketSize"]', '3000');
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 60_000 });
@@ -140,7 +140,7 @@ describe('exports', () => {
     ]);
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.suggestedFilename()).toBe('chart-active.png');
+    expect(png.suggestedFilename()).toBe('loyalty-lab-scenario-active-customers.png');
     await page.close();
   });
 

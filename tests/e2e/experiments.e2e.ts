@@ -84,6 +84,7 @@ describe('the experiments page', () => {
     // It is part of the user's own scenario now, and survives a reload.
     await page.reload();
     await page.click('[data-testid="tab-experiments"]');
+    await page.waitForSelector('[data-testid="experiment"]'); // the tab's code loads on demand
     const ids = await page.$$eval('[data-testid="experiment"] option', (os) =>
       os.map((o) => o.getAttribute('value')),
     );

@@ -67,7 +67,9 @@ describe('scenario files and share links in the app', () => {
     await page.waitForSelector('[data-testid="problems"]');
     const text = await page.textContent('[data-testid="problems"]');
     expect(text).toContain('broken.json');
-    expect(text).toContain('levers.value.discount.depthPct: must be between 0 and 90 (%), got 120');
+    expect(text).toContain(
+      'Discount → Depth (levers.value.discount.depthPct): must be between 0 and 90 (%), got 120',
+    );
     expect(text).toContain('colour');
     expect(await page.textContent('[data-testid="scenario-name"]')).toBe(before);
     await page.close();

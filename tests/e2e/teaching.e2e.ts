@@ -119,6 +119,7 @@ describe('teaching mode', () => {
     const page = await app.browser.newPage();
     await page.goto(app.url);
     await page.click('[data-testid="tab-cases"]');
+    await page.waitForSelector('[data-case]'); // the tab's code loads on demand
     expect((await page.$$('[data-case]')).length).toBe(6);
     await page.click('[data-testid="run-cases"]');
     await page.waitForSelector(

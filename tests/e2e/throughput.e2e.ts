@@ -30,6 +30,7 @@ describe('the workbench under load', () => {
     );
 
     await page.click('[data-testid="tab-compare"]');
+    await page.waitForSelector('[data-testid="baseline"] option[value^="my/"]', { state: 'attached' }); // the tab loads on demand
     const mine = await page.$eval(
       '[data-testid="baseline"] option[value^="my/"]',
       (e) => (e as HTMLOptionElement).value,

@@ -30,7 +30,7 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
     await page.fill('[data-field="levers.value.discount.depthPct"]', '120');
     await page.waitForSelector('[data-testid="editor-problems"]');
     expect(await page.textContent('[data-testid="editor-problems"]')).toContain(
-      'levers.value.discount.depthPct: must be between 0 and 90 (%), got 120',
+      'Discount → Depth (levers.value.discount.depthPct): must be between 0 and 90 (%), got 120',
     );
     await page.fill('[data-field="levers.value.discount.depthPct"]', '0');
     await page.waitForSelector('[data-testid="editor-problems"]', { state: 'detached' });

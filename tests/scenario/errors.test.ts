@@ -40,6 +40,23 @@ describe('errors people understand', () => {
     expect(p.en).toMatch(/^not valid JSON \(line 4, column 1\)/);
   });
 
+  it('says in Chinese what is wrong with broken JSON, not the parser’s English message', () => {
+    const whole = JSON.stringify({ schemaVersion: 2, name: 'a scenario', horizonMonths: 24 }, null, 1);
+    for (const text of [
+      whole.slice(0, whole.length - 9),
+      '{"name": "x",}',
+      '{"name": "x"} trailing',
+      '{name: 1}',
+    ]) {
+      const [p] = problems(text);
+      expect(p.en, text).toMatch(/^not valid JSON/);
+      expect(p.zh, text).toMatch(/^不是有效的 JSON/);
+      // Nothing of the parser's English message is left in the Chinese one.
+      expect(p.zh.replaceAll('JSON', ''), text).not.toMatch(/[A-Za-z]{3,}/);
+    }
+    expect(problems(whole.slice(0, 30))[0].zh).toContain('截断');
+  });
+
   it('explains segment shares, schedules after the horizon, and newer formats', () => {
     const seg = problems(
       JSON.stringify({

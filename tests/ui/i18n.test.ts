@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { defaultScenario, METRICS, type Scenario } from '../../src/engine/index.ts';
+import { assertRunnable, ScenarioError, validateScenario } from '../../src/engine/validate.ts';
+import { LIBRARY, loadLibraryScenario } from '../../src/scenario/library.ts';
+import { sectionTitle } from '../../src/ui/docSections.ts';
 import { COST_FIELDS, SECTIONS, WORLD_FIELDS } from '../../src/ui/editorFields.ts';
-import { STRINGS } from '../../src/ui/i18n.ts';
+import { labelOfPath } from '../../src/ui/experimentLabels.ts';
+import { EXPLAIN } from '../../src/ui/explain.ts';
+import { type Key, STRINGS } from '../../src/ui/i18n.ts';
+import { hasTranslation, runErrorLines, translateEngineMessage } from '../../src/ui/messages.ts';
 
 describe('interface strings', () => {
   it('has every key in English and Chinese, none empty', () => {
@@ -25,5 +32,104 @@ describe('interface strings', () => {
       expect(t.zh.trim().length).toBeGreaterThan(0);
       expect(/[\u4e00-\u9fff]/.test(t.zh)).toBe(true);
     }
+  });
+});
+
+describe('chart strings', () => {
+  it('names every engine metric in both languages (a lesson may chart any of them)', () => {
+    for (const m of METRICS) {
+      const key = `m_${m}` as Key;
+      expect(STRINGS.en[key], m).toBeTruthy();
+      expect(STRINGS.zh[key], m).toMatch(/[\u4e00-\u9fff]/);
+      expect(STRINGS.en[key]).not.toBe(m);
+    }
+  });
+
+  it('titles every model section a lesson or an ⓘ links to, in both languages, without file names', () => {
+    const anchors = new Set(Object.values(EXPLAIN).map((e) => e.anchor));
+    for (const e of LIBRARY.filter((x) => x.id.startsWith('lessons/'))) {
+      const r = loadLibraryScenario(e.id);
+      for (const m of r.ok ? (r.file.lesson?.mechanisms ?? []) : []) anchors.add(m);
+    }
+    expect(anchors.size).toBeGreaterThan(5);
+    for (const a of anchors) {
+      const en = sectionTitle(a, 'en');
+      expect(en, a).not.toBe(a);
+      expect(en, a).not.toMatch(/\.ts|`/);
+      expect(sectionTitle(a, 'zh'), a).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('engine messages', () => {
+  /** Scenarios broken in every way the engine checks, and the messages it gives for them. */
+  function engineMessages(): string[] {
+    const broken: ((s: Scenario) => void)[] = [
+      (s) => {
+        s.population.marketSize = 0;
+        s.horizonMonths = 2.5;
+        s.staff.headcount = Number.NaN;
+      },
+      (s) => {
+        s.population.segments = [];
+      },
+      (s) => {
+        s.population.segments[0].sharePct += 5;
+        s.population.segments[0].weights = { value: 0, emotion: 0, experience: 0 };
+      },
+      (s) => {
+        s.levers.discount.schedule = [{ from: 0, to: 3 }];
+        s.levers.points.schedule = [{ from: 99, to: 100 }];
+        (s.levers.community as { schedule: unknown }).schedule = 'always';
+        (s.levers.discount as { target: string }).target = 'friends';
+      },
+      (s) => {
+        delete (s.levers as Partial<Scenario['levers']>).training;
+      },
+      (s) => {
+        s.market.events = [{ kind: 'flood' as 'priceWar', from: 1, to: 2, intensityPct: 50 }];
+      },
+    ];
+    const out: string[] = [];
+    for (const edit of broken) {
+      const s = defaultScenario();
+      edit(s);
+      out.push(...validateScenario(s).map((i) => i.message));
+    }
+    const big = defaultScenario();
+    big.population.marketSize = 5_000_000;
+    try {
+      assertRunnable(big, 64 * 2 ** 20);
+    } catch (e) {
+      out.push(...(e as ScenarioError).issues.map((i) => i.message));
+    }
+    return out;
+  }
+
+  it('says every range and structure problem the engine reports in Chinese', () => {
+    const messages = engineMessages();
+    expect(messages.length).toBeGreaterThan(10);
+    for (const m of messages) {
+      expect(hasTranslation(m), m).toBe(true);
+      const zh = translateEngineMessage(m, 'zh');
+      expect(zh, m).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh, m).not.toMatch(/must|between|got|people need/);
+    }
+  });
+
+  it('shows a refused run per field, under the editor’s label with the file’s path beside it', () => {
+    const e = new ScenarioError([
+      { path: 'levers.discount.depthPct', message: 'must be between 0 and 90 (%), got 120' },
+      { path: 'population.marketSize', message: 'must be a whole number (people), got 2.5' },
+    ]);
+    expect(runErrorLines(e.message, 'en')).toEqual([
+      'Discount → Depth (levers.value.discount.depthPct): must be between 0 and 90 (%), got 120',
+      `${labelOfPath('population.marketSize', 'en')} (population.marketSize): must be a whole number (people), got 2.5`,
+    ]);
+    const zh = runErrorLines(e.message, 'zh');
+    expect(zh[0]).toBe(
+      '折扣 → 折扣深度 (levers.value.discount.depthPct): 必须在 0 到 90 之间（%），实际为 120',
+    );
+    expect(runErrorLines('worker crashed', 'zh')).toEqual(['worker crashed']);
   });
 });

@@ -3,7 +3,8 @@
  * Gamma(r, α); after each purchase they drop out with probability p ~ Beta(a, b).
  */
 
-import { nelderMead, standardErrors } from './optimize.ts';
+import { compressHistories, type Histories } from './histories.ts';
+import { type Fit, fitLogParameters } from './optimize.ts';
 import { hyp2f1, lnBeta, lnGamma } from './special.ts';
 
 export interface BgNbdParams {
@@ -30,39 +31,54 @@ export function bgnbdLogLikOne(p: BgNbdParams, x: number, tx: number, T: number)
   return base + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
 }
 
-export function bgnbdLogLik(p: BgNbdParams, d: Rfm): number {
+/** Total log-likelihood; takes raw histories or compressed ones (the fit compresses once). */
+export function bgnbdLogLik(p: BgNbdParams, d: Rfm | Histories): number {
+  const h = 'weight' in d ? d : compressHistories(d);
+  const { r, alpha, a, b } = p;
+  const nx = h.xs.length;
+  const base = new Float64Array(nx);
+  const dropTerm = new Float64Array(nx);
+  const common = r * Math.log(alpha) - lnBeta(a, b) - lnGamma(r);
+  const la = Math.log(a);
+  for (let j = 0; j < nx; j++) {
+    const x = h.xs[j];
+    base[j] = lnGamma(r + x) + lnBeta(a, b + x) + common;
+    dropTerm[j] = x > 0 ? la - Math.log(b + x - 1) : Number.NaN;
+  }
+  const lT = h.Ts.map((T) => Math.log(alpha + T));
+  const ltx = h.txs.map((tx) => Math.log(alpha + tx));
   let s = 0;
-  for (let i = 0; i < d.x.length; i++) s += bgnbdLogLikOne(p, d.x[i], d.tx[i], d.T[i]);
+  for (let k = 0; k < h.weight.length; k++) {
+    const j = h.xIndex[k];
+    const x = h.xs[j];
+    const a3 = -(r + x) * lT[h.TIndex[k]];
+    let ll: number;
+    if (x === 0) ll = base[j] + a3;
+    else {
+      const a4 = dropTerm[j] - (r + x) * ltx[h.txIndex[k]];
+      const m = Math.max(a3, a4);
+      ll = base[j] + m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
+    }
+    s += h.weight[k] * ll;
+  }
   return s;
 }
 
-export interface Fit<P> {
-  params: P;
-  standardErrors: P;
-  logLik: number;
-  iterations: number;
-  converged: boolean;
-}
+export type { Fit } from './optimize.ts';
 
 const NAMES = ['r', 'alpha', 'a', 'b'] as const;
 const toParams = (v: number[]): BgNbdParams => ({ r: v[0], alpha: v[1], a: v[2], b: v[3] });
 
 /** Maximum likelihood, searched over log-parameters so that every parameter stays positive. */
 export function fitBgNbd(d: Rfm, start: BgNbdParams = { r: 1, alpha: 1, a: 1, b: 1 }): Fit<BgNbdParams> {
-  const negLL = (logs: number[]) => -bgnbdLogLik(toParams(logs.map(Math.exp)), d);
-  const m = nelderMead(
-    negLL,
-    NAMES.map((k) => Math.log(start[k])),
+  const h = compressHistories(d);
+  return fitLogParameters(
+    (v) => bgnbdLogLik(toParams(v), h),
+    NAMES.map((k) => start[k]),
+    NAMES,
+    toParams,
+    15,
   );
-  const est = m.x.map(Math.exp);
-  const se = standardErrors((v) => -bgnbdLogLik(toParams(v), d), est);
-  return {
-    params: toParams(est),
-    standardErrors: toParams(se),
-    logLik: -m.value,
-    iterations: m.iterations,
-    converged: m.converged,
-  };
 }
 
 /** Probability that a customer with this history is still alive at T. */
@@ -80,6 +96,21 @@ export function expectedPurchases(p: BgNbdParams, t: number): number {
   return ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, z));
 }
 
+/**
+ * E[Y(t) | x, T, alive]: expected purchases in the next t of a customer alive at T with x repeats —
+ * a new customer with updated parameters (r + x, α + T, a, b + x). It does not depend on tₓ, so a
+ * forecast takes it once per distinct (x, T) and multiplies by each customer's P(alive).
+ */
+export function expectedPurchasesIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  return (
+    ((a + b + x - 1) / (a - 1)) *
+    (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z))
+  );
+}
+
 /** E[Y(t) | x, tx, T]: expected purchases in the next t of a customer with this history. */
 export function conditionalExpectedPurchases(
   p: BgNbdParams,
@@ -89,13 +120,7 @@ export function conditionalExpectedPurchases(
   T: number,
 ): number {
   if (t <= 0) return 0;
-  const { r, alpha, a, b } = p;
-  const z = t / (alpha + T + t);
-  const num =
-    ((a + b + x - 1) / (a - 1)) *
-    (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * hyp2f1(r + x, b + x, a + b + x - 1, z));
-  const den = x > 0 ? 1 + (a / (b + x - 1)) * ((alpha + T) / (alpha + tx)) ** (r + x) : 1;
-  return num / den;
+  return expectedPurchasesIfAlive(p, t, x, T) * probabilityAlive(p, x, tx, T);
 }
 
 /** P(X(t) = x) for a new customer (FHL 2005, eq. 8). */

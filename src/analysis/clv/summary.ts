@@ -1,4 +1,4 @@
-import type { TransactionLog } from './transactions.ts';
+import { groupByCustomerDay, type TransactionLog } from './transactions.ts';
 
 /**
  * Per-customer summary for BG/NBD and Gamma-Gamma, in weeks: purchases on the same day count as one
@@ -30,41 +30,41 @@ export function summariseLog(
   holdoutEndDay?: number,
 ): CustomerSummary {
   const nc = log.customers.length;
-  // Sort transactions by customer then day, then fold same-day purchases together.
-  const order = Array.from(log.customer.keys()).sort(
-    (i, j) => log.customer[i] - log.customer[j] || log.day[i] - log.day[j],
-  );
-  const lastDay = holdoutEndDay ?? Math.max(...log.day);
+  const { order, start } = groupByCustomerDay(log.customer, log.day, nc);
+  let lastDay = holdoutEndDay ?? Number.NEGATIVE_INFINITY;
+  if (holdoutEndDay === undefined) for (const d of log.day) if (d > lastDay) lastDay = d;
   const first = new Int32Array(nc).fill(-1);
   const x = new Float64Array(nc);
   const lastRepeat = new Int32Array(nc).fill(-1);
   const repeatSum = new Float64Array(nc);
   const holdout = new Float64Array(nc);
-  const repeatDays: number[] = [];
-  const repeatCust: number[] = [];
-  let prevC = -1;
-  let prevDay = -1;
-  for (const k of order) {
-    const c = log.customer[k];
-    const d = log.day[k];
-    if (c === prevC && d === prevDay) {
-      if (d > first[c] && d <= calibrationEndDay) repeatSum[c] += log.amount[k];
-      continue;
-    }
-    prevC = c;
-    prevDay = d;
-    if (first[c] < 0) {
-      first[c] = d;
-      continue;
-    }
-    if (d <= calibrationEndDay) {
-      x[c]++;
-      lastRepeat[c] = d;
-      repeatSum[c] += log.amount[k];
-    } else if (d <= lastDay) holdout[c]++;
-    if (d <= lastDay) {
-      repeatDays.push(d);
-      repeatCust.push(c);
+  // Day of each repeat transaction (calibration and holdout), customer by customer.
+  const repeatDays = new Int32Array(log.customer.length);
+  const repeatCust = new Int32Array(log.customer.length);
+  let repeats = 0;
+  for (let c = 0; c < nc; c++) {
+    let prevDay = Number.NaN;
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const t = order[k];
+      const d = log.day[t];
+      if (d === prevDay) {
+        if (d > first[c] && d <= calibrationEndDay) repeatSum[c] += log.amount[t];
+        continue;
+      }
+      prevDay = d;
+      if (first[c] < 0) {
+        first[c] = d;
+        continue;
+      }
+      if (d <= calibrationEndDay) {
+        x[c]++;
+        lastRepeat[c] = d;
+        repeatSum[c] += log.amount[t];
+      } else if (d <= lastDay) holdout[c]++;
+      if (d <= lastDay) {
+        repeatDays[repeats] = d;
+        repeatCust[repeats++] = c;
+      }
     }
   }
   const keep: number[] = [];
@@ -86,10 +86,14 @@ export function summariseLog(
   };
   const kept = new Uint8Array(nc);
   for (const c of keep) kept[c] = 1;
-  s.startDay = n ? Math.min(...s.firstDay) : 0;
-  s.repeatWeeks = Float64Array.from(
-    repeatDays.filter((_, k) => kept[repeatCust[k]]),
-    (d) => (d - s.startDay) / 7,
-  );
+  let startDay = Number.POSITIVE_INFINITY;
+  for (const d of s.firstDay) if (d < startDay) startDay = d;
+  s.startDay = n ? startDay : 0;
+  let m = 0;
+  for (let k = 0; k < repeats; k++) if (kept[repeatCust[k]]) m++;
+  s.repeatWeeks = new Float64Array(m);
+  m = 0;
+  for (let k = 0; k < repeats; k++)
+    if (kept[repeatCust[k]]) s.repeatWeeks[m++] = (repeatDays[k] - s.startDay) / 7;
   return s;
 }

@@ -1,9 +1,9 @@
 /** Diagnostics of a CLV fit, actual against model: pure functions of the fit report's data. */
 import * as Plot from '@observablehq/plot';
 
-const SERIES = (actual: string, model: string) => ({
-  domain: [actual, model],
-  range: ['#2a6f97', '#d1495b'],
+const SERIES = (actual: string, model: string, second?: string) => ({
+  domain: second ? [actual, model, second] : [actual, model],
+  range: ['#2a6f97', '#d1495b', '#edae49'],
   legend: true,
 });
 
@@ -38,6 +38,8 @@ export function trackingChart(
     model: string;
     calibrationWeek: number;
     incremental?: boolean;
+    /** A second model's forecast, week by week (the side-by-side comparison). */
+    second?: { label: string; values: number[] };
   },
 ) {
   const values = o.incremental
@@ -45,11 +47,13 @@ export function trackingChart(
         week: r.week,
         actual: r.actual - (k ? rows[k - 1].actual : 0),
         model: r.model - (k ? rows[k - 1].model : 0),
+        second: o.second ? o.second.values[k] - (k ? o.second.values[k - 1] : 0) : 0,
       }))
-    : rows;
+    : rows.map((r, k) => ({ ...r, second: o.second?.values[k] ?? 0 }));
   const data = values.flatMap((r) => [
     { week: r.week, kind: o.actual, v: r.actual },
     { week: r.week, kind: o.model, v: r.model },
+    ...(o.second ? [{ week: r.week, kind: o.second.label, v: r.second }] : []),
   ]);
   return Plot.plot({
     title: o.title,
@@ -58,7 +62,7 @@ export function trackingChart(
     marginLeft: 60,
     x: { label: o.xLabel },
     y: { label: o.yLabel, grid: true },
-    color: SERIES(o.actual, o.model),
+    color: SERIES(o.actual, o.model, o.second?.label),
     marks: [
       Plot.ruleX([o.calibrationWeek], { stroke: '#888', strokeDasharray: '4,3' }),
       Plot.line(data, { x: 'week', y: 'v', stroke: 'kind', strokeWidth: 1.5 }),
@@ -91,7 +95,11 @@ export function conditionalChart(
   });
 }
 
-export function clvDistributionChart(values: number[], o: { title: string; xLabel: string; yLabel: string }) {
+/** The CLV distribution from bins counted in the worker (a log may have hundreds of thousands of customers). */
+export function clvDistributionChart(
+  bins: { x0: number; x1: number; count: number }[],
+  o: { title: string; xLabel: string; yLabel: string },
+) {
   return Plot.plot({
     title: o.title,
     width: 520,
@@ -100,10 +108,7 @@ export function clvDistributionChart(values: number[], o: { title: string; xLabe
     x: { label: o.xLabel },
     y: { label: o.yLabel, grid: true },
     marks: [
-      Plot.rectY(values, {
-        ...Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 40 }),
-        fill: '#2a6f97',
-      }),
+      Plot.rectY(bins, { x1: 'x0', x2: 'x1', y: 'count', fill: '#2a6f97', insetLeft: 0.5, insetRight: 0.5 }),
       Plot.ruleY([0]),
     ],
   });

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { seriesColors } from './palette.ts';
 
 export interface PlanPoint {
   plan: string;
@@ -8,18 +9,22 @@ export interface PlanPoint {
   hi: number;
 }
 
-/** One metric over the months for several plans: a line per plan with its 95 % band, and a legend. */
+/**
+ * One metric over the months for several plans: a line per plan with its 95 % band, and a legend.
+ * Plans keep the order (and so the colour) in which they first appear in `data`.
+ */
 export function compareChart(
   data: PlanPoint[],
-  o: { title: string; yLabel: string; width?: number; zero?: boolean },
+  o: { title: string; yLabel: string; xLabel?: string; width?: number; zero?: boolean },
 ): SVGSVGElement | HTMLElement {
+  const xLabel = o.xLabel ?? 'month';
   return Plot.plot({
     title: o.title,
     width: o.width ?? 760,
     height: 320,
     marginLeft: 64,
-    color: { legend: true, scheme: 'tableau10' },
-    x: { label: 'month', tickFormat: 'd' },
+    color: { legend: true, ...seriesColors(data.map((d) => d.plan)) },
+    x: { label: xLabel, tickFormat: 'd' },
     y: { label: o.yLabel, grid: true, zero: o.zero },
     marks: [
       o.zero ? Plot.ruleY([0], { stroke: '#999' }) : null,
@@ -32,7 +37,7 @@ export function compareChart(
           y: 'mean',
           stroke: 'plan',
           title: (d: PlanPoint) =>
-            `${d.plan}\nmonth ${d.month}: ${d.mean.toFixed(2)} [${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]`,
+            `${d.plan}\n${xLabel} ${d.month}: ${d.mean.toFixed(2)} [${d.lo.toFixed(2)}, ${d.hi.toFixed(2)}]`,
         }),
       ),
     ],

@@ -1,27 +1,54 @@
 import * as Plot from '@observablehq/plot';
+import { inOrder, seriesColors } from './palette.ts';
 
-/** Loyalty-ladder rungs over the months, one small panel per plan. */
+/**
+ * Loyalty-ladder rungs over the months, one small panel per plan, each named in its corner: side by
+ * side on a wide screen, one above the other on a narrow one (so a plan's name has the width).
+ */
 export function ladderChart(
   data: { plan: string; month: number; stage: string; people: number }[],
-  o: { title: string; stageLabel: (s: string) => string; width?: number },
+  o: { title: string; stageLabel: (s: string) => string; width?: number; xLabel?: string; yLabel?: string },
 ) {
   const rows = data.map((d) => ({ ...d, rung: o.stageLabel(d.stage) }));
+  const plans = inOrder(rows.map((r) => r.plan));
+  const width = o.width ?? 1000;
+  const stacked = width < 640;
+  const facet = stacked ? 'fy' : 'fx';
   return Plot.plot({
     title: o.title,
-    width: o.width ?? 1000,
-    height: 260,
+    width,
+    height: stacked ? 40 + 170 * plans.length : 280,
     marginLeft: 60,
     color: {
       legend: true,
-      domain: [...new Set(rows.map((r) => r.rung))],
+      domain: inOrder(rows.map((r) => r.rung)),
       range: ['#9ecae1', '#3182bd', '#08519c', '#d9d9d9'],
     },
-    fx: { label: null },
-    x: { label: 'month', tickFormat: 'd', ticks: 4 },
-    y: { label: 'people', grid: true },
+    [facet]: { label: null, domain: plans, axis: null },
+    x: { label: o.xLabel ?? 'month', tickFormat: 'd', ticks: 4 },
+    y: { label: o.yLabel ?? 'people', grid: true },
     marks: [
-      Plot.areaY(rows, { fx: 'plan', x: 'month', y: 'people', fill: 'rung', order: null }),
+      Plot.areaY(rows, { [facet]: 'plan', x: 'month', y: 'people', fill: 'rung', order: null }),
       Plot.frame({ stroke: '#ddd' }),
+      Plot.text(
+        plans.map((plan) => ({ plan })),
+        {
+          [facet]: 'plan',
+          text: 'plan',
+          frameAnchor: 'top-left',
+          lineAnchor: 'top',
+          dx: 4,
+          dy: 4,
+          stroke: 'white',
+          strokeWidth: 3,
+          paintOrder: 'stroke',
+          // in ems of the 11 px text: the panel's width less the margins
+          lineWidth: Math.max(8, ((stacked ? width : width / plans.length) - 80) / 11),
+          textOverflow: 'ellipsis',
+          fontSize: 11,
+          fill: '#1d2731',
+        },
+      ),
     ],
   });
 }
@@ -29,14 +56,14 @@ export function ladderChart(
 /** Cohort retention curves: share of early customers still active by months since their first purchase. */
 export function cohortChart(
   data: { plan: string; age: number; mean: number; lo: number; hi: number }[],
-  o: { title: string; xLabel: string; yLabel: string },
+  o: { title: string; xLabel: string; yLabel: string; width?: number },
 ) {
   return Plot.plot({
     title: o.title,
-    width: 500,
+    width: o.width ?? 500,
     height: 280,
     marginLeft: 56,
-    color: { legend: true, scheme: 'tableau10' },
+    color: { legend: true, ...seriesColors(data.map((d) => d.plan)) },
     x: { label: o.xLabel, tickFormat: 'd' },
     y: { label: o.yLabel, grid: true, domain: [0, 1], tickFormat: '%' },
     marks: [
@@ -49,21 +76,29 @@ export function cohortChart(
 /** CLV per customer by plan: 10–90 % whiskers, 25–75 % box, median tick. */
 export function clvChart(
   data: { plan: string; q10: number; q25: number; q50: number; q75: number; q90: number }[],
-  o: { title: string; xLabel: string },
+  o: { title: string; xLabel: string; width?: number },
 ) {
+  const width = o.width ?? 500;
   return Plot.plot({
     title: o.title,
-    width: 500,
+    width,
     height: 60 + 36 * data.length,
-    marginLeft: 220,
-    color: { scheme: 'tableau10' },
+    // Plan names on the left take up to 40 % of a narrow chart; longer ones are cut with an ellipsis.
+    marginLeft: Math.min(220, Math.round(width * 0.4)),
+    color: seriesColors(data.map((d) => d.plan)),
     x: { label: o.xLabel, grid: true },
-    y: { label: null },
+    y: { label: null, domain: data.map((d) => d.plan), axis: null },
     marks: [
       Plot.ruleY(data, { y: 'plan', x1: 'q10', x2: 'q90', stroke: '#888' }),
       Plot.barX(data, { y: 'plan', x1: 'q25', x2: 'q75', fill: 'plan', fillOpacity: 0.6 }),
       Plot.tickX(data, { y: 'plan', x: 'q50', strokeWidth: 3 }),
       Plot.ruleX([0]),
+      // Names as an axis of our own, so a long one ends in an ellipsis instead of running off the edge.
+      Plot.axisY({
+        tickSize: 0,
+        lineWidth: Math.max(6, (Math.min(220, Math.round(width * 0.4)) - 12) / 10),
+        textOverflow: 'ellipsis',
+      }),
     ],
   });
 }

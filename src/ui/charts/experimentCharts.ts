@@ -1,13 +1,14 @@
 /** Charts of experiment results: pure functions of their data, like every chart in the app. */
 import * as Plot from '@observablehq/plot';
+import { inOrder, seriesColors } from './palette.ts';
 
 export function sweepChart(
   data: { x: number; mean: number; lo: number; hi: number }[],
-  o: { title: string; xLabel: string; yLabel: string },
+  o: { width?: number; title: string; xLabel: string; yLabel: string },
 ) {
   return Plot.plot({
     title: o.title,
-    width: 640,
+    width: o.width ?? 640,
     height: 300,
     marginLeft: 72,
     x: { label: o.xLabel },
@@ -22,12 +23,12 @@ export function sweepChart(
 
 export function heatMapChart(
   data: { x: number; y: number; mean: number }[],
-  o: { title: string; xLabel: string; yLabel: string; valueLabel: string },
+  o: { width?: number; title: string; xLabel: string; yLabel: string; valueLabel: string },
 ) {
   const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(3));
   return Plot.plot({
     title: o.title,
-    width: 640,
+    width: o.width ?? 640,
     height: 80 + 44 * new Set(data.map((d) => d.y)).size,
     marginLeft: 72,
     padding: 0.04,
@@ -51,7 +52,7 @@ export function heatMapChart(
 /** Tornado: per parameter, the outcome at its low and at its high value, around the centre. */
 export function tornadoChart(
   rows: { label: string; low: number; high: number }[],
-  o: { title: string; centre: number; xLabel: string; lowLabel: string; highLabel: string },
+  o: { width?: number; title: string; centre: number; xLabel: string; lowLabel: string; highLabel: string },
 ) {
   const bars = rows.flatMap((r) => [
     { label: r.label, from: o.centre, to: r.low, end: o.lowLabel },
@@ -59,9 +60,9 @@ export function tornadoChart(
   ]);
   return Plot.plot({
     title: o.title,
-    width: 720,
+    width: o.width ?? 720,
     height: 70 + 30 * rows.length,
-    marginLeft: 260,
+    marginLeft: Math.min(260, Math.round((o.width ?? 720) * 0.42)),
     x: { label: o.xLabel, grid: true },
     y: { label: null, domain: rows.map((r) => r.label) },
     color: { domain: [o.lowLabel, o.highLabel], range: ['#d1495b', '#2a9d55'], legend: true },
@@ -75,11 +76,11 @@ export function tornadoChart(
 /** Morris screening: importance (μ*) against interaction/non-linearity (σ). */
 export function morrisChart(
   rows: { label: string; muStar: number; sigma: number }[],
-  o: { title: string; xLabel: string; yLabel: string },
+  o: { width?: number; title: string; xLabel: string; yLabel: string },
 ) {
   return Plot.plot({
     title: o.title,
-    width: 640,
+    width: o.width ?? 640,
     height: 320,
     marginLeft: 72,
     marginRight: 120,
@@ -96,7 +97,14 @@ export function morrisChart(
 export function convergenceChart(
   trace: number[],
   searched: { objective: number; feasible: boolean }[],
-  o: { title: string; xLabel: string; yLabel: string; feasibleLabel: string; infeasibleLabel: string },
+  o: {
+    width?: number;
+    title: string;
+    xLabel: string;
+    yLabel: string;
+    feasibleLabel: string;
+    infeasibleLabel: string;
+  },
 ) {
   const best = trace.map((v, k) => ({ k: k + 1, v })).filter((d) => Number.isFinite(d.v));
   const tried = searched.map((s, k) => ({
@@ -106,7 +114,7 @@ export function convergenceChart(
   }));
   return Plot.plot({
     title: o.title,
-    width: 640,
+    width: o.width ?? 640,
     height: 300,
     marginLeft: 80,
     x: { label: o.xLabel },
@@ -122,17 +130,17 @@ export function convergenceChart(
 /** Value, emotion and experience scores of two mixes side by side. */
 export function dimensionsChart(
   rows: { mix: string; dimension: string; score: number }[],
-  o: { title: string; yLabel: string },
+  o: { width?: number; title: string; yLabel: string },
 ) {
   return Plot.plot({
     title: o.title,
-    width: 420,
+    width: o.width ?? 420,
     height: 260,
     marginLeft: 56,
-    fx: { label: null, domain: [...new Set(rows.map((r) => r.dimension))] },
+    fx: { label: null, domain: inOrder(rows.map((r) => r.dimension)) },
     x: { axis: null },
     y: { label: o.yLabel, grid: true, domain: [0, 1] },
-    color: { legend: true, scheme: 'tableau10' },
+    color: { legend: true, ...seriesColors(rows.map((r) => r.mix)) },
     marks: [Plot.barY(rows, { fx: 'dimension', x: 'mix', y: 'score', fill: 'mix' }), Plot.ruleY([0])],
   });
 }

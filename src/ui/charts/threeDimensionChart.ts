@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { seriesColors } from './palette.ts';
 
 export interface DimensionScores {
   plan: string;
@@ -16,7 +17,7 @@ const ANGLES = [-90, 30, 150].map((d) => (d * Math.PI) / 180);
  */
 export function threeDimensionChart(
   rows: DimensionScores[],
-  o: { title: string; labels: [string, string, string] },
+  o: { title: string; labels: [string, string, string]; width?: number },
 ) {
   const at = (k: number, r: number) => ({ x: r * Math.cos(ANGLES[k]), y: r * Math.sin(ANGLES[k]) });
   const polygons = rows.flatMap((row) =>
@@ -26,12 +27,12 @@ export function threeDimensionChart(
   const axes = [0, 1, 2].map((k) => ({ k, ...at(k, 1), label: o.labels[k] }));
   return Plot.plot({
     title: o.title,
-    width: 420,
-    height: 400,
+    width: o.width ?? 420,
+    height: Math.round(((o.width ?? 420) * 400) / 420),
     aspectRatio: 1,
     x: { axis: null, domain: [-1.25, 1.25] },
     y: { axis: null, domain: [-1.2, 1.2], reverse: true },
-    color: { legend: true, scheme: 'tableau10' },
+    color: { legend: true, ...seriesColors(rows.map((r) => r.plan)) },
     marks: [
       Plot.line(rings, { x: 'x', y: 'y', z: 'ring', stroke: '#ddd' }),
       Plot.link(axes, { x1: 0, y1: 0, x2: 'x', y2: 'y', stroke: '#bbb' }),

@@ -10,6 +10,7 @@ export interface BandPoint {
 export interface TimeSeriesOptions {
   title: string;
   yLabel: string;
+  xLabel?: string;
   width?: number;
   height?: number;
   color?: string;
@@ -23,12 +24,13 @@ export interface TimeSeriesOptions {
  */
 export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVGElement | HTMLElement {
   const color = o.color ?? '#2a6f97';
+  const xLabel = o.xLabel ?? 'month';
   return Plot.plot({
     title: o.title,
     width: o.width ?? 520,
     height: o.height ?? 260,
     marginLeft: 56,
-    x: { label: 'month', tickFormat: 'd' },
+    x: { label: xLabel, tickFormat: 'd' },
     y: { label: o.yLabel, grid: true, zero: o.zero },
     marks: [
       o.zero ? Plot.ruleY([0], { stroke: '#999' }) : null,
@@ -40,7 +42,7 @@ export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVG
           x: 'month',
           y: 'mean',
           title: (d: BandPoint) =>
-            `month ${d.month}\n${d.mean.toFixed(1)} [${d.lo.toFixed(1)}, ${d.hi.toFixed(1)}]`,
+            `${xLabel} ${d.month}\n${d.mean.toFixed(1)} [${d.lo.toFixed(1)}, ${d.hi.toFixed(1)}]`,
         }),
       ),
     ],

@@ -1,3 +1,4 @@
+import { adoptPlotStyles } from '../plotStyles.ts';
 import { compareChart } from './compareChart.ts';
 import { clvChart, cohortChart, ladderChart } from './distributionCharts.ts';
 
@@ -18,7 +19,7 @@ export function warmUpCharts(texts: string[] = []): void {
   const months = [0, 1, 2];
   const charts: Element[] = [];
   const keep = <T extends Element>(e: T) => {
-    charts.push(e);
+    charts.push(adoptPlotStyles(e));
     return e;
   };
   keep(

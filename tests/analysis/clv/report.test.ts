@@ -19,12 +19,14 @@ describe('the fit report', () => {
     expect(report.calibrationWeek).toBeLessThan(40);
     expect(report.clv.length).toBe(2357);
     const csv = clvCsv(report.clv).trim().split('\n');
-    expect(csv[0]).toBe('customer,probability_alive,expected_purchases,expected_value,clv');
+    expect(csv[0]).toBe(
+      'customer,probability_alive,expected_purchases,expected_value,clv,clv_low_90,clv_high_90',
+    );
     expect(csv.length).toBe(2358);
   });
 
   it('explains what is wrong instead of failing', () => {
-    expect(fitTransactionLog('', opts)).toEqual({ ok: false, error: 'the file is empty' });
+    expect(fitTransactionLog('', opts)).toEqual({ ok: false, error: 'the file is empty', zh: '文件是空的' });
     const oneDay = 'customer,date,amount\n1,2020-01-01,5\n2,2020-01-01,6\n';
     expect(fitTransactionLog(oneDay, opts)).toMatchObject({
       ok: false,

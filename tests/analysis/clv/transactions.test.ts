@@ -43,19 +43,23 @@ describe('transaction logs from CSV', () => {
     if (!r.ok) return;
     expect(r.rows).toBe(1);
     expect(r.skippedCount).toBe(5);
-    expect(r.skipped).toEqual([
-      { line: 3, reason: 'unreadable date "yesterday"' },
-      { line: 4, reason: 'negative amount -3 (a refund?)' },
-      { line: 5, reason: 'no customer id' },
-      { line: 6, reason: 'has 2 fields, needs at least 3' },
-      { line: 7, reason: 'unreadable amount "ten"' },
+    expect(r.skipped).toMatchObject([
+      { line: 3, kind: 'date', reason: 'unreadable date "yesterday"', zh: '日期无法识别 "yesterday"' },
+      { line: 4, kind: 'refund', reason: 'refund (negative amount) -3' },
+      { line: 5, kind: 'customer', reason: 'no customer id' },
+      { line: 6, kind: 'fields', reason: 'too few fields (2 < 3)' },
+      { line: 7, kind: 'amount', reason: 'unreadable amount "ten"' },
     ]);
+    expect(r.skippedByKind).toEqual({ fields: 1, customer: 1, date: 1, amount: 1, refund: 1, duplicate: 0 });
+    // c's only row was a refund
+    expect(r.refundOnlyCustomers).toBe(1);
   });
 
   it('says an empty file or one with no usable row is unusable', () => {
-    expect(parseTransactionsCsv('')).toEqual({ ok: false, error: 'the file is empty' });
-    const r = parseTransactionsCsv('customer,date,amount\na,never,1\n');
-    expect(!r.ok && r.error).toBe('no usable rows: all 1 were skipped, e.g. line 2: unreadable date "never"');
+    expect(parseTransactionsCsv('')).toEqual({ ok: false, error: 'the file is empty', zh: '文件是空的' });
+    const r = parseTransactionsCsv('customer,date,amount\na,never,1\nb,2024-01-01,free\n');
+    expect(!r.ok && r.error).toBe('no usable rows: all 2 were skipped, e.g. line 2: unreadable date "never"');
+    expect(!r.ok && r.zh).toBe('没有可用的行：全部 2 行被跳过，例如第 2 行：日期无法识别 "never"');
   });
 
   it('reads a 10 MB log completely', () => {

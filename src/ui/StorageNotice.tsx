@@ -1,0 +1,43 @@
+import { useSyncExternalStore } from 'react';
+import type { ScenarioFile } from '../scenario/schema.ts';
+import { downloadScenario } from './download.ts';
+import type { Key } from './i18n.ts';
+import { storage, storageFaults } from './storage.ts';
+
+/**
+ * Tells the user, in their language, that the browser's storage failed and what became of their work,
+ * and offers to save the current scenario as a file (the one way to keep it when storage is gone).
+ */
+export function StorageNotice({ t, file }: { t: (k: Key) => string; file: ScenarioFile }) {
+  const faults = useSyncExternalStore(storageFaults.subscribe, storageFaults.current);
+  if (faults.length === 0) return null;
+  return (
+    <output className="error storage-notice" data-testid="storage-notice" data-faults={faults.join(' ')}>
+      {faults.map((f) => (
+        <p key={f} data-fault={f}>
+          {t(`storage_${f}`)}
+        </p>
+      ))}
+      {faults.includes('changedElsewhere') && (
+        <>
+          <button
+            type="button"
+            data-testid="storage-keep-mine"
+            onClick={() => void storage.keepMine().then(storageFaults.dismiss)}
+          >
+            {t('storage_keepMine')}
+          </button>{' '}
+          <button type="button" data-testid="storage-reload" onClick={() => window.location.reload()}>
+            {t('storage_reload')}
+          </button>{' '}
+        </>
+      )}
+      <button type="button" onClick={() => downloadScenario(file)} data-testid="storage-save-file">
+        {t('storage_saveFile')}
+      </button>{' '}
+      <button type="button" onClick={storageFaults.dismiss} data-testid="storage-dismiss">
+        {t('notice_dismiss')}
+      </button>
+    </output>
+  );
+}

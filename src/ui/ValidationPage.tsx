@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from 'react';
+import { RunCancelled, type RunProgress } from '../runner/pool.ts';
+import { ValidationPool } from '../runner/validationPool.ts';
+import { CHECKS, type Check, type CheckResult, KNOWN_DEPARTURES, rows } from '../validation/index.ts';
+import type { Key, Lang } from './i18n.ts';
+import { RunControls } from './RunControls.tsx';
+import { useRunAnnouncer } from './uiContext.ts';
+
+/** How many times each check's own number of replications to run. */
+const MULTIPLIERS = [1, 2, 4] as const;
+
+const STATUS_CLASS = { met: 'good', resolved: 'good', departure: 'neutral', notMet: 'bad' } as const;
+
+/**
+ * The validation table: each published effect size (docs/evidence.md §2), its range and source, and
+ * the model's figure with its 95 % interval, run on demand in workers; a check the model does not
+ * meet is shown as a known departure with its reason.
+ */
+export function ValidationPage({
+  t,
+  lang,
+  checks = CHECKS,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  /** The checks to show and run (all of them in the app). */
+  checks?: Check[];
+}) {
+  const [results, setResults] = useState<CheckResult[] | null>(null);
+  const [progress, setProgress] = useState<RunProgress | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [times, setTimes] = useState<number>(1);
+  const pool = useRef<ValidationPool | null>(null);
+  const announcer = useRunAnnouncer();
+
+  useEffect(() => {
+    pool.current = new ValidationPool();
+    return () => pool.current?.terminate();
+  }, []);
+
+  const run = async () => {
+    if (!pool.current) return;
+    setMessage(null);
+    try {
+      setResults(
+        await pool.current.run(
+          checks,
+          (c) => c.design.replications * times,
+          (p) => {
+            setProgress(p);
+            announcer.progress(p.done, p.total);
+          },
+        ),
+      );
+      announcer.ready();
+    } catch (e) {
+      setMessage(e instanceof RunCancelled ? t('cancelled') : String(e instanceof Error ? e.message : e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const table = results ? rows(results, lang) : null;
+  return (
+    <section className="validation" data-testid="validation">
+      <p className="note">{t('validationIntro')}</p>
+      <p>
+        <label>
+          {t('validationReps')}{' '}
+          <select
+            value={times}
+            onChange={(e) => setTimes(Number(e.target.value))}
+            disabled={progress !== null}
+            data-testid="validation-reps"
+          >
+            {MULTIPLIERS.map((m) => (
+              <option key={m} value={m}>
+                ×{m}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <RunControls
+        progress={progress}
+        onRun={() => void run()}
+        onCancel={() => pool.current?.cancel()}
+        label={t('validationRun')}
+        ids={{ run: 'validation-run', cancel: 'validation-cancel', progress: 'validation-progress' }}
+      />
+      {message && <output className="note">{message}</output>}
+      <table className="kpis validation-table">
+        <thead>
+          <tr>
+            <th>{t('validationCheck')}</th>
+            <th>{t('validationPublished')}</th>
+            <th>{t('validationAccepted')}</th>
+            <th>{t('validationSource')}</th>
+            <th>{t('validationModel')}</th>
+            <th>{t('validationVerdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checks.map((c, j) => {
+            const r = results?.[j];
+            const row = table?.[j];
+            const marked = KNOWN_DEPARTURES[c.id];
+            return (
+              <tr key={c.id} data-check={c.id} data-status={r?.status ?? ''}>
+                <th>
+                  {c.title[lang]}
+                  <details>
+                    <summary>{t('validationDesign')}</summary>
+                    <p className="note">
+                      {c.design.text[lang]} ({c.design.people.toLocaleString()} {t('market')},{' '}
+                      {c.design.months} {t('months')}, {c.design.replications * times} {t('replications')},{' '}
+                      {t('seed')} “{c.design.seed}”)
+                    </p>
+                  </details>
+                </th>
+                <td>{c.published[lang]}</td>
+                <td>{c.accepted[lang]}</td>
+                <td>{c.source[lang]}</td>
+                <td>
+                  {row
+                    ? row.model.map((m) => <div key={m}>{m}</div>)
+                    : c.figures.map((f) => <div key={f.label.en}>{f.label[lang]}: —</div>)}
+                </td>
+                <td className={r ? STATUS_CLASS[r.status] : ''}>
+                  {row ? (
+                    <>
+                      <strong>{row.status}</strong>
+                      {row.note && <p className="note">{row.note}</p>}
+                    </>
+                  ) : (
+                    marked && <p className="note">{`${t('validationMarked')} ${marked[lang]}`}</p>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

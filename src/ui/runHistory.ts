@@ -1,0 +1,70 @@
+/**
+ * The last comparisons run in this browser, kept with the rest of the user's work (IndexedDB,
+ * through storage.ts): what was run (baseline, plans and their names, replications, seed, when)
+ * in a small index, each plan's results under a key of its own, so a past run opens without
+ * rerunning and two runs on the same seeds against the same baseline can be shown side by side.
+ */
+import type { RunResult } from '../engine/index.ts';
+import { storage } from './storage.ts';
+
+export interface PastRun {
+  id: string;
+  at: number;
+  baseline: string;
+  plans: string[];
+  names: Record<string, string>;
+  reps: number;
+  seed: string;
+}
+
+const INDEX = 'compareHistory';
+/** Runs kept; older ones are dropped (their results overwritten with nothing). */
+export const KEEP_RUNS = 8;
+
+const key = (run: PastRun, scenario: string) => `history:${run.id}:${scenario}`;
+
+export async function listRuns(): Promise<PastRun[]> {
+  return (await storage.getSetting<PastRun[]>(INDEX)) ?? [];
+}
+
+export async function saveRun(run: PastRun, results: Record<string, RunResult[]>): Promise<PastRun[]> {
+  await Promise.all([run.baseline, ...run.plans].map((id) => storage.saveResults(key(run, id), results[id])));
+  const all = [run, ...(await listRuns()).filter((r) => r.id !== run.id)];
+  for (const old of all.slice(KEEP_RUNS))
+    for (const id of [old.baseline, ...old.plans]) void storage.saveResults(key(old, id), []);
+  const kept = all.slice(0, KEEP_RUNS);
+  await storage.setSetting(INDEX, kept);
+  return kept;
+}
+
+/** A past run's results by scenario id, or null if any of them is gone. */
+export async function loadRun(run: PastRun): Promise<Record<string, RunResult[]> | null> {
+  const out: Record<string, RunResult[]> = {};
+  for (const id of [run.baseline, ...run.plans]) {
+    const r = await storage.getResults(key(run, id));
+    if (!r || r.length !== run.reps) return null;
+    out[id] = r;
+  }
+  return out;
+}
+
+/**
+ * Whether two runs' plans can be set against one baseline: the same baseline, seed and
+ * replications, and the baseline's results identical (so it was the same scenario, unedited).
+ */
+export function sameBaseline(
+  a: PastRun,
+  ra: Record<string, RunResult[]>,
+  b: PastRun,
+  rb: Record<string, RunResult[]>,
+): boolean {
+  if (a.baseline !== b.baseline || a.seed !== b.seed || a.reps !== b.reps) return false;
+  return ra[a.baseline].every((r, k) => {
+    const s = rb[b.baseline][k];
+    return r.metrics.length === s.metrics.length && r.metrics.every((x, j) => Object.is(x, s.metrics[j]));
+  });
+}
+
+export function mayCombine(a: PastRun, b: PastRun): boolean {
+  return a.baseline === b.baseline && a.seed === b.seed && a.reps === b.reps;
+}

@@ -1,0 +1,99 @@
+/** The validation table as text: shared by the command line, the Markdown for docs/model.md and the page. */
+import type { Interval } from '../analysis/stats.ts';
+import type { CheckResult, FigureSpec, Status, Text } from './types.ts';
+
+export type Lang = keyof Text;
+
+export function formatNumber(x: number, unit: FigureSpec['unit']): string {
+  if (!Number.isFinite(x)) return '—';
+  switch (unit) {
+    case 'share':
+      return `${(100 * x).toFixed(1)} %`;
+    case 'change':
+      return `${x >= 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)} %`;
+    case 'score':
+      return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+    case 'times':
+      return `${x.toFixed(2)}×`;
+    default:
+      return x.toFixed(2);
+  }
+}
+
+/** "0.52 [0.47, 0.57]" */
+export function formatFigure(iv: Interval, unit: FigureSpec['unit']): string {
+  const m = formatNumber(iv.mean, unit);
+  if (!Number.isFinite(iv.half)) return m;
+  return `${m} [${formatNumber(iv.lo, unit)}, ${formatNumber(iv.hi, unit)}]`;
+}
+
+export const STATUS_TEXT: Record<Status, Text> = {
+  met: { en: 'met', zh: '符合' },
+  departure: { en: 'known departure', zh: '已知偏差' },
+  notMet: { en: 'not met', zh: '不符合' },
+  resolved: { en: 'met (marked as a departure: remove the marking)', zh: '符合（仍标记为偏差：应移除标记）' },
+};
+
+const UNCLEAR: Text = { en: 'not clear of the noise: more replications', zh: '未超出噪声：需更多重复' };
+
+export interface Row {
+  id: string;
+  check: string;
+  published: string;
+  accepted: string;
+  source: string;
+  /** One line per figure: "label: value [lo, hi]". */
+  model: string[];
+  status: string;
+  /** The departure's reason, or a note that the verdict is within the noise. */
+  note: string;
+}
+
+export function rows(results: CheckResult[], lang: Lang): Row[] {
+  return results.map((r) => ({
+    id: r.check.id,
+    check: r.check.title[lang],
+    published: r.check.published[lang],
+    accepted: r.check.accepted[lang],
+    source: r.check.source[lang],
+    model: r.check.figures.map((f, j) => `${f.label[lang]}: ${formatFigure(r.intervals[j], f.unit)}`),
+    status: STATUS_TEXT[r.status][lang],
+    note: [r.departure?.[lang], r.verdict.clear ? '' : UNCLEAR[lang]].filter(Boolean).join(' '),
+  }));
+}
+
+const HEAD: Record<Lang, string[]> = {
+  en: ['check', 'published figure', 'accepted', 'source', 'model [95 % interval]', 'verdict'],
+  zh: ['检验', '公开数据', '接受范围', '来源', '模型 [95%区间]', '结论'],
+};
+
+const cell = (s: string) => s.replaceAll('|', '\\|');
+
+export function markdownTable(results: CheckResult[], lang: Lang = 'en'): string {
+  const out = [`| ${HEAD[lang].join(' | ')} |`, `|${HEAD[lang].map(() => '---').join('|')}|`];
+  for (const r of rows(results, lang)) {
+    const verdict = r.note ? `${r.status} — ${r.note}` : r.status;
+    out.push(
+      `| ${[r.check, r.published, r.accepted, r.source, r.model.join('<br>'), verdict].map(cell).join(' | ')} |`,
+    );
+  }
+  return out.join('\n');
+}
+
+/** A plain table for a terminal: one block per check. */
+export function textTable(results: CheckResult[], lang: Lang = 'en'): string {
+  const [, pub, acc, src, model, verdict] = HEAD[lang];
+  return rows(results, lang)
+    .map((r) =>
+      [
+        `${r.check} (${r.id})`,
+        `  ${pub}: ${r.published}`,
+        `  ${acc}: ${r.accepted}`,
+        `  ${src}: ${r.source}`,
+        `  ${model}:`,
+        ...r.model.map((m) => `    ${m}`),
+        `  ${verdict}: ${r.status}${r.note ? ` — ${r.note}` : ''}`,
+      ].join('\n'),
+    )
+    .join('\n\n');
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedApp } from './browser.ts';
+
+const app = servedApp();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv', 'validation'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  nodes: number;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's WCAG 2.x A/AA rules over the whole page as it stands. */
+async function axe(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const a = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResult> } }).axe;
+    interface AxeResult {
+      violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+    }
+    const r = await a.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical axe-core violation on any tab, in English and in Chinese', async () => {
+    // The test injects axe-core itself, so the page's content security policy must let it.
+    const context = await app.browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    const report: Record<string, Violation[]> = {};
+    for (const lang of ['en', 'zh']) {
+      if (lang === 'zh') await page.click('[data-testid="lang"]');
+      for (const tab of TABS) {
+        await page.click(`[data-testid="tab-${tab}"]`);
+        if (tab === 'scenario') await page.waitForSelector('[data-testid="chart-active"] svg');
+        if (tab === 'compare') {
+          // The page with its results: charts, the paired-difference table.
+          await page.fill('[data-testid="reps"]', '2');
+          await page.click('[data-testid="run-compare"]');
+          await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', {
+            timeout: 120_000,
+          });
+          await page.waitForSelector('[data-testid="three-dim-chart"] svg');
+        }
+        if (tab === 'population') await page.waitForSelector('[data-testid="population"] canvas');
+        if (tab === 'lessons') {
+          // A lesson with its results: verdict, tables, charts, the customers.
+          await page.check('[data-testid="predict-discount"]');
+          await page.click('[data-testid="lesson-run"]');
+          await page.waitForSelector('[data-testid="lesson-three-dim"] svg', { timeout: 120_000 });
+          await page.waitForSelector('[data-testid="population-canvas"][data-ready="yes"]', {
+            timeout: 60_000,
+          });
+        }
+        if (tab === 'validation') await page.waitForSelector('[data-testid="validation-run"]');
+        report[`${lang}/${tab}`] = await axe(page);
+      }
+    }
+    const counts = Object.fromEntries(
+      Object.entries(report).map(([k, vs]) => [
+        k,
+        Object.fromEntries(
+          ['critical', 'serious', 'moderate', 'minor'].map((i) => [
+            i,
+            vs.filter((v) => v.impact === i).reduce((s, v) => s + v.nodes, 0),
+          ]),
+        ),
+      ]),
+    );
+    mkdirSync('tests/.reports', { recursive: true });
+    writeFileSync('tests/.reports/axe.json', JSON.stringify({ counts, report }, null, 1));
+    console.log(JSON.stringify(counts));
+    const bad = Object.entries(report).flatMap(([k, vs]) =>
+      vs
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${k}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help} — ${v.targets.join(' | ')}`),
+    );
+    expect(bad).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,85 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { runReplications } from '../../src/analysis/batch.ts';
+import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
+import { parseScenarioObject } from '../../src/scenario/importer.ts';
+import { figures, servedApp, setMarketSize, storedData, watchErrors } from './browser.ts';
+
+const app = servedApp();
+
+const marketSizes = async (page: Page) =>
+  (await storedData(page)).scenarios.map((s) => s.file.population?.marketSize);
+
+describe('two tabs and reloads', () => {
+  it('a tab does not silently write over what another tab saved since it opened the scenario', async () => {
+    const context = await app.browser.newContext();
+    const first = await context.newPage();
+    const errors = watchErrors(first);
+    await first.goto(app.url);
+    await first.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await setMarketSize(first, 3000);
+    await expect.poll(() => marketSizes(first)).toEqual([3000]);
+
+    // The same user's work opened in a second tab.
+    const second = await context.newPage();
+    errors.push(...watchErrors(second));
+    await second.goto(app.url);
+    await second.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,000'),
+      null,
+      { timeout: 90_000 },
+    );
+
+    await setMarketSize(first, 3100);
+    await expect.poll(() => marketSizes(first)).toEqual([3100]);
+    // The second tab, which still shows 3,000, changes the scenario: it is told, and does not write
+    // over the first tab's change.
+    await setMarketSize(second, 3200);
+    await second.waitForSelector('[data-testid="storage-notice"] [data-fault="changedElsewhere"]');
+    expect(await second.textContent('[data-testid="storage-notice"]')).toContain('another tab');
+    expect(await marketSizes(second)).toEqual([3100]);
+    expect(await second.textContent('[data-testid="scenario-name"]')).toContain('3,200');
+    // The user chooses to keep the second tab's version: only then is it written.
+    await second.click('[data-testid="storage-keep-mine"]');
+    await expect.poll(() => marketSizes(second)).toEqual([3200]);
+    await second.waitForSelector('[data-testid="storage-notice"]', { state: 'detached' });
+    // Having written it, the second tab saves its next change as usual.
+    await setMarketSize(second, 3300);
+    await expect.poll(() => marketSizes(second)).toEqual([3300]);
+    expect(await second.$('[data-testid="storage-notice"]')).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a reload during a run brings back the scenario and goes on from the finished replications', async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${app.url}?workers=2`);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await setMarketSize(page, 30_000);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="progress"] progress')?.getAttribute('value')) >= 3,
+      null,
+      { timeout: 120_000 },
+    );
+    await page.reload();
+    const resumed = await page.waitForSelector('[data-testid="resumed"]', { timeout: 60_000 });
+    expect(Number(await resumed.getAttribute('data-kept'))).toBeGreaterThanOrEqual(2);
+    expect(await resumed.textContent()).toMatch(/of 8 replications were already finished/);
+    expect(await page.textContent('[data-testid="scenario-name"]')).toContain('30,000');
+    const shown = await figures(page);
+
+    // The figures are those of the whole run, same seed, as if the reload had not happened.
+    const [saved] = (await storedData(page)).scenarios;
+    const parsed = parseScenarioObject(saved.file);
+    if (!parsed.ok) throw new Error('stored scenario invalid');
+    const expected = summarise(runReplications(parsed.scenario, 1, 8), HEADLINE_KPIS);
+    for (const e of expected)
+      expect(Math.abs(shown[e.kpi.id] - e.interval.mean)).toBeLessThanOrEqual(
+        1e-9 * Math.max(1, Math.abs(e.interval.mean)),
+      );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS, checkById, formatFigure, KNOWN_DEPARTURES, validate } from '../../src/validation/index.ts';
+import { libraryWorlds } from '../validation/worlds.ts';
+import { launchBrowser, servedApp, watchErrors } from './browser.ts';
+
+const app = servedApp();
+
+/** The harness (tests/e2e/harness) mounts the page alone, built with the app's config. */
+const HARNESS = 'tests/e2e/harness/validation.html';
+let outDir = '';
+let server: PreviewServer;
+let url = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'validation-harness-'));
+  await build({
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, sourcemap: false, rollupOptions: { input: resolve(HARNESS) } },
+  });
+  server = await preview({
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'error',
+  });
+  url = `${server.resolvedUrls!.local[0]}${HARNESS}`;
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('the Validation tab of the app', () => {
+  it('lists every check with its published figure and source before anything runs, in both languages', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-validation"]');
+    // The page loads on demand: wait for it, not for the note shown meanwhile.
+    await page.waitForSelector('[data-testid="validation"] [data-testid="validation-run"]');
+    const ids = await page.$$eval('tr[data-check]', (rs) => rs.map((r) => r.getAttribute('data-check')));
+    expect(ids).toEqual(CHECKS.map((c) => c.id));
+    const text = await page.textContent('[data-testid="validation"]');
+    for (const c of CHECKS) expect(text).toContain(c.source.en);
+    await page.click('[data-testid="lang"]');
+    expect(await page.textContent('[data-testid="validation-run"]')).toBe('运行验证');
+    for (const c of CHECKS)
+      expect(await page.textContent('[data-testid="validation"]')).toContain(c.title.zh);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A run of some checks only: the page is mounted alone by a harness (?only=), the app runs them all. */
+describe('the Validation page, in the browser', () => {
+  it('runs in workers with progress, cancels, and then shows the same figures as Node', async () => {
+    const only = ['strong-plan-nps', 'strong-plan-referrals', 'word-of-mouth'];
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${url}?only=${only.join(',')}`);
+    await page.click('[data-testid="validation-run"]');
+    await page.waitForSelector('[data-testid="validation-progress"]');
+    await page.click('[data-testid="validation-cancel"]');
+    await page.waitForSelector('text=Run cancelled.');
+    expect(await page.$$eval('tr[data-status]:not([data-status=""])', (rs) => rs.length)).toBe(0);
+
+    await page.click('[data-testid="validation-run"]');
+    await page.waitForSelector('tr[data-check="word-of-mouth"]:not([data-status=""])', { timeout: 170_000 });
+    const node = validate(only.map(checkById), libraryWorlds);
+    for (const r of node) {
+      const row = `tr[data-check="${r.check.id}"]`;
+      expect(await page.getAttribute(row, 'data-status')).toBe(r.status);
+      const shown = await page.textContent(row);
+      r.check.figures.forEach((f, j) => {
+        expect(shown).toContain(formatFigure(r.intervals[j], f.unit));
+      });
+      const reason = KNOWN_DEPARTURES[r.check.id];
+      if (reason && r.status === 'departure') expect(shown).toContain(reason.en);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
