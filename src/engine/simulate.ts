@@ -804,7 +804,9 @@ export class Simulation {
       const j = targets[o + Math.floor(wom.next() * deg)];
       const sj = stage[j];
       const lapsed = sj === Stage.LAPSED;
-      const accept = lapsed ? W.referralWinback : sj < Stage.FIRST ? referralAcceptance(attitude[j]) : 0;
+      // A calibrated customer's dropout is for good (BG/NBD): word of mouth does not undo it.
+      const winback = this.cal ? 0 : W.referralWinback;
+      const accept = lapsed ? winback : sj < Stage.FIRST ? referralAcceptance(attitude[j]) : 0;
       if (accept > 0 && wom.next() < accept) {
         this.acquire(j, Source.REFERRAL, lapsed ? l.discountLapsed : l.discountNew);
         p.lastRefTick[i] = this.t;
