@@ -137,7 +137,9 @@ export function CasesPage({
                       >
                         <th>{check.label[lang]}</th>
                         <td>{show(check.target, check.kind)}</td>
-                        <td className={o ? (o.reproduced ? 'good' : 'bad') : ''}>
+                        <td
+                          className={o ? (o.reproduced ? 'good' : check.departure ? 'departure' : 'bad') : ''}
+                        >
                           {o
                             ? `${show(o.simulated.mean, check.kind)} [${show(o.simulated.lo, check.kind)}, ${show(o.simulated.hi, check.kind)}]`
                             : '—'}

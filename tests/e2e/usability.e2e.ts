@@ -539,7 +539,9 @@ describe('presentation mode', () => {
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="presenter-hint"]')?.textContent?.includes('Lesson 2 of 6'),
     );
-    expect(await page.textContent('[data-testid="lesson"] h2')).toMatch(/Polish the service or build bonds\?/);
+    expect(await page.textContent('[data-testid="lesson"] h2')).toMatch(
+      /Polish the service or build bonds\?/,
+    );
     await page.close();
   });
 });
