@@ -38,8 +38,12 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
     // Reload: the edited scenario is still open, with its edit, and its results come back.
     await page.reload();
     await page.waitForSelector('[data-testid="my-scenarios"]');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my copy'),
+    // After a reload the pages load on demand and the copy comes back from IndexedDB: on a loaded
+    // machine that can take longer than Playwright's default 30 s.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my copy'),
+      null,
+      { timeout: 90_000 },
     );
     expect(await figures(page)).toEqual(after);
     await page.click('[data-testid="edit"]');
