@@ -1,7 +1,23 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { figures, servedApp, watchErrors } from './browser.ts';
 
 const app = servedApp();
+
+/** Raises the community lever in the editor (the scenario becomes the user's copy) and waits for its results. */
+async function editCommunity(page: Page): Promise<Record<string, number>> {
+  await page.click('[data-testid="edit"]');
+  await page.fill('[data-field="levers.emotion.community.levelPct"]', '80');
+  await page.waitForSelector('[data-testid="my-scenarios"]');
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-testid="progress"]') &&
+      document.querySelector('[data-testid="chart-active"] svg'),
+    null,
+    { timeout: 90_000 },
+  );
+  return figures(page);
+}
 
 describe('editing, keeping and comparing the user’s own scenarios', () => {
   it('edits a lever, reruns, and compares it with the baseline', async () => {
@@ -11,18 +27,8 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
     await page.goto(app.url);
     const before = await figures(page);
 
-    await page.click('[data-testid="edit"]');
-    await page.fill('[data-field="levers.emotion.community.levelPct"]', '80');
-    await page.waitForSelector('[data-testid="my-scenarios"]');
+    const after = await editCommunity(page);
     expect(await page.textContent('[data-testid="scenario-name"]')).toContain('my copy');
-    await page.waitForFunction(
-      () =>
-        !document.querySelector('[data-testid="progress"]') &&
-        document.querySelector('[data-testid="chart-active"] svg'),
-      null,
-      { timeout: 90_000 },
-    );
-    const after = await figures(page);
     expect(after.referralRate).toBeGreaterThan(before.referralRate);
     expect(after.nps).toBeGreaterThan(before.nps);
 
@@ -64,17 +70,7 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
     const page = await context.newPage();
     await page.goto(app.url);
     await figures(page);
-    await page.click('[data-testid="edit"]');
-    await page.fill('[data-field="levers.emotion.community.levelPct"]', '80');
-    await page.waitForSelector('[data-testid="my-scenarios"]');
-    await page.waitForFunction(
-      () =>
-        !document.querySelector('[data-testid="progress"]') &&
-        document.querySelector('[data-testid="chart-active"] svg'),
-      null,
-      { timeout: 90_000 },
-    );
-    const after = await figures(page);
+    const after = await editCommunity(page);
     // Reload: the edited scenario is still open, with its edit, and its results come back.
     await page.reload();
     await page.waitForSelector('[data-testid="my-scenarios"]');
