@@ -1,7 +1,7 @@
 /**
- * Churn and win-back. A customer's loyalty is the segment-weighted sum of the three dimensions, with
- * satisfaction and trust; the monthly hazard of leaving falls with it. Competitors pull hardest on
- * price-sensitive customers with a weak bond. Switching costs (tiers, points, several channels) hold
+ * Churn and win-back. A customer's loyalty is the three dimensions combined (a normalised CES whose
+ * exponent is the scenario's synergy dial), with satisfaction and trust; the monthly hazard of leaving
+ * falls with it. Competitors pull hardest on price-sensitive customers whose combined attachment is weak. Switching costs (tiers, points, several channels) hold
  * customers without making them any happier (spurious loyalty).
  */
 export const CHURN = {
@@ -115,13 +115,15 @@ export function churnHazard(
   loyaltyScore: number,
   sat: number,
   priceSens: number,
-  bond: number,
+  /** The three dimensions combined (dimensionScore). */
+  attachment: number,
   competitor: number,
   lockIn: number,
 ): number {
   const c = CHURN;
   const gap = 1 - loyaltyScore;
-  let h = c.floor + c.loyaltyWeight * gap * gap + c.competitorPull * competitor * priceSens * (1 - bond);
+  let h =
+    c.floor + c.loyaltyWeight * gap * gap + c.competitorPull * competitor * priceSens * (1 - attachment);
   if (sat < c.dissatisfiedBelow) h += c.dissatisfiedPush * (c.dissatisfiedBelow - sat);
   h *= 1 - lockIn;
   return h < 0 ? 0 : Math.min(h, 1);

@@ -843,9 +843,7 @@ export class Simulation {
   private leaves(i: number): boolean {
     const p = this.pop;
     const l = this.lev;
-    const seg = p.segment[i];
     const f = p.flags[i];
-    const B = p.bond[i];
     const S = p.sat[i];
     if (this.cal) {
       // Calibrated: customers leave only by dropping out after a purchase (decided in serve()).
