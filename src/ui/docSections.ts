@@ -12,6 +12,7 @@ const ZH: Record<string, string> = {
   'Loyalty Lab — the model': '忠诚度实验室：模型',
   'The causal chain': '因果链',
   'Agents and time': '主体与时间',
+  'A month, phase by phase': '一个月的各个阶段',
   Population: '人群',
   'Staff and the service-profit chain': '员工与服务利润链',
   'Visits and encounters': '到店与服务接触',

@@ -24,7 +24,7 @@ export const EXPLAIN: Record<string, Explanation> = {
     '近12个月的新客户中，经朋友推荐而来的比例。推荐者（推荐意愿9–10分）在社交网络中向联系人推荐；联系人转化的概率随推荐者的情感连接增加；社群会员推荐得更多。',
   ),
   nps: E(
-    'recommendation-nps-ladder-perceptionts-simulatets',
+    'recommendation-nps-ladder-perceptionts-monthfeelts',
     'Net Promoter Score over the last 3 months: % of active customers scoring 9–10 minus % scoring 0–6. Each customer’s 0–10 score follows their satisfaction, bond and trust, plus a personal generosity offset.',
     '近3个月的净推荐值：活跃客户中打9–10分的比例减去打0–6分的比例。每位客户的0–10分取决于其满意度、情感连接和信任，再加上个人打分习惯的偏移。',
   ),
@@ -39,13 +39,13 @@ export const EXPLAIN: Record<string, Explanation> = {
     '毛利减去各杠杆成本、获客投入、员工成本（工资与招聘）和固定成本，在整个模拟期内加总。折扣的成本已体现在毛利中（放弃的收入）。',
   ),
   activeEnd: E(
-    'recommendation-nps-ladder-perceptionts-simulatets',
+    'recommendation-nps-ladder-perceptionts-monthfeelts',
     'Customers on the first three rungs of the loyalty ladder (first-time, repeat, advocate) at the end: acquisitions and win-backs minus churn, month by month.',
     '期末处于忠诚阶梯前三级（首次购买、重复购买、品牌拥护者）的客户数：每月获客与赢回减去流失。',
   ),
   // metrics over time
   active: E(
-    'recommendation-nps-ladder-perceptionts-simulatets',
+    'recommendation-nps-ladder-perceptionts-monthfeelts',
     'Active customers each month (first-time, repeat and advocates).',
     '每月的活跃客户数（首次购买、重复购买与品牌拥护者）。',
   ),
@@ -107,7 +107,7 @@ export const EXPLAIN: Record<string, Explanation> = {
   ),
   // charts
   ladder: E(
-    'recommendation-nps-ladder-perceptionts-simulatets',
+    'recommendation-nps-ladder-perceptionts-monthfeelts',
     'The loyalty ladder 忠诚阶梯 over time: first-time, repeat, advocates and lapsed customers.',
     '忠诚阶梯随时间的变化：首次购买、重复购买、品牌拥护者与已流失客户。',
   ),

@@ -2,7 +2,7 @@
  * Positive against negative word of mouth. The engine counts successful referrals but neither the
  * recommendations that did not convert nor the warnings, so both are counted here in expectation from
  * the customers' state after each month, with the engine's own rules (wordOfMouth.ts and the `talk`
- * phase of simulate.ts): a customer with a contact recommends with probability referralProbability
+ * phase, month/talk.ts): a customer with a contact recommends with probability referralProbability
  * (score, sociability, community, advocate), and one who suffered a failure in silence and would not
  * recommend (score ≤ 6) warns a contact with probability WORD_OF_MOUTH.warnProbability. Online
  * reviews are left out: East et al. count advice between people. If the engine ever counts

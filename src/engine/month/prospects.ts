@@ -1,0 +1,47 @@
+/**
+ * A non-customer's month. Suspects may hear of the business; aware prospects may buy by themselves;
+ * lapsed customers may come back. Each month adds the month's hazard to the person's pressure; they
+ * act when it reaches their inertia (an Exp(1) trait), which is a monthly Bernoulli draw with
+ * probability 1 − e^(−hazard), drawn once per stage.
+ */
+import { ACQUISITION } from '../acquisition.ts';
+import { winbackProbability } from '../churn.ts';
+import { M } from '../metrics.ts';
+import { PERCEPTION } from '../perception.ts';
+import { Source, Stage } from '../state.ts';
+import { acquire } from './acquire.ts';
+import { countActive } from './tally.ts';
+import type { World } from './world.ts';
+
+export function prospectMonth(w: World, i: number, st: number): void {
+  const p = w.pop;
+  if (st === Stage.SUSPECT) {
+    // The awareness hazard is the same every month and suspects are suspects from birth, so their
+    // pressure is (t + 1)·hazard: nothing to store.
+    if ((w.t + 1) * w.now.awareness >= p.inertia[i]) {
+      p.stage[i] = Stage.PROSPECT;
+      p.pressure[i] = 0;
+      w.acc[M.prospects]++;
+    } else w.acc[M.suspects]++;
+    return;
+  }
+  const d = w.lev.discountNew;
+  const h = w.now.organic * p.attitude[i] * (d > 0 ? 1 + ACQUISITION.discountPull * d * p.priceSens[i] : 1);
+  if ((p.pressure[i] += h) >= p.inertia[i]) {
+    acquire(w, i, d > 0 ? Source.DISCOUNT : Source.ORGANIC, d);
+    countActive(w, i);
+  } else w.acc[M.prospects]++;
+}
+
+/** A lapsed customer's bond fades; the pull to come back (win-back) builds up against their inertia. */
+export function lapsedMonth(w: World, i: number): void {
+  const p = w.pop;
+  const l = w.lev;
+  const b = (p.bond[i] *= 1 - PERCEPTION.lapsedBondDecay);
+  // A calibrated customer's dropout is for good (BG/NBD) unless a lever reaches out to them.
+  const winback = winbackProbability(b, p.priceSens[i], l.discountLapsed, l.contactsPerMonth, !w.cal);
+  if ((p.pressure[i] += winback) >= p.inertia[i]) {
+    acquire(w, i, Source.WINBACK, l.discountLapsed);
+    countActive(w, i);
+  } else w.acc[M.lapsed]++;
+}
