@@ -49,4 +49,12 @@ export const KNOWN_DEPARTURES: Record<string, Text> = {
     en: 'At the model’s retention (about 59 % a year) even Gupta et al.’s formula gives an elasticity of only about (1 + i)/(1 + i − r) ≈ 2.2, and the customers competitors no longer lure away are the price-sensitive, weakly bonded, least valuable ones: customer value moves about as much with retention as with margin.',
     zh: '在模型的留存水平（约每年59%）下，即使按Gupta等人的公式弹性也仅约 (1 + i)/(1 + i − r) ≈ 2.2；而且不再被竞争者吸走的是价格敏感、情感连接弱、价值最低的客户：客户价值随留存的变化与随毛利的变化相当。',
   },
+  'three-together-retention': {
+    en: 'No lever moves one dimension alone, and the dimensions move each other: personalisation raises value, the quality of a visit and the warmth that builds a bond; more visits build habit, and a better experience opens the bond. So a “value only” plan already lifts all three (neighbourhood baseline: value +24 %, bond +22 %, experience +4 % against their usual levels), while the emotion levers lift the bond far beyond the others (+134 %) and lose most to complementarity. At believable effect sizes the gain from balance is second-order — about a tenth of a plan’s effect on the combined score — and smaller than the differences in what the levers cost per effect: the spread plan keeps 0.5–1.9 points fewer customers than the strongest single plan. The dial still does what the thesis says: it costs the unbalanced emotion-only plan several times the retention it costs the spread plan (tests/engine/dimensions.test.ts).',
+    zh: '没有哪个杠杆只影响一个维度，而且三个维度相互带动：个性化同时提升价值、单次服务质量和建立情感连接的温度；到访越多习惯越强，体验越好情感连接越容易形成。因此“只投价值”的方案本身就提升了三个维度（社区服务基线：相对常态水平价值+24%、情感+22%、体验+4%），而情感杠杆把情感连接抬得远高于其他维度（+134%），在互补性下损失最大。在可信的效应量下，均衡带来的收益是二阶的——约为方案对综合得分影响的十分之一——小于各杠杆单位效果成本的差异：分散方案的留存比最强的单一方案低0.5–1.9个百分点。协同旋钮本身仍如该主张所说起作用：它让失衡的纯情感方案损失的留存是分散方案的数倍（tests/engine/dimensions.test.ts）。',
+  },
+  'three-together-profit': {
+    en: 'The same spillovers and lever costs as on retention: the spread plan earns less than the strongest single plan in most baselines (the hotel is level within the noise), because the third of the budget it gives the emotion levers buys bond the complementarity then discounts.',
+    zh: '与留存相同的外溢效应与杠杆成本：在多数基线中分散方案的利润低于最强的单一方案（酒店在噪声范围内持平），因为它分给情感杠杆的三分之一预算买来的情感连接，又被互补性打了折扣。',
+  },
 };

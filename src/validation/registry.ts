@@ -5,6 +5,7 @@ import { complaintOutcomes, recoveryRetention } from './checks/complaints.ts';
 import { annualRetention, baselineNps, retentionOrder, revenueConcentration } from './checks/industries.ts';
 import { promotionActive, promotionSales } from './checks/promotion.ts';
 import { strongPlanNps, strongPlanReferrals } from './checks/strongPlan.ts';
+import { threeTogetherProfit, threeTogetherRetention } from './checks/threeTogether.ts';
 import { retentionElasticity } from './checks/value.ts';
 import { wordOfMouthBalance } from './checks/wordOfMouth.ts';
 import type { Check } from './types.ts';
@@ -25,6 +26,8 @@ export const CHECKS: Check[] = [
   retentionElasticity,
   strongPlanNps,
   strongPlanReferrals,
+  threeTogetherRetention,
+  threeTogetherProfit,
 ];
 
 export function checkById(id: string): Check {
