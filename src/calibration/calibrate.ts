@@ -199,6 +199,7 @@ export async function calibrate(
     params.map((_, b) => targets.reduce((s, _, i) => s + J[a][i] * J[b][i], 0)),
   );
   const cov = d ? invert(JtJ) : null;
+  const se = params.map((_, j) => (cov && cov[j][j] > 0 ? Math.sqrt(cov[j][j]) : Number.POSITIVE_INFINITY));
 
   phase = 'check';
   const [checkRuns] = await runAt([search.x], `${seed}:check`, checkR);
@@ -215,13 +216,20 @@ export async function calibrate(
   });
   const parameters: ParameterResult[] = params.map((p, j) => {
     const u = search.x[j];
-    const se = cov && cov[j][j] > 0 ? Math.sqrt(cov[j][j]) : Number.POSITIVE_INFINITY;
-    const strongest = targets.reduce<{ id: FigureId | null; s: number }>(
-      (acc, t, i) => (Math.abs(J[j][i]) > acc.s ? { id: t.id, s: Math.abs(J[j][i]) } : acc),
-      { id: null, s: 0 },
-    );
     // Moving across the whole range must shift some figure by at least one tolerance to be pinned at all.
-    const pinned = strongest.s >= 1 ? strongest.id : null;
+    const moves = targets.some((_, i) => Math.abs(J[j][i]) >= 1);
+    // The figure it pins is the one it is the chief mover of: the largest share of that figure's
+    // sensitivity to all the parameters (so retention, not active customers, pins competition).
+    let pinned: FigureId | null = null;
+    let top = 0;
+    targets.forEach((t, i) => {
+      const all = Math.hypot(...params.map((_, k) => J[k][i]));
+      const share = all > 0 ? Math.abs(J[j][i]) / all : 0;
+      if (moves && Math.abs(J[j][i]) >= 1 && share > top) {
+        pinned = t.id;
+        top = share;
+      }
+    });
     return {
       id: p.id,
       fields: p.fields,
@@ -229,8 +237,10 @@ export async function calibrate(
       baseline: p.read(direct),
       value: fromUnit(p, bounds[j], u),
       atBound: u <= 0.01 ? 'lower' : u >= 0.99 ? 'upper' : null,
-      range: Number.isFinite(se) ? [fromUnit(p, bounds[j], u - se), fromUnit(p, bounds[j], u + se)] : null,
-      identifiable: pinned !== null && se < 0.25,
+      range: Number.isFinite(se[j])
+        ? [fromUnit(p, bounds[j], u - se[j]), fromUnit(p, bounds[j], u + se[j])]
+        : null,
+      identifiable: pinned !== null && se[j] < 0.25,
       pinnedBy: pinned,
     };
   });

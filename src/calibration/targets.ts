@@ -221,12 +221,7 @@ export function contradictions(targets: Target[]): Problem[] {
   // A customer kept a whole year has visited in it: with a visit every four months on average,
   // the active base turns over far faster than a 95 % retention allows.
   const kept = ret?.value ?? (churn ? 100 - churn.value : undefined);
-  if (
-    kept !== undefined &&
-    visits &&
-    kept - (ret?.tolerance ?? churn?.tolerance ?? 0) > 90 &&
-    visits.value * 12 < 3
-  ) {
+  if (kept !== undefined && visits && kept >= 90 && visits.value * 12 <= 3) {
     const which = ret ? field('retention12Pct') : field('churn12Pct');
     out.push({
       path: which,
