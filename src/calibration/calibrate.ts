@@ -248,9 +248,11 @@ export async function calibrate(
   const held = parameters.filter((p) => p.atBound).map((p) => p.id);
   const file = scenarioWith(direct, params, bounds, search.x);
   const summary = parameters.map((p) => `${p.id} ${round(p.value)}`).join(', ');
+  const { $schema: _, ...saved } = file;
   return {
     file: {
-      ...file,
+      ...saved,
+      name: `My business 我的企业 (${base.name})`.slice(0, 200),
       description:
         `${base.name}, calibrated to ${targets.length} figures (${targets.map((t) => t.id).join(', ')}): ${summary}. ${base.description}`.slice(
           0,

@@ -3,6 +3,8 @@ import { calibrate, evaluateFiguresHere } from '../../src/calibration/calibrate.
 import { freeParameters, type ParameterId } from '../../src/calibration/parameters.ts';
 import { boxLevenbergMarquardt } from '../../src/calibration/search.ts';
 import { type FigureId, parseTargets, type Target } from '../../src/calibration/targets.ts';
+import { describeCalibration } from '../../src/cli/calibrate.ts';
+import { parseScenarioObject } from '../../src/scenario/importer.ts';
 import { modelFigures, smallBaseline, targetsOf, truthWorld } from './helpers.ts';
 
 const problemsOf = (input: unknown) => {
@@ -191,5 +193,12 @@ describe('identifiability: figures the model itself produced from known paramete
     // The saved scenario keeps the baseline's horizon and carries the best point found.
     expect(r.file.horizonMonths).toBe(base.horizonMonths);
     expect(r.file.staff.initialSkillPct).toBeCloseTo(98, 6);
+    expect(parseScenarioObject(r.file).ok).toBe(true);
+    // What the command line prints: the missed figure, the bound, in both languages.
+    const text = describeCalibration(r);
+    expect(text).toMatch(/✗ npsScore +70\.0 ± 3\.00/);
+    expect(text).toMatch(/staffSkillPct [^\n]*\n +Staff serve at 98 % skill[^\n]*It sits at its upper bound/);
+    expect(text).toMatch(/cannot be met together with the rest: npsScore \(held at a bound: staffSkillPct\)/);
+    expect(text).toMatch(/无法与其余数字同时满足：npsScore/);
   });
 });
