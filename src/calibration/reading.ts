@@ -1,6 +1,7 @@
 /** What a calibration found, in plain words (English and Chinese), for the app and the command line. */
 import type { CalibrationResult, ParameterResult } from './calibrate.ts';
 import type { ParameterId } from './parameters.ts';
+import type { FigureId } from './targets.ts';
 
 export interface Text {
   en: string;
@@ -70,8 +71,17 @@ export function readParameter(p: ParameterResult): Text {
   };
 }
 
-/** One line on how the search ended and whether the figures could be met together. */
-export function readOutcome(r: CalibrationResult): Text {
+/**
+ * One line on how the search ended and whether the figures could be met together; `name` gives
+ * figures and parameters their labels in the page's language (the command line prints the ids).
+ */
+export function readOutcome(
+  r: CalibrationResult,
+  name: { figure: (id: FigureId) => string; parameter: (id: ParameterId) => string } = {
+    figure: (id) => id,
+    parameter: (id) => id,
+  },
+): Text {
   const stop: Text =
     r.stopReason === 'budget'
       ? {
@@ -89,12 +99,12 @@ export function readOutcome(r: CalibrationResult): Text {
     };
   const held = r.conflict.parameters.length
     ? {
-        en: ` (held at a bound: ${r.conflict.parameters.join(', ')})`,
-        zh: `（停在边界的参数：${r.conflict.parameters.join('、')}）`,
+        en: ` (held at a bound: ${r.conflict.parameters.map(name.parameter).join(', ')})`,
+        zh: `（停在边界的参数：${r.conflict.parameters.map(name.parameter).join('、')}）`,
       }
     : { en: '', zh: '' };
   return {
-    en: `${stop.en} These figures cannot be met together with the rest: ${r.conflict.figures.join(', ')}${held.en}.`,
-    zh: `${stop.zh}以下数字无法与其余数字同时满足：${r.conflict.figures.join('、')}${held.zh}。`,
+    en: `${stop.en} These figures cannot be met together with the rest: ${r.conflict.figures.map(name.figure).join(', ')}${held.en}.`,
+    zh: `${stop.zh}以下数字无法与其余数字同时满足：${r.conflict.figures.map(name.figure).join('、')}${held.zh}。`,
   };
 }

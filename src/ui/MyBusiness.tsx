@@ -365,7 +365,7 @@ function Result({
   onSave: () => void;
 }) {
   const [saved, setSaved] = useState(false);
-  const outcome = readOutcome(result)[lang];
+  const outcome = readOutcome(result, { figure: label, parameter: (id) => t(`mb_par_${id}` as Key) })[lang];
   return (
     <div data-testid="mb-result" data-converged={result.converged}>
       <h3>{t('mb_result')}</h3>
