@@ -4,5 +4,5 @@ import { measure, type Task } from '../experiments/measure.ts';
 import type { OutcomeId } from '../scenario/experimentSchema.ts';
 
 parentPort?.on('message', (m: { id: number; task: Task; outcome: OutcomeId }) => {
-  parentPort?.postMessage({ id: m.id, measurement: measure(m.task, m.outcome) });
+  parentPort?.postMessage({ id: m.id, result: measure(m.task, m.outcome) });
 });

@@ -77,6 +77,8 @@ export const UNIT_ZH: Record<string, string> = {
   'gestures per customer per year': '每位客户每年关怀次数',
   'contacts per customer per month': '每位客户每月联系次数',
   'hours per staff per month': '每名员工每月小时数',
+  'complaints per month': '每月投诉次数',
+  score: '分',
 };
 
 function metaOf(root: AnySchema, registry: z.core.$ZodRegistry<FieldMeta>, path: PropertyKey[]): FieldMeta {

@@ -32,6 +32,7 @@ import {
   ExperimentsPage,
   LessonsPage,
   lazyPages,
+  MyBusiness,
   PopulationView,
   prefetchWhenIdle,
   ValidationPage,
@@ -193,6 +194,14 @@ export function App() {
     const record = { id, file, updatedAt: Date.now() };
     setMine((list) => [record, ...list.filter((s) => s.id !== id)]);
     void storage.saveScenario(record);
+  };
+
+  /** A scenario made for the user (from their data or figures): saved among theirs, and opened. */
+  const keepAsMine = (file: ScenarioFile) => {
+    const record = { id: newId(), file, updatedAt: Date.now() };
+    setMine((list) => [record, ...list]);
+    void storage.saveScenario(record);
+    open({ id: record.id, file });
   };
 
   // Runs the valid scenario in the worker pool (after a short pause while the user types), or
@@ -440,10 +449,7 @@ export function App() {
                 <ClvPage
                   t={t}
                   onScenario={(file) => {
-                    const record = { id: newId(), file, updatedAt: Date.now() };
-                    setMine((list) => [record, ...list]);
-                    void storage.saveScenario(record);
-                    open({ id: record.id, file });
+                    keepAsMine(file);
                     setTab('scenario');
                   }}
                 />
@@ -512,6 +518,7 @@ export function App() {
             <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
               {editing ? t('closeEditor') : t('editLevers')}
             </button>
+            <MyBusiness t={t} lang={lang} current={opened} onCalibrated={keepAsMine} />
             {/* On a wide screen the editor and the results sit side by side. */}
             <div className={editing ? 'workbench editing' : 'workbench'}>
               {editing && (

@@ -12,6 +12,7 @@ import type { DocsPanel as Docs } from './DocsPanel.tsx';
 import type { ExperimentsPage as Experiments } from './ExperimentsPage.tsx';
 import type { Key } from './i18n.ts';
 import type { LessonsPage as Lessons } from './LessonsPage.tsx';
+import type { MyBusiness as Business } from './MyBusiness.tsx';
 import type { PopulationView as Population } from './population/PopulationView.tsx';
 import type { ValidationPage as Validation } from './ValidationPage.tsx';
 
@@ -24,6 +25,7 @@ export const lazyPages = {
   clv: () => import('./ClvPage.tsx'),
   validation: () => import('./ValidationPage.tsx'),
   docs: () => import('./DocsPanel.tsx'),
+  myBusiness: () => import('./MyBusiness.tsx'),
 };
 
 function onDemand<P extends { t: (k: Key) => string }>(
@@ -59,6 +61,11 @@ export const ValidationPage = onDemand<ComponentProps<typeof Validation>>(() =>
 );
 export const DocsPanel = onDemand<ComponentProps<typeof Docs>>(
   () => lazyPages.docs().then((m) => m.DocsPanel),
+  false,
+);
+
+export const MyBusiness = onDemand<ComponentProps<typeof Business>>(
+  () => lazyPages.myBusiness().then((m) => m.MyBusiness),
   false,
 );
 

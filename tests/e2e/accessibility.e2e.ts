@@ -49,7 +49,12 @@ describe('accessibility', () => {
       if (lang === 'zh') await page.click('[data-testid="lang"]');
       for (const tab of TABS) {
         await page.click(`[data-testid="tab-${tab}"]`);
-        if (tab === 'scenario') await page.waitForSelector('[data-testid="chart-active"] svg');
+        if (tab === 'scenario') {
+          await page.waitForSelector('[data-testid="chart-active"] svg');
+          // The "My business" form, open (it stays open for the second language).
+          if (await page.$('[data-testid="mb-open"]')) await page.click('[data-testid="mb-open"]');
+          await page.waitForSelector('[data-testid="my-business"]');
+        }
         if (tab === 'compare') {
           // The page with its results: charts, the paired-difference table.
           await page.fill('[data-testid="reps"]', '2');

@@ -1,0 +1,456 @@
+/**
+ * "My business" on the Scenario tab: the figures a manager knows, each optional with its unit, range,
+ * the baseline's own value as a placeholder and a tolerance; calibrated on the worker pool with
+ * progress and cancel; the result as target against simulated, the parameters in plain words, and
+ * a scenario saved among the user's own. What is typed is kept in this browser until it is cleared.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { interval } from '../analysis/stats.ts';
+import {
+  type CalibrationProgress,
+  type CalibrationResult,
+  calibrate,
+  type FigureEvaluator,
+} from '../calibration/calibrate.ts';
+import { CALIBRATION_MONTHS, figuresOf, type SimulatedFigures } from '../calibration/figures.ts';
+import { readOutcome, readParameter } from '../calibration/reading.ts';
+import { FIGURE_IDS, FIGURES, type FigureId, parseTargets } from '../calibration/targets.ts';
+import type { Task } from '../experiments/measure.ts';
+import { RunCancelled, WorkerPool } from '../runner/pool.ts';
+import { type Problem, UNIT_ZH } from '../scenario/errors.ts';
+import { LIBRARY, libraryName, loadLibraryScenario } from '../scenario/library.ts';
+import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
+import type { Key, Lang } from './i18n.ts';
+
+interface Props {
+  t: (k: Key) => string;
+  lang: Lang;
+  /** The scenario open now: its baseline is the first guess of the closest one. */
+  current: { id: string; file: ScenarioFile };
+  /** Saves the calibrated scenario among the user's own and opens it. */
+  onCalibrated: (file: ScenarioFile) => void;
+}
+
+type Entry = { value: string; tolerance: string };
+interface Draft {
+  baseline: string;
+  figures: Partial<Record<FigureId, Entry>>;
+}
+
+const DRAFT_KEY = 'loyalty-lab.my-business';
+const BASELINES = LIBRARY.filter((e) => e.id.startsWith('baselines/')).map((e) => e.id);
+const FALLBACK = BASELINES.includes('baselines/restaurant') ? 'baselines/restaurant' : BASELINES[0];
+
+function closestBaseline(current: Props['current']): string {
+  if (BASELINES.includes(current.id)) return current.id;
+  if (current.file.baseline && BASELINES.includes(current.file.baseline)) return current.file.baseline;
+  return FALLBACK;
+}
+
+function loadDraft(current: Props['current']): Draft {
+  try {
+    const d = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as Draft | null;
+    if (d && typeof d === 'object' && BASELINES.includes(d.baseline) && d.figures) return d;
+  } catch {
+    // no draft kept (or storage unavailable): start empty
+  }
+  return { baseline: closestBaseline(current), figures: {} };
+}
+
+/** The targets document the form stands for (only the figures filled in). */
+function targetsDoc(d: Draft): unknown {
+  const figures: Record<string, { value: number; tolerance?: number }> = {};
+  for (const id of FIGURE_IDS) {
+    const e = d.figures[id];
+    if (!e || e.value.trim() === '') continue;
+    figures[id] = {
+      value: Number(e.value),
+      ...(e.tolerance.trim() ? { tolerance: Number(e.tolerance) } : {}),
+    };
+  }
+  return { figures };
+}
+
+const show = (x: number) =>
+  !Number.isFinite(x)
+    ? '—'
+    : Math.abs(x) >= 100
+      ? Math.round(x).toLocaleString('en')
+      : Number(x.toPrecision(3)).toString();
+const unitOf = (id: FigureId, lang: Lang) => {
+  const u = FIGURES[id].unit;
+  return lang === 'zh' ? (UNIT_ZH[u] ?? u) : u;
+};
+
+/**
+ * Calibration tasks on the pool: the tasks of one candidate are replications 0…n−1 of one scenario
+ * and seed, which is one pool job.
+ */
+function poolEvaluator(pool: WorkerPool): FigureEvaluator {
+  return async (tasks: Task[], onDone) => {
+    const jobs: { key: string; scenario: Task['scenario']; seed: Task['seed']; replications: number }[] = [];
+    for (const task of tasks) {
+      const last = jobs[jobs.length - 1];
+      if (
+        last &&
+        last.scenario === task.scenario &&
+        last.seed === task.seed &&
+        task.replication === last.replications
+      )
+        last.replications++;
+      else if (task.replication === 0)
+        jobs.push({ key: `p${jobs.length}`, scenario: task.scenario, seed: task.seed, replications: 1 });
+      else throw new Error('calibration tasks must be replications 0…n−1 of each candidate');
+    }
+    const out = await pool.runMany(jobs, { onProgress: (p) => onDone?.(p.done) });
+    return jobs.flatMap((j) => out[j.key].map(figuresOf));
+  };
+}
+
+export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
+  const [open, setOpen] = useState(false);
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(current));
+  const [placeholders, setPlaceholders] = useState<{ baseline: string; figures: SimulatedFigures } | null>(
+    null,
+  );
+  const [progress, setProgress] = useState<CalibrationProgress | null>(null);
+  const [result, setResult] = useState<{ baseline: string; r: CalibrationResult } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pool = useRef<WorkerPool | null>(null);
+  const getPool = () => {
+    pool.current ??= new WorkerPool();
+    return pool.current;
+  };
+  useEffect(() => () => pool.current?.terminate(), []);
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    } catch {
+      // not kept across reloads; the form still works
+    }
+  }, [draft]);
+
+  const base = useMemo(() => {
+    const r = loadLibraryScenario(draft.baseline);
+    return r.ok ? r.file : null;
+  }, [draft.baseline]);
+
+  // The baseline's own first-year figures, as placeholders: one short run of it on a worker of its
+  // own (so it never holds up the calibration's pool).
+  useEffect(() => {
+    if (!open || !base || placeholders?.baseline === draft.baseline) return;
+    let stale = false;
+    const once = new WorkerPool(1);
+    once
+      .run(toEngine({ ...base, horizonMonths: CALIBRATION_MONTHS }), 'placeholder', 2)
+      .then((runs) => {
+        if (stale) return;
+        const figs = runs.map(figuresOf);
+        const mean: SimulatedFigures = {
+          marketSize: base.population.marketSize,
+          grossMarginPct: base.economics.grossMarginPct,
+          staffHeadcount: base.staff.headcount,
+        };
+        for (const id of Object.keys(figs[0]) as FigureId[])
+          mean[id] = interval(figs.map((f) => f[id]!)).mean;
+        setPlaceholders({ baseline: draft.baseline, figures: mean });
+      })
+      .catch(() => {
+        // placeholders are a help, not a need: the form works without them
+      })
+      .finally(() => once.terminate());
+    return () => {
+      stale = true;
+      once.terminate();
+    };
+  }, [open, base, draft.baseline, placeholders]);
+
+  const parsed = useMemo(() => parseTargets(targetsDoc(draft)), [draft]);
+  const anyEntered = Object.values(draft.figures).some((e) => e && e.value.trim() !== '');
+  const problems: Problem[] = !parsed.ok && anyEntered ? parsed.problems : [];
+  const label = (id: FigureId) => t(`mb_fig_${id}` as Key);
+
+  const set = (id: FigureId, part: keyof Entry, v: string) =>
+    setDraft((d) => ({
+      ...d,
+      figures: { ...d.figures, [id]: { ...(d.figures[id] ?? { value: '', tolerance: '' }), [part]: v } },
+    }));
+
+  const run = async () => {
+    if (!parsed.ok || !base) return;
+    setError(null);
+    setNote(null);
+    setResult(null);
+    const from = draft.baseline;
+    setProgress({ phase: 'search', runs: 0, plannedRuns: 1, evaluations: 0, best: Number.NaN });
+    try {
+      const r = await calibrate(base, parsed.targets, poolEvaluator(getPool()), { onProgress: setProgress });
+      setResult({ baseline: from, r });
+    } catch (e) {
+      if (e instanceof RunCancelled) setNote(t('mb_cancelled'));
+      else setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)} data-testid="mb-open">
+        {t('mb_open')}
+      </button>
+    );
+
+  const ph = placeholders?.baseline === draft.baseline ? placeholders.figures : {};
+  const problemLine = (p: Problem) => {
+    const id = /^figures\.(\w+)/.exec(p.path)?.[1] as FigureId | undefined;
+    const where = id && FIGURE_IDS.includes(id) ? `${label(id)} (${p.path})` : p.path;
+    return where ? `${where}: ${p[lang]}` : p[lang];
+  };
+  return (
+    <section className="my-business" data-testid="my-business" aria-labelledby="mb-title">
+      <h2 id="mb-title">{t('mb_title')}</h2>
+      <button type="button" onClick={() => setOpen(false)} data-testid="mb-close">
+        {t('mb_close')}
+      </button>
+      <p className="note">{t('mb_intro')}</p>
+      <label>
+        {t('mb_baseline')}{' '}
+        <select
+          value={draft.baseline}
+          onChange={(e) => setDraft((d) => ({ ...d, baseline: e.target.value }))}
+          data-testid="mb-baseline"
+          disabled={!!progress}
+        >
+          {BASELINES.map((id) => (
+            <option key={id} value={id}>
+              {libraryName(id)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="table-scroll">
+        <table className="mb-form">
+          <thead>
+            <tr>
+              <th>{t('mb_figure')}</th>
+              <th>{t('mb_value')}</th>
+              <th>{t('mb_tolerance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {FIGURE_IDS.map((id) => {
+              const f = FIGURES[id];
+              const e = draft.figures[id] ?? { value: '', tolerance: '' };
+              const v = e.value.trim() !== '' ? Number(e.value) : ph[id];
+              const tolHint =
+                f.kind === 'fitted' && v !== undefined && Number.isFinite(v)
+                  ? show(f.defaultTolerance(v))
+                  : '';
+              return (
+                <tr key={id} data-figure={id}>
+                  <th scope="row">
+                    <label htmlFor={`mb-${id}`}>{label(id)}</label>
+                    <br />
+                    <small>
+                      {unitOf(id, lang)} · {t('mb_range')} {show(f.min)}–{show(f.max)}
+                    </small>
+                  </th>
+                  <td>
+                    <input
+                      id={`mb-${id}`}
+                      type="number"
+                      inputMode="decimal"
+                      step="any"
+                      min={f.min}
+                      max={f.max}
+                      value={e.value}
+                      placeholder={ph[id] !== undefined ? show(ph[id]!) : ''}
+                      onChange={(ev) => set(id, 'value', ev.target.value)}
+                      data-testid={`mb-value-${id}`}
+                      disabled={!!progress}
+                    />
+                  </td>
+                  <td>
+                    {f.kind === 'fitted' && (
+                      <input
+                        type="number"
+                        inputMode="decimal"
+                        step="any"
+                        min={0}
+                        aria-label={`${label(id)} ${t('mb_tolerance')}`}
+                        value={e.tolerance}
+                        placeholder={tolHint}
+                        onChange={(ev) => set(id, 'tolerance', ev.target.value)}
+                        data-testid={`mb-tolerance-${id}`}
+                        disabled={!!progress}
+                      />
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="note">{t('mb_placeholderNote')}</p>
+      {problems.length > 0 && (
+        <div className="error" role="alert" data-testid="mb-problems">
+          {t('mb_problems')}
+          <ul>
+            {problems.map((p) => (
+              <li key={`${p.path}:${p.en}`}>{problemLine(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="run-controls">
+        <button
+          type="button"
+          onClick={run}
+          disabled={!parsed.ok || !!progress || !base}
+          data-testid="mb-calibrate"
+        >
+          {t('mb_calibrate')}
+        </button>
+        {progress && (
+          <>
+            <button type="button" onClick={() => pool.current?.cancel()} data-testid="mb-cancel">
+              {t('cancel')}
+            </button>
+            <span className="progress" data-testid="mb-progress" aria-live="polite">
+              {t(progress.phase === 'check' ? 'mb_phase_check' : 'mb_phase_search')} · {progress.runs}{' '}
+              {t('mb_runs')}
+              <progress max={progress.plannedRuns} value={progress.runs} />
+            </span>
+          </>
+        )}
+      </div>
+      {note && (
+        <p className="note" data-testid="mb-note">
+          {note}
+        </p>
+      )}
+      {error && (
+        <div className="error" role="alert" data-testid="mb-error">
+          {t('mb_failed')}: {error}
+        </div>
+      )}
+      {result && (
+        <Result
+          t={t}
+          lang={lang}
+          result={result.r}
+          label={label}
+          onSave={() => onCalibrated({ ...result.r.file, baseline: result.baseline })}
+        />
+      )}
+    </section>
+  );
+}
+
+function Result({
+  t,
+  lang,
+  result,
+  label,
+  onSave,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  result: CalibrationResult;
+  label: (id: FigureId) => string;
+  onSave: () => void;
+}) {
+  const [saved, setSaved] = useState(false);
+  const outcome = readOutcome(result, { figure: label, parameter: (id) => t(`mb_par_${id}` as Key) })[lang];
+  return (
+    <div data-testid="mb-result" data-converged={result.converged}>
+      <h3>{t('mb_result')}</h3>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('mb_figure')}</th>
+              <th>{t('mb_target')}</th>
+              <th>{t('mb_simulated')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {result.figures.map((f) => (
+              <tr
+                key={f.id}
+                data-result={f.id}
+                data-target={f.target}
+                data-tolerance={f.tolerance}
+                data-mean={f.simulated.mean}
+                data-within={f.within}
+                className={f.within ? undefined : 'missed'}
+              >
+                <th scope="row">{label(f.id)}</th>
+                <td>
+                  {show(f.target)} ± {show(f.tolerance)} {unitOf(f.id, lang)}
+                </td>
+                <td>
+                  {show(f.simulated.mean)} [{show(f.simulated.lo)}, {show(f.simulated.hi)}]
+                </td>
+                <td>{f.within ? `✓ ${t('mb_met')}` : `✗ ${t('mb_missed')}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p data-testid="mb-outcome" className={result.conflict ? 'error' : 'note'}>
+        {outcome}
+      </p>
+      <h3>{t('mb_parameters')}</h3>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t('mb_parameter')}</th>
+              <th>{t('mb_found')}</th>
+              <th>{t('mb_rangeFound')}</th>
+              <th>{t('mb_pinnedBy')}</th>
+              <th>{t('mb_reading')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.parameters.map((p) => (
+              <tr key={p.id} data-parameter={p.id} data-value={p.value} data-at-bound={p.atBound ?? ''}>
+                <th scope="row">
+                  {t(`mb_par_${p.id}` as Key)}
+                  <br />
+                  <small>{p.fields}</small>
+                </th>
+                <td>{show(p.value)}</td>
+                <td>{p.range ? `${show(p.range[0])}–${show(p.range[1])}` : '—'}</td>
+                <td>{p.pinnedBy ? label(p.pinnedBy) : t('mb_notPinned')}</td>
+                <td>{readParameter(p)[lang]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button
+        type="button"
+        onClick={() => {
+          onSave();
+          setSaved(true);
+        }}
+        disabled={saved}
+        data-testid="mb-save"
+      >
+        {t('mb_save')}
+      </button>
+      {saved && (
+        <p className="note" data-testid="mb-saved">
+          {t('mb_saved')}
+        </p>
+      )}
+    </div>
+  );
+}
