@@ -46,6 +46,7 @@ describe('the GNU parallel recipe (docs/experiments.md)', () => {
       cwd: ROOT,
       env,
       encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     expect(log).toContain('merged 4 shards');
     const shard = JSON.parse(readFileSync(join(dir, 'shard-2.json'), 'utf8'));
@@ -58,6 +59,8 @@ describe('the GNU parallel recipe (docs/experiments.md)', () => {
       {
         cwd: ROOT,
         encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     const merged = JSON.parse(readFileSync(join(dir, 'whole.json'), 'utf8'));
