@@ -60,7 +60,6 @@ describe('the GNU parallel recipe (docs/experiments.md)', () => {
         cwd: ROOT,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
-        stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     const merged = JSON.parse(readFileSync(join(dir, 'whole.json'), 'utf8'));
