@@ -1,14 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { servedApp, watchErrors, watchLongTasks } from './browser.ts';
+import { timeKernelInPage } from './referenceKernel.ts';
 
 const app = servedApp();
 
 /**
  * The workbench's load test, as a strategist would run it: 100,000 people × 60 months × 100
  * replications of the bundled default, on the page's worker pool (one worker per core), while the
- * main thread's long tasks are recorded. It reports the figures (tests/.reports/throughput.json and
- * the log) and asserts only what the run must deliver; speed is never a pass/fail condition here.
+ * main thread's long tasks are recorded; then the same page times the reference kernel for the same
+ * agent-steps on as many workers. The figure to read is the ratio (app ÷ kernel), which holds on any
+ * machine. It reports the figures (tests/.reports/throughput.json and the log) and asserts only what
+ * the run must deliver; speed is never a pass/fail condition here.
  */
 describe('the workbench under load', () => {
   it('runs 100,000 people × 60 months × 100 replications in the browser and reports the time', async () => {
@@ -47,6 +50,14 @@ describe('the workbench under load', () => {
     const seconds = Number(await page.getAttribute('[data-testid="run-time"]', 'data-seconds'));
     const { longest, count } = await longTasks();
     const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+    // The yardstick: the same 600 M agent-steps of the reference kernel, same page, same workers.
+    const kernelSeconds = await timeKernelInPage(page, new URL(app.url).origin, {
+      n: 100_000,
+      months: 60,
+      runs: 100,
+      workers,
+    });
+    const ratio = kernelSeconds ? seconds / kernelSeconds : null;
     const report = {
       people: 100_000,
       months: 60,
@@ -55,11 +66,16 @@ describe('the workbench under load', () => {
       workers,
       longest,
       longTasks: count,
+      kernelSeconds,
+      ratio,
     };
     mkdirSync('tests/.reports', { recursive: true });
     writeFileSync('tests/.reports/throughput.json', `${JSON.stringify(report, null, 2)}\n`);
     console.log(
-      `100,000 people × 60 months × 100 replications: ${seconds.toFixed(1)} s on ${workers} workers (target 30 s); ` +
+      `100,000 people × 60 months × 100 replications: ${seconds.toFixed(1)} s on ${workers} workers; ` +
+        (ratio
+          ? `reference kernel, same agent-steps and workers: ${kernelSeconds!.toFixed(1)} s; ratio app ÷ kernel ${ratio.toFixed(2)} (target ≤ 2); `
+          : 'reference kernel not found beside the repository (../shared/bench): no ratio; ') +
         `longest main-thread task ${longest.toFixed(0)} ms over ${count} long tasks (target 50 ms)`,
     );
 
