@@ -102,12 +102,17 @@ export function AttributionPanel({
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [finished, setFinished] = useState<Finished | null>(null);
-  // A split belongs to the requests it was made for: new requests (another plan, a new run) clear it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the requests change
+  // A split belongs to what it was made of: another plan, baseline, seed or scenario clears it; new
+  // labels (the language) do not.
+  const made = useMemo(
+    () => JSON.stringify((requests ?? []).map((r) => [r.baseline, r.plan, r.seed, r.replications])),
+    [requests],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when what is split changes
   useEffect(() => {
     setFinished(null);
     setMessage(null);
-  }, [requests]);
+  }, [made]);
 
   const designs = useMemo(
     () => (requests ?? []).map((r) => attributionDesign(r.baseline, r.plan)),
@@ -154,13 +159,18 @@ export function AttributionPanel({
     }
   };
 
+  // The same requests as when run (see `made`), with labels in the current language.
+  const shownSplits = useMemo(
+    () => (finished?.splits ?? []).map((sp, k) => ({ ...sp, request: requests?.[k] ?? sp.request })),
+    [finished, requests],
+  );
   const unit = finished ? OUTCOMES[finished.outcome].unit : OUTCOMES[outcome].unit;
   const partLabel = useCallback((p: AttributionRow['part']) => t(`attrPart_${p}` as Key), [t]);
   const outcomeLabel = useCallback((o: OutcomeId) => t(`out_${o}` as Key), [t]);
   const chart = useCallback(
     (width: number) => {
       const rows: AttributionBar[] = [];
-      for (const { request, attribution } of finished?.splits ?? [])
+      for (const { request, attribution } of shownSplits)
         for (const r of attribution.rows)
           rows.push({
             facet: request.facet,
@@ -179,11 +189,11 @@ export function AttributionPanel({
         format: (x) => formatShort(x, unit, lang),
       });
     },
-    [finished, partLabel, outcomeLabel, t, unit, lang],
+    [finished, shownSplits, partLabel, outcomeLabel, t, unit, lang],
   );
   const caption = useMemo(
     () =>
-      (finished?.splits ?? []).map(({ request: r }) =>
+      shownSplits.map(({ request: r }) =>
         [
           r.facet,
           fill(t('attrCaption'), {
@@ -194,12 +204,12 @@ export function AttributionPanel({
           fill(t('chartCaptionRuns'), { reps: r.replications, seed: r.seed }),
         ].join(' · '),
       ),
-    [finished, outcomeLabel, t],
+    [finished, shownSplits, outcomeLabel, t],
   );
 
   const downloadCsv = () => {
     if (!finished) return;
-    const parts = finished.splits.map(({ request: r, attribution }) =>
+    const parts = shownSplits.map(({ request: r, attribution }) =>
       attributionCsv(attribution, {
         baseline: r.baselineName,
         plan: r.facet === r.planName ? r.planName : `${r.planName} (${r.facet})`,
@@ -293,7 +303,7 @@ export function AttributionPanel({
                 </tr>
               </thead>
               <tbody>
-                {finished.splits.flatMap(({ request, attribution }) =>
+                {shownSplits.flatMap(({ request, attribution }) =>
                   attribution.rows.map((r) => (
                     <tr
                       key={`${request.facet}-${r.part}`}
@@ -314,7 +324,7 @@ export function AttributionPanel({
               </tbody>
             </table>
           </div>
-          {finished.splits.map(({ request, attribution }) =>
+          {shownSplits.map(({ request, attribution }) =>
             attribution.design.otherChanges ? (
               <p className="note" key={request.facet}>
                 {fill(t('attrOther'), { paths: attribution.design.otherPaths.join(', ') })}

@@ -74,6 +74,8 @@ export function attributionChart(
         textAnchor: 'start',
         dx: 4,
         fontSize: 10,
+        // The figures, for the browser test that reads them off the chart.
+        className: 'attribution-figure',
       }),
       Plot.tip(
         rows,
