@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Interval } from '../analysis/stats.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
+import { defaultDimensions } from '../engine/index.ts';
 import {
   ATTRIBUTION_OUTCOMES,
   type Attribution,
@@ -15,6 +16,8 @@ import type { Evaluator } from '../experiments/measure.ts';
 import { OUTCOMES } from '../experiments/outcomes.ts';
 import { RunCancelled, type RunProgress, type WorkerPool } from '../runner/pool.ts';
 import type { OutcomeId } from '../scenario/experimentSchema.ts';
+import type { Lesson } from '../scenario/lessonSchema.ts';
+import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { type AttributionBar, attributionChart } from './charts/attributionChart.ts';
 import { download } from './download.ts';
@@ -23,6 +26,8 @@ import { formatIntervalFull, formatIntervalShort, formatShort } from './format.t
 import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { RunControls } from './RunControls.tsx';
+
+const DEFAULT_SYNERGY = defaultDimensions().synergy;
 
 /** One split to compute: a plan against its baseline on given seeds (a panel of the chart). */
 export interface AttributionRequest {
@@ -426,5 +431,63 @@ export function CompareAttribution({
         </label>
       )}
     </AttributionPanel>
+  );
+}
+
+/**
+ * A lesson's attribution: its option against the lesson's world without it, at each setting of the
+ * synergy dial the lesson names, on the lesson's seeds; the lesson's own runs of the option are
+ * reused at the scenario's own setting.
+ */
+export function LessonAttribution({
+  t,
+  lang,
+  file,
+  pairs,
+  optionLabel,
+  known,
+  pool,
+}: {
+  t: (k: Key) => string;
+  lang: Lang;
+  file: ScenarioFile & { lesson: Lesson };
+  pairs: { synergy: number; baseline: Scenario; plan: Scenario }[];
+  optionLabel: string;
+  known: RunResult[] | undefined;
+  pool: () => WorkerPool | null;
+}) {
+  const l = file.lesson;
+  const requests = useMemo(
+    (): AttributionRequest[] =>
+      pairs.map((p) => ({
+        facet:
+          fill(t('attrSynergy'), { s: p.synergy }) +
+          (p.synergy === 0
+            ? ` (${t('attrAdditive')})`
+            : p.synergy === DEFAULT_SYNERGY
+              ? ` (${t('attrDefault')})`
+              : ''),
+        baseline: p.baseline,
+        plan: p.plan,
+        baselineName: l.title[lang],
+        planName: optionLabel,
+        seed: l.seed,
+        replications: l.replications,
+        known: p.synergy === file.dimensions.synergy && known ? { plan: known } : undefined,
+      })),
+    [pairs, t, l, lang, optionLabel, file, known],
+  );
+  return (
+    <AttributionPanel
+      t={t}
+      lang={lang}
+      requests={requests}
+      pool={pool}
+      outcomes={[l.outcome]}
+      title={t('attrLessonTitle')}
+      intro={t('attrLessonIntro')}
+      name={`lesson-attribution`}
+      testId="lesson-attribution"
+    />
   );
 }

@@ -476,6 +476,8 @@ const en = {
   attrPart_other: 'Changes outside the levers',
   attrPart_total: 'Total difference',
   attrSynergy: 'Synergy {s}',
+  attrAdditive: 'additive',
+  attrDefault: 'default',
   attrLessonTitle: 'Where the spread plan’s effect comes from, at two settings of the synergy dial',
   attrLessonIntro:
     'The spread plan against the lesson’s world without it, split into its value, emotion and experience parts and their interaction, at the default synergy and with the dial at 0 (additive), on the lesson’s seeds.',
@@ -947,6 +949,8 @@ const zh: Record<Key, string> = {
   attrPart_other: '杠杆以外的改动',
   attrPart_total: '总差异',
   attrSynergy: '协同 {s}',
+  attrAdditive: '相加',
+  attrDefault: '默认',
   attrLessonTitle: '分散方案的效果从何而来：协同旋钮的两种设置',
   attrLessonIntro:
     '分散方案相对本课不含该方案的世界，拆分为价值、情感、体验三部分及其协同部分，分别在默认协同设置和旋钮为 0（相加）时，使用本课的随机种子。',

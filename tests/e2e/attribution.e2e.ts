@@ -88,4 +88,26 @@ describe('attribution on the compare page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('offers lesson 6’s split of the spread plan at the default synergy and at additive, with its cost', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-lessons"]');
+    await page.click('[data-testid="lesson-lessons/6-three-dimensions"]');
+    await page.check('[data-testid="predict-together"]');
+    await page.click('[data-testid="lesson-run"]');
+    await page.waitForSelector('[data-testid="lesson-verdict"]', { timeout: 120_000 });
+    // 8 subsets of value, emotion and experience × 8 replications at each setting; at the lesson's own
+    // setting (2) the spread plan's runs are the lesson's.
+    expect(await page.getAttribute('[data-testid="lesson-attribution-cost"]', 'data-runs')).toBe(
+      String(7 * 8 + 8 * 8),
+    );
+    expect(await page.textContent('[data-testid="lesson-attribution"]')).toMatch(
+      /two settings of the synergy dial/,
+    );
+    expect(await page.isEnabled('[data-testid="lesson-attribution-run"]')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -39,7 +39,7 @@ export function attributionChart(
     width,
     height: 50 + facets.length * (24 + 26 * parts.length),
     marginLeft: Math.min(220, Math.round(width * 0.36)),
-    marginRight: 24,
+    marginRight: 44,
     x: { label: o.xLabel, grid: true, tickFormat: o.format },
     y: { label: null, domain: parts },
     fy: { label: null, domain: facets, axis: facets.length > 1 ? 'right' : null },
