@@ -14,7 +14,7 @@ import {
 } from '../experiments/attribution.ts';
 import type { Evaluator } from '../experiments/measure.ts';
 import { OUTCOMES } from '../experiments/outcomes.ts';
-import { RunCancelled, type RunProgress, type WorkerPool } from '../runner/pool.ts';
+import type { RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { OutcomeId } from '../scenario/experimentSchema.ts';
 import type { Lesson } from '../scenario/lessonSchema.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
@@ -24,7 +24,7 @@ import { download } from './download.ts';
 import { Explain } from './Explain.tsx';
 import { formatIntervalFull, formatIntervalShort, formatShort } from './format.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
-import { runErrorLines } from './messages.ts';
+import { runStoppedMessage } from './messages.ts';
 import { RunControls } from './RunControls.tsx';
 
 const DEFAULT_SYNERGY = defaultDimensions().synergy;
@@ -153,11 +153,7 @@ export function AttributionPanel({
       }
       setFinished({ outcome, splits });
     } catch (e) {
-      setMessage(
-        e instanceof RunCancelled
-          ? t('cancelled')
-          : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
-      );
+      setMessage(runStoppedMessage(e, lang, t('cancelled')));
     } finally {
       setProgress(null);
       onBusy?.(false);

@@ -25,10 +25,11 @@ const library = (id: string) => {
 };
 
 /** The shipped baseline and three-dimension plan in a smaller world (same levers, same everything else). */
-function shipped(marketSize: number, synergy?: number): { baseline: Scenario; plan: Scenario } {
+function shipped(marketSize: number, synergy?: number, months = 36): { baseline: Scenario; plan: Scenario } {
   const [baseline, plan] = [library('baselines/neighbourhood'), library('plans/three-dimension-balanced')];
   for (const s of [baseline, plan]) {
     s.population.marketSize = marketSize;
+    s.horizonMonths = months;
     if (synergy !== undefined) s.dimensions.synergy = synergy;
   }
   return { baseline, plan };
@@ -45,7 +46,7 @@ describe('attribution over the four lever groups', () => {
   });
 
   it('splits each replication exactly: the parts add up to that replication’s paired difference', async () => {
-    const { baseline, plan } = shipped(3000);
+    const { baseline, plan } = shipped(2000, undefined, 24);
     const R = 4;
     const a = await attribute(baseline, plan, 'profit', 5, R, evaluateHere);
     expect(a.design.subsets).toHaveLength(16);
@@ -101,7 +102,7 @@ describe('attribution over the four lever groups', () => {
   });
 
   it('reuses known baseline and plan runs, and gives the same split as running them', async () => {
-    const { baseline, plan } = shipped(2000);
+    const { baseline, plan } = shipped(1500, undefined, 18);
     const R = 3;
     const known = {
       baseline: runReplications(baseline, 9, R).map(OUTCOMES.nps.of),
