@@ -297,7 +297,11 @@ export function AttributionPanel({
             <table className="kpis" data-testid={`${testId}-table`}>
               <thead>
                 <tr>
-                  {finished.splits.length > 1 && <th scope="col" />}
+                  {finished.splits.length > 1 && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('attrSetting')}</span>
+                    </th>
+                  )}
                   <th scope="col">{t('attrPart')}</th>
                   <th scope="col">{t('attrShapley')}</th>
                   <th scope="col">{t('attrAloneCol')}</th>

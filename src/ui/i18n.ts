@@ -454,7 +454,7 @@ const en = {
   attrRun: 'Split the effect',
   attrCost:
     'This costs {runs} extra runs ({subsets} combinations of the plan’s lever groups × {reps} replications, same seeds).',
-  attrCostKnown: 'The baseline’s and the plan’s own runs are reused.',
+  attrCostKnown: 'Runs already made on these seeds (the plan’s, and on Compare the baseline’s) are reused.',
   attrNothing: 'This plan changes no lever of the baseline: there is nothing to split.',
   attrWaiting: 'Available once every replication of the comparison has finished.',
   attrChartTitle: '{outcome}: where the difference from the baseline comes from',
@@ -466,7 +466,7 @@ const en = {
   attrCsv: 'Attribution (CSV)',
   attrOther: 'The plan also changes what is not a lever ({paths}): its effect is a part of its own.',
   attrNote:
-    'Each part’s interval is over replications, paired: the same customers and draws in every combination.',
+    'Bars: each part’s mean; lines: its 95 % interval over replications, paired (the same customers and draws in every combination); dashed ticks: each group applied alone.',
   attrCaption: '{plan} against {baseline}, {outcome}',
   attrPart_value: 'Value 价值',
   attrPart_emotion: 'Emotion 情感',
@@ -477,6 +477,7 @@ const en = {
   attrPart_total: 'Total difference',
   attrSynergy: 'Synergy {s}',
   attrAdditive: 'additive',
+  attrSetting: 'Setting',
   attrDefault: 'default',
   attrLessonTitle: 'Where the spread plan’s effect comes from, at two settings of the synergy dial',
   attrLessonIntro:
@@ -928,7 +929,7 @@ const zh: Record<Key, string> = {
   attrOutcome: '结果指标',
   attrRun: '拆分效果',
   attrCost: '需要额外运行 {runs} 次（方案杠杆组的 {subsets} 种组合 × {reps} 次重复，相同种子）。',
-  attrCostKnown: '基线和方案本身的运行结果会被复用。',
+  attrCostKnown: '已用相同种子完成的运行（方案的，在对比页还有基线的）会被复用。',
   attrNothing: '该方案没有改变基线的任何杠杆：无可拆分。',
   attrWaiting: '对比的所有重复完成后即可使用。',
   attrChartTitle: '{outcome}：与基线的差异从何而来',
@@ -939,7 +940,8 @@ const zh: Record<Key, string> = {
   attrAloneCol: '单独施加 [95% 配对区间]',
   attrCsv: '效果拆分（CSV）',
   attrOther: '该方案还改变了杠杆以外的设置（{paths}）：其效果单独列为一部分。',
-  attrNote: '各部分的区间基于重复运行并配对：每种组合使用相同的客户和随机抽样。',
+  attrNote:
+    '柱：各部分的均值；线：其重复运行的95%配对区间（每种组合使用相同的客户和随机抽样）；虚线刻度：该组单独施加的效果。',
   attrCaption: '{plan} 对比 {baseline}，{outcome}',
   attrPart_value: '价值 Value',
   attrPart_emotion: '情感 Emotion',
@@ -950,6 +952,7 @@ const zh: Record<Key, string> = {
   attrPart_total: '总差异',
   attrSynergy: '协同 {s}',
   attrAdditive: '相加',
+  attrSetting: '设置',
   attrDefault: '默认',
   attrLessonTitle: '分散方案的效果从何而来：协同旋钮的两种设置',
   attrLessonIntro:

@@ -39,15 +39,11 @@ export function attributionChart(
     width,
     height: 50 + facets.length * (24 + 26 * parts.length),
     marginLeft: Math.min(220, Math.round(width * 0.36)),
-    marginRight: 44,
+    // Room for the figures beside the bars, and for the panels' names when there are several.
+    marginRight: facets.length > 1 ? Math.min(170, Math.round(width * 0.22)) : 44,
     x: { label: o.xLabel, grid: true, tickFormat: o.format },
     y: { label: null, domain: parts },
     fy: { label: null, domain: facets, axis: facets.length > 1 ? 'right' : null },
-    color: {
-      legend: true,
-      domain: [o.aloneLabel],
-      range: ['#000'],
-    },
     marks: [
       Plot.barX(rows, {
         y: 'part',
@@ -61,7 +57,7 @@ export function attributionChart(
         y: 'part',
         fy: 'facet',
         x: 'alone',
-        stroke: () => o.aloneLabel,
+        stroke: '#000',
         strokeWidth: 2,
         strokeDasharray: '3,2',
       }),
