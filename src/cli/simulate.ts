@@ -2,6 +2,7 @@
  * npm run simulate -- [scenario.json | share link | library id] --reps N --seed S --out results.csv
  *   [--log transactions.csv [--log-start YYYY-MM-DD]]
  * Runs N replications, prints the headline KPIs with 95 % intervals, writes per-month results as CSV.
+ * With --baseline BASE --attribute OUTCOME: where the plan's effect comes from (./attribution.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { simulatedTransactionLog } from '../analysis/clv/simulatedLog.ts';
@@ -11,10 +12,22 @@ import { defaultScenario, type RunResult, type Scenario, ScenarioError, simulate
 import { evaluateCheck } from '../scenario/cases.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { intFlag, parseArgs } from './args.ts';
+import { runAttributionCli } from './attribution.ts';
 import { problemLines, readScenarioArg } from './scenarioArg.ts';
 
 async function main(): Promise<void> {
-  const { positional, flags } = parseArgs(process.argv.slice(2), ['reps', 'seed', 'out', 'log', 'log-start']);
+  const { positional, flags } = parseArgs(process.argv.slice(2), [
+    ...['reps', 'seed', 'out', 'log', 'log-start'],
+    ...['baseline', 'attribute', 'workers'],
+  ]);
+  if (flags.attribute !== undefined || flags.baseline !== undefined) {
+    if (!positional[0])
+      throw new Error(
+        '--attribute needs the plan: npm run simulate -- PLAN --baseline BASE --attribute OUTCOME',
+      );
+    if (flags.attribute === undefined) throw new Error('--baseline goes with --attribute OUTCOME');
+    return runAttributionCli(positional[0], flags);
+  }
   const reps = intFlag(flags, 'reps', 10, 1, 10_000);
   const seed = flags.seed ?? '1';
   let scenario: Scenario = defaultScenario();

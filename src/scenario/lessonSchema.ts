@@ -33,12 +33,30 @@ export const lessonSchema = z
     mechanisms: z.array(z.string().max(120)).max(6).default([]),
     /** Metrics drawn over the months for every option. */
     charts: z.array(z.enum(METRICS)).min(1).max(4).default(['active']),
+    /**
+     * After the run, offer where one option's effect comes from (value, emotion, experience,
+     * organisation and their interaction) against the scenario without any option, at each of these
+     * settings of the synergy dial.
+     */
+    attribution: z
+      .strictObject({
+        option: z.string(),
+        synergies: z.array(z.number().min(-1).max(10)).min(1).max(3),
+      })
+      .optional(),
   })
   .superRefine((l, ctx) => {
     if (!l.options.some((o) => o.id === l.answer))
       ctx.addIssue({
         code: 'custom',
         path: ['answer'],
+        message: `must be one of the options: ${l.options.map((o) => o.id).join(', ')}`,
+        params: { zh: `应为选项之一：${l.options.map((o) => o.id).join('、')}` },
+      });
+    if (l.attribution && !l.options.some((o) => o.id === l.attribution?.option))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attribution', 'option'],
         message: `must be one of the options: ${l.options.map((o) => o.id).join(', ')}`,
         params: { zh: `应为选项之一：${l.options.map((o) => o.id).join('、')}` },
       });

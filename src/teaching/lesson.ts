@@ -30,6 +30,22 @@ export function lessonJobs(file: ScenarioFile & { lesson: Lesson }): LessonJob[]
   }));
 }
 
+/**
+ * What a lesson's attribution splits: its option against the lesson's scenario without any option,
+ * at each setting of the synergy dial it names (everything else, seeds included, the lesson's).
+ */
+export function lessonAttributionPairs(
+  file: ScenarioFile & { lesson: Lesson },
+): { synergy: number; baseline: Scenario; plan: Scenario }[] {
+  const a = file.lesson.attribution;
+  const option = a && file.lesson.options.find((o) => o.id === a.option);
+  if (!a || !option) return [];
+  return a.synergies.map((synergy) => {
+    const f = { ...file, dimensions: { ...file.dimensions, synergy } };
+    return { synergy, baseline: scenarioAt(f, {}), plan: scenarioAt(f, option.set) };
+  });
+}
+
 export interface OptionResult {
   id: string;
   outcome: Interval;

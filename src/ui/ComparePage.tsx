@@ -11,6 +11,7 @@ import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import { toEngine } from '../scenario/schema.ts';
+import { CompareAttribution } from './AttributionPanel.tsx';
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { clvChart, cohortChart, ladderChart } from './charts/distributionCharts.ts';
@@ -111,6 +112,9 @@ export function ComparePage({
   const pool = useRef<WorkerPool | null>(null);
   const [history, setHistory] = useState<PastRun[]>([]);
   const [pickedRuns, setPickedRuns] = useState<string[]>([]);
+  const [attributing, setAttributing] = useState(false);
+  const getPool = useCallback(() => pool.current, []);
+  const scenarioOf = useCallback((id: string) => byId.get(id)?.scenario, [byId]);
   const announcer = useRunAnnouncer();
 
   useEffect(() => {
@@ -369,6 +373,7 @@ export function ComparePage({
           onRun={() => void run()}
           onCancel={() => pool.current?.cancel()}
           label={t('run')}
+          disabled={attributing}
           ids={{ run: 'run-compare', cancel: 'cancel', progress: 'compare-progress' }}
         />
       </div>
@@ -490,6 +495,22 @@ export function ComparePage({
             </p>
           )}
           <CompareTable t={t} lang={lang} outcome={outcome} baselineKpis={baselineKpis} nameOf={nameOf} />
+          <CompareAttribution
+            t={t}
+            lang={lang}
+            baseline={outcome.baseline}
+            plans={outcome.plans}
+            scenarioOf={scenarioOf}
+            nameOf={nameOf}
+            results={outcome.results}
+            seed={outcome.seed}
+            replications={outcome.reps}
+            complete={outcome.complete === outcome.reps && progress === null}
+            fresh={outcome.pastAt === undefined}
+            pool={getPool}
+            busy={progress !== null}
+            onBusy={setAttributing}
+          />
           <div className="no-print">
             <button
               type="button"

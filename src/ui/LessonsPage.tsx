@@ -8,7 +8,15 @@ import { OUTCOME_IDS } from '../scenario/experimentSchema.ts';
 import type { Lesson } from '../scenario/lessonSchema.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
-import { judgeLesson, type LessonResult, lessonJobs, type Verdict, verdict } from '../teaching/lesson.ts';
+import {
+  judgeLesson,
+  type LessonResult,
+  lessonAttributionPairs,
+  lessonJobs,
+  type Verdict,
+  verdict,
+} from '../teaching/lesson.ts';
+import { LessonAttribution } from './AttributionPanel.tsx';
 import { Chart } from './Chart.tsx';
 import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { threeDimensionChart } from './charts/threeDimensionChart.ts';
@@ -355,6 +363,19 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
               caption={caption}
             />
           </section>
+          {l.attribution && (
+            <div data-step tabIndex={-1}>
+              <LessonAttribution
+                t={t}
+                lang={lang}
+                file={entry.file}
+                pairs={lessonAttributionPairs(entry.file)}
+                optionLabel={label(l.attribution.option)}
+                known={done.results[l.attribution.option]}
+                pool={() => pool.current}
+              />
+            </div>
+          )}
           <h3 data-step tabIndex={-1}>
             {t('lessonPopulation')}
           </h3>

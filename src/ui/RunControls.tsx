@@ -13,6 +13,7 @@ export function RunControls({
   label,
   disabled = false,
   ids,
+  anchor = true,
 }: {
   progress: RunProgress | null;
   onRun: () => void;
@@ -21,13 +22,15 @@ export function RunControls({
   disabled?: boolean;
   /** Test ids of the run button, the cancel button and the progress bar. */
   ids: { run: string; cancel?: string; progress?: string };
+  /** Whether these are the page's main controls, the skip link's target (one per page: it is an id). */
+  anchor?: boolean;
 }) {
   const { t } = useUi();
   const run = useRef<HTMLButtonElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   useKeepFocus(progress !== null, run, cancel);
   return (
-    <div id="run-controls" className="run-controls">
+    <div id={anchor ? 'run-controls' : undefined} className="run-controls">
       {progress ? (
         <>
           <progress

@@ -28,6 +28,7 @@ const ZH: Record<string, string> = {
   'Levers, schedules and costs': '杠杆、排期与成本',
   Money: '财务',
   Outputs: '输出',
+  'Attribution over lever groups': '按杠杆组拆分效果',
   'Validation against published effect sizes': '对照已发表效应量的验证',
   'Known departures': '已知偏差',
   'What the tests pin down': '测试确定了什么',

@@ -126,4 +126,9 @@ export const EXPLAIN: Record<string, Explanation> = {
     'Mean value, emotion and experience scores of active customers at the end, per plan, on three axes: the three-dimension model made visible.',
     '各方案期末活跃客户在价值、情感、体验三个维度上的平均得分，画在三条轴上：让三维模型一目了然。',
   ),
+  attribution: E(
+    'attribution-over-lever-groups',
+    'How much of a plan’s difference from the baseline came through its value, emotion, experience and organisation levers, and how much through their working together. Every combination of the plan’s lever groups is applied to the baseline and run with the same seeds; a group’s part is its Shapley value — its added effect averaged over every order in which the groups could be added — so the four parts add up exactly to the total in every replication. The interaction is the total minus the sum of each group applied alone (the dashed ticks): positive when the groups reinforce each other, negative when they overlap. Bars are means, lines 95 % paired intervals over replications.',
+    '方案相对基线的差异中，有多少来自价值、情感、体验和组织保障杠杆，多少来自它们的协同作用。把方案杠杆组的每一种组合分别加到基线上，用相同的随机种子运行；某组的贡献是它的 Shapley 值——在各组所有可能的加入顺序下，它带来的增量效果的平均——因此在每次重复中四个部分之和都恰好等于总差异。协同部分是总差异减去各组单独施加时效果之和（虚线刻度）：各组相互强化时为正，相互重叠时为负。柱为均值，线为重复运行的95%配对区间。',
+  ),
 };

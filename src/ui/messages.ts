@@ -4,6 +4,7 @@
  * says each problem in the user's language, under the field's label in the editor ("Discount ·
  * Depth"), with the file's path beside it.
  */
+import { RunCancelled } from '../runner/pool.ts';
 import { type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { filePath } from '../scenario/importer.ts';
 import { labelOfPath } from './experimentLabels.ts';
@@ -93,4 +94,11 @@ export function runErrorLines(message: string, lang: Lang): string[] {
         ? [line.trim()]
         : [];
   });
+}
+
+/** What a page says when its run on the worker pool stops: cancelled, or why it failed. */
+export function runStoppedMessage(e: unknown, lang: Lang, cancelled: string): string {
+  return e instanceof RunCancelled
+    ? cancelled
+    : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; ');
 }

@@ -74,3 +74,35 @@ describe('explanations', () => {
     }
   });
 });
+
+describe('a lesson’s attribution', () => {
+  it('lesson 6 splits the spread plan at the default synergy and at additive, on the lesson’s world', async () => {
+    const { lessonAttributionPairs } = await import('../../src/teaching/lesson.ts');
+    const { attributionDesign } = await import('../../src/experiments/attribution.ts');
+    const six = lessons.find((l) => l.f.startsWith('6-'))!.file;
+    expect(six.lesson.attribution).toEqual({ option: 'together', synergies: [2, 0] });
+    const pairs = lessonAttributionPairs(six);
+    expect(pairs.map((p) => [p.synergy, p.baseline.dimensions.synergy, p.plan.dimensions.synergy])).toEqual([
+      [2, 2, 2],
+      [0, 0, 0],
+    ]);
+    const together = lessonJobs(six).find((j) => j.key === 'together')!.scenario;
+    for (const p of pairs) {
+      // The plan is the lesson's option; the baseline is the same world without any option.
+      expect(p.plan.levers).toEqual(together.levers);
+      const d = attributionDesign(p.baseline, p.plan);
+      expect(d.otherChanges).toBe(false);
+      expect(d.subsets).toHaveLength(8); // value, emotion and experience change; organisation does not
+    }
+  });
+
+  it('must name one of the lesson’s options', () => {
+    const six = readFileSync('scenarios/lessons/6-three-dimensions.json', 'utf8');
+    const r = parseScenarioText(six.replace('"option": "together"', '"option": "nobody"'));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.problems.some((p) => p.path.includes('attribution') && /one of the options/.test(p.en))).toBe(
+        true,
+      );
+  });
+});
