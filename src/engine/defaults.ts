@@ -1,4 +1,4 @@
-import type { CostModel, Levers, Scenario, SegmentSpec } from './scenario.ts';
+import type { Audience, CostModel, Levers, Scenario, SegmentSpec } from './scenario.ts';
 
 const cost = (fixedPerMonth: number, perCustomerPerMonth: number, perEvent: number): CostModel => ({
   fixedPerMonth,
@@ -74,23 +74,29 @@ export const DEFAULT_SEGMENTS: SegmentSpec[] = [
   },
 ];
 
+/** A lever's audience when it is not aimed: every customer. */
+export function everyone(): Audience {
+  return { kind: 'everyone', segment: '', topPct: 20, newMonths: 3 };
+}
+
 /** Every lever off, with the cost model it would have when switched on. */
 export function defaultLevers(): Levers {
   return {
     pricePct: 100,
     discount: { depthPct: 0, target: 'new', schedule: [], cost: cost(0, 0, 0) },
     points: { rewardPct: 0, tiers: false, schedule: [], cost: cost(800, 0.1, 0) },
-    personalisation: { levelPct: 0, schedule: [], cost: cost(1500, 0.3, 0) },
-    knowledgeServices: { levelPct: 0, schedule: [], cost: cost(2000, 0.2, 0) },
-    careGestures: { perYear: 0, schedule: [], cost: cost(200, 0, 3) },
-    community: { levelPct: 0, schedule: [], cost: cost(1500, 0.5, 0) },
-    proactiveContact: { perMonth: 0, schedule: [], cost: cost(100, 0, 0.3) },
+    personalisation: { levelPct: 0, audience: everyone(), schedule: [], cost: cost(1500, 0.3, 0) },
+    knowledgeServices: { levelPct: 0, audience: everyone(), schedule: [], cost: cost(2000, 0.2, 0) },
+    careGestures: { perYear: 0, audience: everyone(), schedule: [], cost: cost(200, 0, 3) },
+    community: { levelPct: 0, audience: everyone(), schedule: [], cost: cost(1500, 0.5, 0) },
+    proactiveContact: { perMonth: 0, audience: everyone(), schedule: [], cost: cost(100, 0, 0.3) },
     transparency: { levelPct: 0, callbackHours: 24, schedule: [], cost: cost(1500, 0, 4) },
     complaintHandling: {
       easeOfVoicingPct: 0,
       responseHours: 48,
       resolutionQualityPct: 50,
       compensationPct: 0,
+      audience: everyone(),
       schedule: [],
       cost: cost(0, 0, 8),
     },

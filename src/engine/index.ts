@@ -1,5 +1,5 @@
 /** Loyalty Lab's engine: pure TypeScript, no DOM, no workers; runs the same in a worker, in Node and in tests. */
-export { DEFAULT_SEGMENTS, defaultDimensions, defaultLevers, defaultScenario } from './defaults.ts';
+export { DEFAULT_SEGMENTS, defaultDimensions, defaultLevers, defaultScenario, everyone } from './defaults.ts';
 export { METRIC_INDEX, METRICS, type MetricName, series } from './metrics.ts';
 export { PURPOSES, Stream, streamKeys } from './rng.ts';
 export * from './scenario.ts';

@@ -1,4 +1,4 @@
-import { LEVER_NAMES } from './scenario.ts';
+import { AIMED_LEVERS, LEVER_NAMES } from './scenario.ts';
 
 /**
  * Per-month outputs. Each metric is a row of `months` numbers in one Float64Array (metric-major), so a
@@ -70,6 +70,8 @@ export const METRICS = [
   'compensationCost',
   'leverCost',
   ...LEVER_NAMES.map((n) => `cost.${n}` as const),
+  // active customers each aimed lever reaches (its audience) at the end of the month
+  ...AIMED_LEVERS.map((n) => `reach.${n}` as const),
   'acquisitionCost',
   'staffCost',
   'fixedCost',

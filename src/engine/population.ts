@@ -60,6 +60,7 @@ export function createPopulation(s: Scenario, rng: Stream): Population {
       pop.bond[i] = 0.15 + 0.25 * rng.next();
       pop.exper[i] = 0.65;
       pop.sat[i] = 0.65;
+      pop.satSlow[i] = 0.65;
       pop.expect[i] = 0.65;
       pop.trust[i] = 0.5;
       pop.refPrice[i] = price;

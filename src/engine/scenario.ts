@@ -46,18 +46,36 @@ export interface SegmentSpec {
 
 export type DiscountTarget = 'all' | 'new' | 'lapsed';
 
+/**
+ * Who a lever that acts on customers reaches: everyone; one segment; the top `topPct` % of active
+ * customers by spend over the last 12 months (re-ranked at the start of every month); customers the
+ * health score calls at risk (health.ts); or customers in their first `newMonths` months. Per-customer
+ * and per-event costs count only the audience.
+ */
+export type AudienceKind = 'everyone' | 'segment' | 'topValue' | 'atRisk' | 'new';
+export interface Audience {
+  kind: AudienceKind;
+  /** For 'segment': the segment's id. */
+  segment: string;
+  /** For 'topValue': the share of active customers, %. */
+  topPct: number;
+  /** For 'new': months since the first purchase. */
+  newMonths: number;
+}
+
 export interface Levers {
   // value 价值
   /** Price level relative to the market, % (100 = market price). */
   pricePct: number;
   discount: { depthPct: number; target: DiscountTarget; schedule: Window[]; cost: CostModel };
   points: { rewardPct: number; tiers: boolean; schedule: Window[]; cost: CostModel };
-  personalisation: { levelPct: number; schedule: Window[]; cost: CostModel };
-  knowledgeServices: { levelPct: number; schedule: Window[]; cost: CostModel };
+  personalisation: { levelPct: number; audience: Audience; schedule: Window[]; cost: CostModel };
+  knowledgeServices: { levelPct: number; audience: Audience; schedule: Window[]; cost: CostModel };
   // emotion 情感
-  careGestures: { perYear: number; schedule: Window[]; cost: CostModel };
-  community: { levelPct: number; schedule: Window[]; cost: CostModel };
-  proactiveContact: { perMonth: number; schedule: Window[]; cost: CostModel };
+  careGestures: { perYear: number; audience: Audience; schedule: Window[]; cost: CostModel };
+  /** The audience is who may join; members stay members when they leave it. */
+  community: { levelPct: number; audience: Audience; schedule: Window[]; cost: CostModel };
+  proactiveContact: { perMonth: number; audience: Audience; schedule: Window[]; cost: CostModel };
   // experience 体验
   transparency: { levelPct: number; callbackHours: number; schedule: Window[]; cost: CostModel };
   complaintHandling: {
@@ -66,6 +84,8 @@ export interface Levers {
     resolutionQualityPct: number;
     /** Compensation as % of the visit's spend. */
     compensationPct: number;
+    /** Who is compensated (the handling itself is a process and reaches everyone). */
+    audience: Audience;
     schedule: Window[];
     cost: CostModel;
   };
@@ -76,6 +96,16 @@ export interface Levers {
 }
 
 export type LeverName = Exclude<keyof Levers, 'pricePct'>;
+/** The levers that act on customers one by one, and so can be aimed at an audience. */
+export const AIMED_LEVERS = [
+  'personalisation',
+  'knowledgeServices',
+  'careGestures',
+  'community',
+  'proactiveContact',
+  'complaintHandling',
+] as const satisfies readonly LeverName[];
+export type AimedLever = (typeof AIMED_LEVERS)[number];
 export const LEVER_NAMES: readonly LeverName[] = [
   'discount',
   'points',

@@ -1,10 +1,11 @@
 /**
  * One replication of one scenario, month by month. A month runs in phases, each a module of its own
  * in ./month (docs/model.md, "A month, phase by phase"):
- *   conditions → marketing → every person (prospects, or a customer's visits → service → perceive →
+ *   conditions → audiences → marketing → every person (prospects, or a customer's visits → service → perceive →
  *   book → feel → talk → leave) → staff → tally.
  */
 import { M } from './metrics.ts';
+import { rankTopValue } from './month/audience.ts';
 import { beginMonth } from './month/conditions.ts';
 import { customerMonth } from './month/customer.ts';
 import { marketingReach } from './month/marketing.ts';
@@ -87,6 +88,13 @@ export class Simulation {
   get t(): number {
     return this.w.t;
   }
+  /**
+   * Who is in each top-value audience this month (bit k for AIMED_LEVERS[k], ranked at the month's
+   * start); null when no lever is aimed at top-value customers.
+   */
+  get topValueMask(): Uint8Array | null {
+    return this.w.aim.top;
+  }
   get done(): boolean {
     return this.w.t >= this.w.months;
   }
@@ -96,6 +104,7 @@ export class Simulation {
     if (this.done) throw new Error('simulation already finished');
     const w = this.w;
     beginMonth(w);
+    rankTopValue(w);
     marketingReach(w);
     everyone(w);
     w.visitsLastMonth = w.acc[M.visits];

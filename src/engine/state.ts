@@ -69,6 +69,7 @@ export interface Population {
   bond: Float32Array; // emotional bond 情感连接
   exper: Float32Array; // experience memory 体验
   sat: Float32Array; // satisfaction 满意度
+  satSlow: Float32Array; // satisfaction smoothed over months: its trend is sat − satSlow (health.ts)
   expect: Float32Array; // adaptive expectation
   trust: Float32Array;
   refPrice: Float32Array; // reference price, as a fraction of list price
@@ -79,6 +80,8 @@ export interface Population {
   lastVisitTick: Int16Array;
   lastRefTick: Int16Array; // month of the latest successful referral
   lastComplaintTick: Int16Array;
+  lastUnresolvedTick: Int16Array; // month of the latest complaint heard but not put right
+  health: Uint8Array; // customer-health score 0–100 at the end of the last month (UNSCORED before)
   visits: Uint32Array;
   voiced: Uint16Array;
   silent: Uint16Array;
@@ -89,7 +92,10 @@ export interface Population {
 
 /** Bytes per customer of the arrays above (the network is counted separately). */
 export const BYTES_PER_CUSTOMER =
-  1 + 4 * 7 + 3 + 4 * 9 + 1 + 2 * 5 + 4 + 2 * 3 + 8 * 2 + 4 /* network offsets */;
+  1 + 4 * 7 + 3 + 4 * 10 + 1 + 2 * 6 + 1 + 4 + 2 * 3 + 8 * 2 + 4 /* network offsets */;
+
+/** health before a customer's first month has been scored. */
+export const UNSCORED = 255;
 
 export function allocatePopulation(n: number): Population {
   const f32 = () => new Float32Array(n);
@@ -114,6 +120,7 @@ export function allocatePopulation(n: number): Population {
     bond: f32(),
     exper: f32(),
     sat: f32(),
+    satSlow: f32(),
     expect: f32(),
     trust: f32(),
     refPrice: f32(),
@@ -124,6 +131,8 @@ export function allocatePopulation(n: number): Population {
     lastVisitTick: i16(),
     lastRefTick: i16(),
     lastComplaintTick: i16(),
+    lastUnresolvedTick: i16(),
+    health: new Uint8Array(n).fill(UNSCORED),
     visits: new Uint32Array(n),
     voiced: new Uint16Array(n),
     silent: new Uint16Array(n),

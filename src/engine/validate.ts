@@ -1,5 +1,7 @@
-import { LEVER_NAMES, type Scenario, type Window } from './scenario.ts';
+import { AIMED_LEVERS, type AudienceKind, LEVER_NAMES, type Scenario, type Window } from './scenario.ts';
 import { BYTES_PER_CUSTOMER } from './state.ts';
+
+const AUDIENCE_KINDS: readonly AudienceKind[] = ['everyone', 'segment', 'topValue', 'atRisk', 'new'];
 
 export interface ScenarioIssue {
   /** Dotted path to the field, e.g. "levers.discount.depthPct". */
@@ -173,6 +175,28 @@ export function validateScenario(s: Scenario): ScenarioIssue[] {
       checkRange(lever.cost, [key, 0, 1e9, 'money'], `levers.${name}.cost.`, out);
     }
   }
+  const segmentIds = Array.isArray(segments) ? segments.map((g) => g.id) : [];
+  for (const name of AIMED_LEVERS) {
+    const a = s.levers?.[name]?.audience;
+    const p = `levers.${name}.audience`;
+    if (!a) {
+      if (s.levers?.[name]) out.push({ path: p, message: 'is missing' });
+      continue;
+    }
+    if (!AUDIENCE_KINDS.includes(a.kind)) {
+      out.push({
+        path: `${p}.kind`,
+        message: `must be one of ${AUDIENCE_KINDS.join(', ')}, got ${JSON.stringify(a.kind)}`,
+      });
+    } else if (a.kind === 'segment' && !segmentIds.includes(a.segment)) {
+      out.push({
+        path: `${p}.segment`,
+        message: `must be one of the segments (${segmentIds.join(', ')}), got ${JSON.stringify(a.segment)}`,
+      });
+    }
+    checkRange(a, ['topPct', 1, 100, '% of active customers'], `${p}.`, out);
+    checkRange(a, ['newMonths', 1, 24, 'months', true], `${p}.`, out);
+  }
   if (s.levers && !['all', 'new', 'lapsed'].includes(s.levers.discount?.target)) {
     out.push({
       path: 'levers.discount.target',
@@ -203,7 +227,10 @@ export function validateScenario(s: Scenario): ScenarioIssue[] {
 export function estimateMemoryBytes(s: Scenario): number {
   const n = s.population.marketSize;
   const contacts = n * Math.max(1, s.population.network.meanContacts) * 1.1;
-  return n * BYTES_PER_CUSTOMER + contacts * 4 + (s.horizonMonths + 1) ** 2 * 8 * 2;
+  // A top-value audience keeps each customer's last 12 months of spend (month/audience.ts).
+  const ranked = AIMED_LEVERS.some((name) => s.levers[name]?.audience?.kind === 'topValue');
+  const perCustomer = BYTES_PER_CUSTOMER + (ranked ? 12 * 4 + 8 + 8 + 1 : 0);
+  return n * perCustomer + contacts * 4 + (s.horizonMonths + 1) ** 2 * 8 * 2;
 }
 
 export function assertRunnable(s: Scenario, memoryLimitBytes = DEFAULT_MEMORY_LIMIT_BYTES): void {

@@ -56,8 +56,22 @@ export function v3ToV4(file: Json): Json {
   return { ...file, schemaVersion: 4, dimensions: { ...V3_DIMENSIONS, ...own } };
 }
 
-export const MIGRATIONS: Record<number, (file: Json) => Json> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
-export const CURRENT_VERSION = 4;
+/**
+ * v4 → v5: levers that act on customers gained an audience. A version-4 file's levers reached every
+ * customer, as every lever did then, so it gets none written: the format's default audience is
+ * everyone, and the file means exactly what it meant.
+ */
+export function v4ToV5(file: Json): Json {
+  return { ...file, schemaVersion: 5 };
+}
+
+export const MIGRATIONS: Record<number, (file: Json) => Json> = {
+  1: v1ToV2,
+  2: v2ToV3,
+  3: v3ToV4,
+  4: v4ToV5,
+};
+export const CURRENT_VERSION = 5;
 
 export type MigrationResult = { ok: true; file: Json; from: number } | { ok: false; version: unknown };
 

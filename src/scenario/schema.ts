@@ -9,7 +9,7 @@ import { type FieldMeta, schemaAt } from './errors.ts';
 import { experimentSchema, experimentSettings } from './experimentSchema.ts';
 import { lessonSchema } from './lessonSchema.ts';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const D = defaultScenario();
 const L = D.levers;
@@ -40,6 +40,16 @@ const cost = (c: CostModel) =>
     .prefault({});
 
 const text = z.strictObject({ en: z.string().max(5000), zh: z.string().max(5000) });
+
+/** Who a lever reaches (engine: Audience). A segment audience names one of population.segments (checked below). */
+const audience = z
+  .strictObject({
+    kind: z.enum(['everyone', 'segment', 'topValue', 'atRisk', 'new']).default('everyone'),
+    segment: z.string().max(40).default(''),
+    topPct: numd(1, 100, '% of active customers', 20),
+    newMonths: numd(1, 24, 'months', 3, true),
+  })
+  .prefault({});
 
 const segment = z.strictObject({
   id: z.string().min(1).max(40),
@@ -193,10 +203,10 @@ const levers = z
           })
           .prefault({}),
         personalisation: z
-          .strictObject({ levelPct: pct(0), schedule, cost: cost(L.personalisation.cost) })
+          .strictObject({ levelPct: pct(0), audience, schedule, cost: cost(L.personalisation.cost) })
           .prefault({}),
         knowledgeServices: z
-          .strictObject({ levelPct: pct(0), schedule, cost: cost(L.knowledgeServices.cost) })
+          .strictObject({ levelPct: pct(0), audience, schedule, cost: cost(L.knowledgeServices.cost) })
           .prefault({}),
       })
       .prefault({}),
@@ -205,14 +215,18 @@ const levers = z
         careGestures: z
           .strictObject({
             perYear: numd(0, 52, 'gestures per customer per year', 0),
+            audience,
             schedule,
             cost: cost(L.careGestures.cost),
           })
           .prefault({}),
-        community: z.strictObject({ levelPct: pct(0), schedule, cost: cost(L.community.cost) }).prefault({}),
+        community: z
+          .strictObject({ levelPct: pct(0), audience, schedule, cost: cost(L.community.cost) })
+          .prefault({}),
         proactiveContact: z
           .strictObject({
             perMonth: numd(0, 30, 'contacts per customer per month', 0),
+            audience,
             schedule,
             cost: cost(L.proactiveContact.cost),
           })
@@ -235,6 +249,7 @@ const levers = z
             responseHours: numd(0.1, 2000, 'hours', L.complaintHandling.responseHours),
             resolutionQualityPct: pct(L.complaintHandling.resolutionQualityPct),
             compensationPct: numd(0, 300, '% of the visit spend', L.complaintHandling.compensationPct),
+            audience,
             schedule,
             cost: cost(L.complaintHandling.cost),
           })
@@ -348,13 +363,27 @@ export const scenarioFileSchema = z
         });
       }
     };
+    const segmentIds = s.population.segments.map((g) => g.id);
     for (const [group, set] of Object.entries(s.levers)) {
       for (const [name, lever] of Object.entries(
-        set as Record<string, { schedule?: { from: number; to: number }[] }>,
+        set as Record<
+          string,
+          { schedule?: { from: number; to: number }[]; audience?: { kind: string; segment: string } }
+        >,
       )) {
         lever.schedule?.forEach((w, k) => {
           check(['levers', group, name, 'schedule', k, 'from'], w);
         });
+        const a = lever.audience;
+        if (a?.kind === 'segment' && !segmentIds.includes(a.segment))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['levers', group, name, 'audience', 'segment'],
+            message: `the audience is a segment, but "${a.segment}" is not one of this scenario's segments (${segmentIds.join(', ')})`,
+            params: {
+              zh: `受众为某个细分群体，但"${a.segment}"不是本情景的细分群体（${segmentIds.join('、')}）`,
+            },
+          });
       }
     }
     s.market.events.forEach((e, k) => {

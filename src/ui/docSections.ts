@@ -25,6 +25,7 @@ const ZH: Record<string, string> = {
   'Churn and win-back': '流失与赢回',
   'How the dimensions combine': '三个维度如何组合',
   'Calibrated populations': '校准人群',
+  'Audiences and the customer-health score': '受众与客户健康评分',
   'Levers, schedules and costs': '杠杆、排期与成本',
   Money: '财务',
   Outputs: '输出',

@@ -4,7 +4,7 @@
  * tests/validation/shipped.test.ts asserts that every check listed here still fails (so the list
  * stays honest) and that every other check is met, clear of the noise.
  *
- * Reasons as measured on the recalibrated engine (synergy dial at its default, format 4).
+ * Reasons as measured on the recalibrated engine (synergy dial at its default).
  */
 import type { Text } from './types.ts';
 

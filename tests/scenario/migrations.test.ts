@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/engine/index.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
-import { migrate, V3_DIMENSIONS, v1ToV2, v2ToV3, v3ToV4 } from '../../src/scenario/migrations.ts';
+import { migrate, V3_DIMENSIONS, v1ToV2, v2ToV3, v3ToV4, v4ToV5 } from '../../src/scenario/migrations.ts';
 
 describe('migrations', () => {
   const v1 = {
@@ -41,7 +41,9 @@ describe('migrations', () => {
       const v3 = parseScenarioObject(v2ToV3(v1ToV2(v1)));
       expect(v3.ok && v3.migratedFrom).toBe(3);
       const v4 = parseScenarioObject(v3ToV4(v2ToV3(v1ToV2(v1))));
-      expect(v4.ok && v4.migratedFrom).toBeNull();
+      expect(v4.ok && v4.migratedFrom).toBe(4);
+      const v5 = parseScenarioObject(v4ToV5(v3ToV4(v2ToV3(v1ToV2(v1)))));
+      expect(v5.ok && v5.migratedFrom).toBeNull();
       const expected = defaultScenario();
       expect(old.scenario.levers.discount.depthPct).toBe(10);
       expect(old.scenario.levers.pricePct).toBe(95);
@@ -76,9 +78,26 @@ describe('migrations', () => {
     });
   });
 
+  it('v4 → v5: an old file’s levers reach everyone, as every lever did before audiences', () => {
+    const v4 = v3ToV4(v2ToV3(v1ToV2(v1)));
+    expect(v4ToV5(v4)).toEqual({ ...v4, schemaVersion: 5 });
+    const r = parseScenarioObject(v4);
+    expect(r.ok).toBe(true);
+    if (r.ok)
+      for (const name of [
+        'personalisation',
+        'knowledgeServices',
+        'careGestures',
+        'community',
+        'proactiveContact',
+        'complaintHandling',
+      ] as const)
+        expect(r.scenario.levers[name].audience.kind).toBe('everyone');
+  });
+
   it('refuses unknown versions', () => {
     expect(migrate({ schemaVersion: 0 }).ok).toBe(false);
     expect(migrate({ schemaVersion: '2' }).ok).toBe(false);
-    expect(migrate({ schemaVersion: 5 }).ok).toBe(false);
+    expect(migrate({ schemaVersion: 6 }).ok).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { series, simulate } from '../../engine/index.ts';
 import { parseScenarioObject } from '../../scenario/importer.ts';
-import { type ScenarioFile, toEngine } from '../../scenario/schema.ts';
+import { SCHEMA_VERSION, type ScenarioFile, toEngine } from '../../scenario/schema.ts';
 import type { BgNbdParams } from './bgnbd.ts';
 import type { GammaGammaParams } from './gammaGamma.ts';
 
@@ -35,7 +35,7 @@ export function calibratedScenario(
   o: CalibrationOptions,
 ): ScenarioFile {
   const draft = {
-    schemaVersion: 4,
+    schemaVersion: SCHEMA_VERSION,
     name: o.name,
     description: `Calibrated on ${o.source}: BG/NBD r ${round(bg.r, 4)}, α ${round(bg.alpha, 4)} weeks, a ${round(bg.a, 4)}, b ${round(bg.b, 4)}; Gamma-Gamma p ${round(gg.p, 4)}, q ${round(gg.q, 4)}, γ ${round(gg.gamma, 4)}. A cohort that has just made its first purchase; no new customers arrive. Staff wages and fixed costs are not in a transaction log and are set to 0: enter your own. 由交易数据校准的基线；员工工资与固定成本需自行填写。`,
     horizonMonths: o.months,

@@ -5,6 +5,7 @@ import { M } from '../metrics.ts';
 import { recommendScore } from '../perception.ts';
 import { clamp01 } from '../population.ts';
 import { Flag, Source, Stage } from '../state.ts';
+import { recordSpend } from './audience.ts';
 import { countActive } from './tally.ts';
 import { POINTS_REDEMPTION, type World } from './world.ts';
 
@@ -29,6 +30,7 @@ export function acquire(w: World, j: number, source: Source, discount: number): 
     p.bond[j] = a.startBond + (source === Source.REFERRAL ? a.referralBond : 0);
     p.exper[j] = a.startExperience;
     p.sat[j] = a.startExperience;
+    p.satSlow[j] = a.startExperience;
     p.expect[j] = a.startExperience;
     p.trust[j] = a.startTrust;
   }
@@ -57,6 +59,7 @@ export function acquire(w: World, j: number, source: Source, discount: number): 
   acc[M.visits]++;
   p.visits[j]++;
   p.revenue[j] += rev;
+  recordSpend(w, j, rev);
   p.clv[j] += (margin - redeemed) * w.now.discountFactor;
   p.lastVisitTick[j] = t;
   const dim = dimensionScore(w.mix[p.segment[j]], p.value[j], p.bond[j], p.exper[j]);

@@ -1,6 +1,7 @@
 /** The month's money, visits and reviews for a customer who came. */
 import { M } from '../metrics.ts';
 import { Stage } from '../state.ts';
+import { recordSpend } from './audience.ts';
 import { Aux, POINTS_REDEMPTION, RECENT_DECAY, type World } from './world.ts';
 
 export function book(w: World, i: number, who: number): void {
@@ -23,6 +24,7 @@ export function book(w: World, i: number, who: number): void {
   acc[M.visits] += nv;
   w.aux[Aux.SURPRISES] += c.surprised;
   p.revenue[i] += rev;
+  recordSpend(w, i, rev);
   p.clv[i] += (margin - redeemed - compensation) * w.now.discountFactor;
   p.visits[i] += nv;
   p.lastVisitTick[i] = w.t;

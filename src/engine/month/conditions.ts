@@ -68,6 +68,13 @@ export function beginMonth(w: World): void {
     l.compensation,
     l.empowerment,
   );
+  now.recoveryUncompensated = recoveryQuality(l.resolution, l.responseHours, 0, l.empowerment);
+  now.callbackRecoveryUncompensated = recoveryQuality(
+    l.resolution,
+    24 / l.callbackSpeed - 24,
+    0,
+    l.empowerment,
+  );
   now.catchRate = l.transparency * l.callbackSpeed;
   now.noise = qualityNoise(l.standards) * 2.449489742783178; // Irwin–Hall(2) has sd 1/√6
   const surpriseCost = s.levers.empowerment.cost.perEvent;

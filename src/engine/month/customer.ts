@@ -1,6 +1,7 @@
 /** An existing customer's month: visits, feelings, word of mouth, and whether they stay. */
 import { M } from '../metrics.ts';
 import { Flag, NEVER, Source } from '../state.ts';
+import { aimAt } from './audience.ts';
 import { feel } from './feel.ts';
 import { leaves } from './leave.ts';
 import { talk } from './talk.ts';
@@ -30,6 +31,7 @@ export function customerMonth(w: World, i: number): void {
   const returning = p.source[i] === Source.WINBACK && t - p.acqTick[i] < NEW_WINDOW;
   const c = w.cur;
   c.d = l.discountAll > 0 ? l.discountAll : fresh ? l.discountNew : returning ? l.discountLapsed : 0;
+  aimAt(w, i);
 
   visits(w, i);
   feel(w, i);

@@ -6,6 +6,7 @@
  */
 import { dimensionScore, USUAL_LEVELS } from '../churn.ts';
 import { COMMUNITY, joinProbability } from '../community.ts';
+import { HEALTH } from '../health.ts';
 import { M } from '../metrics.ts';
 import { bondReceptivity, PERCEPTION, recommendScore } from '../perception.ts';
 import { Flag, NEVER, Stage } from '../state.ts';
@@ -28,12 +29,12 @@ export function feel(w: World, i: number): void {
   // Room to grow, scaled by how readily a bond takes hold after this customer's experience.
   const room = (1 - B) * bondReceptivity(p.exper[i], USUAL_LEVELS.experience);
   B += -P.bondDecay * B + P.bondHabit * room + c.bondChange;
-  if (c.nv > 0) B += P.bondWarmth * (c.quality - 0.6) * (1 + l.personalisation);
-  if (l.careProbability > 0 && emo.next() < l.careProbability) {
+  if (c.nv > 0) B += P.bondWarmth * (c.quality - 0.6) * (1 + c.personalisation);
+  if (c.careProbability > 0 && emo.next() < c.careProbability) {
     B += P.careGesture * (0.5 + w.segW[3 * seg + 1]) * room;
     w.acc[M.careGestures]++;
   }
-  B += (w.now.contactBond + P.communityBond * member + P.surpriseBond * c.surprised) * room;
+  B += (c.contactBond + P.communityBond * member + P.surpriseBond * c.surprised) * room;
   p.bond[i] = B < 0 ? 0 : Math.min(B, 1);
   let T = p.trust[i];
   T +=
@@ -41,8 +42,13 @@ export function feel(w: World, i: number): void {
       (P.trustBase + P.trustFromTransparency * l.transparency + P.trustFromStandards * l.standards - T) +
     c.trustChange;
   p.trust[i] = T < 0 ? 0 : Math.min(T, 1);
+  p.satSlow[i] += HEALTH.slowSpeed * (p.sat[i] - p.satSlow[i]);
   if (l.community > 0) {
-    if (!(f & Flag.MEMBER) && emo.next() < joinProbability(l.community, p.bond[i], w.segSocial[seg]))
+    if (
+      !(f & Flag.MEMBER) &&
+      c.mayJoin &&
+      emo.next() < joinProbability(l.community, p.bond[i], w.segSocial[seg])
+    )
       f |= Flag.MEMBER;
   } else if (f & Flag.MEMBER && emo.next() < COMMUNITY.leaveWhenOff) f &= ~Flag.MEMBER;
   p.flags[i] = l.tiers && p.recent[i] >= TIER_THRESHOLD ? f | Flag.TIER : f & ~Flag.TIER;

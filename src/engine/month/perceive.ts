@@ -13,9 +13,9 @@ export function perceive(w: World, i: number): void {
   const tier = (p.flags[i] & Flag.TIER) !== 0;
   const target = valueTarget(
     X,
-    l.personalisation,
+    w.cur.personalisation,
     p.trust[i],
-    l.knowledge,
+    w.cur.knowledge,
     l.pointsReward,
     tier,
     p.priceSens[i],

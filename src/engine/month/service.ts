@@ -23,7 +23,7 @@ export function encounters(w: World, i: number, who: number, injected: boolean):
   const nv = c.nv;
   const skill = staff.skill[who];
   const qMean =
-    meanQuality(skill, staff.morale[who], l.personalisation, l.transparency, l.standards) +
+    meanQuality(skill, staff.morale[who], c.personalisation, l.transparency, l.standards) +
     now.noise * (enc.next() + enc.next() - 1);
   const pf = failureProbability(w.baseFail, skill, l.standards, now.incident);
   const surpriseP = now.surpriseP;
@@ -31,6 +31,8 @@ export function encounters(w: World, i: number, who: number, injected: boolean):
   const visitSpend = p.spend[i] * l.price * (1 - c.d);
   // A close customer feels an unresolved failure more (betrayal > 0) or less (the bond buffers).
   const sting = 1 + w.betrayal * p.bond[i];
+  // Outside the compensation's audience a complaint is handled the same, but not compensated.
+  const compensated = c.compensationShare === l.compensation;
   let sumQ = 0;
   let compensation = 0;
   c.complaintsReady = false;
@@ -44,9 +46,15 @@ export function encounters(w: World, i: number, who: number, injected: boolean):
     if (enc.next() < pf || forced) {
       const sev = forced ? now.probeSeverity : perceivedSeverity(enc.next(), w.sevExp, tolerance);
       const heard = incident(w, i, sev, p.bond[i]);
-      const r = heard === HEARD_CALLBACK ? now.callbackRecovery : now.recovery;
+      const r = compensated
+        ? heard === HEARD_CALLBACK
+          ? now.callbackRecovery
+          : now.recovery
+        : heard === HEARD_CALLBACK
+          ? now.callbackRecoveryUncompensated
+          : now.recoveryUncompensated;
       q += aftermath(w, sev, r, heard, sting);
-      if (heard !== SILENT) compensation += l.compensation * visitSpend;
+      if (heard !== SILENT) compensation += c.compensationShare * visitSpend;
     }
     sumQ += q < 0 ? 0 : Math.min(q, 1);
   }
@@ -88,6 +96,7 @@ function aftermath(w: World, sev: number, r: number, heard: number, sting: numbe
   if (heard !== SILENT) {
     const eff = r * (1 - COMPLAINTS.severeRecoveryCut * sev);
     if (out >= 0 || eff >= 0.6) w.acc[M.recovered]++;
+    if (eff < 0.6) c.unresolved = true;
     c.bondChange +=
       eff >= 0.6 ? P.recoveryBond * eff * (1 - sev) : -P.poorHandlingBondLoss * sev * (1 - eff) * sting;
     c.trustChange += P.trustLoss * sev * (eff - 0.5);

@@ -2,11 +2,17 @@
  * The month's books: each active customer counted into the stage counts and population means, and at
  * the month's end the counters turned into the reported metrics (metrics.ts), lever costs and profit.
  */
+
+import { HEALTH, healthScore } from '../health.ts';
 import { levelShare, leverCost } from '../levers.ts';
 import { M, METRICS } from '../metrics.ts';
-import { LEVER_NAMES } from '../scenario.ts';
+import { AIMED_LEVERS, LEVER_NAMES } from '../scenario.ts';
 import { Flag, NEVER, Stage } from '../state.ts';
-import { Aux, type World } from './world.ts';
+import { AIMED, reaches } from './audience.ts';
+import { Aux, RECENT_DECAY, type World } from './world.ts';
+
+/** Where the reach.<lever> counters start among the metrics. */
+const REACH = M[`reach.${AIMED_LEVERS[0]}`];
 
 /** 4 or 5 on a five-point scale: 1 + 4·s ≥ 3.5. */
 const SATISFIED = 0.625;
@@ -26,6 +32,15 @@ export function countActive(w: World, i: number): void {
   acc[M.experience] += p.exper[i];
   acc[M.trust] += p.trust[i];
   w.scores[p.score[i]]++;
+  if (w.aim.aimed) for (let k = 0; k < AIMED_LEVERS.length; k++) if (reaches(w, k, i)) acc[REACH + k]++;
+  // Health after this month, as the CRM would score it now (and the at-risk audience reads next month).
+  const unresolved =
+    p.lastUnresolvedTick[i] !== NEVER && p.lastUnresolvedTick[i] > t - HEALTH.unresolvedMonths;
+  // Visits a month since they came (an initial customer's history starts with the run).
+  const since = Math.max(1, t - (p.firstTick[i] > -1 ? p.firstTick[i] : -1));
+  const h = healthScore(p.recent[i] * (1 - RECENT_DECAY), p.visits[i] / since, s, p.satSlow[i], unresolved);
+  p.health[i] = Math.round(h);
+  acc[h >= HEALTH.goodFrom ? M.healthGood : h < HEALTH.poorBelow ? M.healthPoor : M.healthAverage]++;
   const f = p.flags[i];
   const ref = p.lastRefTick[i];
   if (ref >= t - 11 && ref !== NEVER) {
@@ -56,9 +71,6 @@ export function finishMonth(w: World, leavers: number): void {
   acc[M.active] = active;
   acc[M.promoters] = sc[9] + sc[10];
   acc[M.detractors] = sc[0] + sc[1] + sc[2] + sc[3] + sc[4] + sc[5] + sc[6];
-  acc[M.healthGood] = sc[8] + acc[M.promoters];
-  acc[M.healthPoor] = acc[M.detractors] - sc[6];
-  acc[M.healthAverage] = sc[6] + sc[7];
   const aux = w.aux;
   const existingStart = aux[Aux.EXISTING];
   const perActive = (k: number) => (active > 0 ? acc[k] / active : 0);
@@ -111,6 +123,11 @@ export function finishMonth(w: World, leavers: number): void {
   // Money.
   let levers = 0;
   const lv = s.levers;
+  // Active customers an aimed lever reaches (all of them when it is aimed at everyone).
+  const aim = w.aim;
+  const reach = (name: (typeof AIMED_LEVERS)[number]) =>
+    aim.kind[AIMED[name]] === 0 ? active : acc[REACH + AIMED[name]];
+  for (const name of AIMED_LEVERS) out[row(M[`reach.${name}`])] = reach(name);
   const events: Record<string, number> = {
     discount: 0,
     points: 0,
@@ -118,7 +135,7 @@ export function finishMonth(w: World, leavers: number): void {
     knowledgeServices: 0,
     careGestures: acc[M.careGestures],
     community: 0,
-    proactiveContact: active * l.contactsPerMonth,
+    proactiveContact: reach('proactiveContact') * l.contactsPerMonth,
     transparency: acc[M.callbacks],
     complaintHandling: acc[M.voiced] + acc[M.callbacks],
     serviceStandards: 0,
@@ -127,7 +144,16 @@ export function finishMonth(w: World, leavers: number): void {
   };
   for (const name of LEVER_NAMES) {
     const perCustomerBase =
-      name === 'community' ? acc[M.members] : name === 'points' && l.tiers ? acc[M.tierMembers] : active;
+      name === 'community'
+        ? acc[M.members]
+        : name === 'points' && l.tiers
+          ? acc[M.tierMembers]
+          : name === 'personalisation' ||
+              name === 'knowledgeServices' ||
+              name === 'careGestures' ||
+              name === 'proactiveContact'
+            ? reach(name)
+            : active;
     let c = leverCost(lv[name].cost, l.on[name], perCustomerBase, events[name], levelShare(name, l));
     if (name === 'points') c += acc[M.pointsCost];
     if (name === 'complaintHandling') c += acc[M.compensationCost];

@@ -74,12 +74,14 @@ export function visits(w: World, i: number): void {
   c.silentSeverity = 0;
   c.surprised = 0;
   c.quality = 0;
+  c.unresolved = false;
   if (nv === 0) {
     p.recent[i] *= RECENT_DECAY;
     return;
   }
 
   encounters(w, i, who, injected);
+  if (c.unresolved) p.lastUnresolvedTick[i] = t;
   perceive(w, i);
   book(w, i, who);
 }

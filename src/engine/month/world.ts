@@ -9,6 +9,7 @@ import type { Calibration, RunOptions, Scenario } from '../scenario.ts';
 import { createStaff, type Staff } from '../staff.ts';
 import type { Population } from '../state.ts';
 import { assertRunnable } from '../validate.ts';
+import { type Aim, createAim } from './audience.ts';
 
 /** Share of points eventually redeemed (the rest is breakage). */
 export const POINTS_REDEMPTION = 0.7;
@@ -42,6 +43,9 @@ export class MonthConditions {
   season = 1;
   recovery = 0;
   callbackRecovery = 0;
+  /** The same for a customer the compensation's audience leaves out. */
+  recoveryUncompensated = 0;
+  callbackRecoveryUncompensated = 0;
   catchRate = 0;
   noise = 0;
   surpriseP = 0;
@@ -71,6 +75,16 @@ export class CustomerMonth {
   dropped = false;
   /** The three dimensions combined, as feel.ts left them. */
   dimensions = 0;
+  /** A complaint of this month was heard but not put right. */
+  unresolved = false;
+  // The aimed levers as they reach this customer this month (audience.ts): the month's level, or 0.
+  personalisation = 0;
+  knowledge = 0;
+  careProbability = 0;
+  contactBond = 0;
+  mayJoin = false;
+  /** Compensation offered on a heard complaint, as a share of the visit's spend. */
+  compensationShare = 0;
 }
 
 /**
@@ -121,6 +135,8 @@ export class World {
   readonly cal: Calibration | null;
   readonly baseFail: number;
   readonly variableCostShare: number;
+  /** Who each aimed lever reaches (audience.ts); `aimed` false when every one reaches everyone. */
+  readonly aim: Aim;
 
   constructor(
     readonly scenario: Scenario,
@@ -162,5 +178,6 @@ export class World {
     this.betrayal = scenario.dimensions.betrayal;
     this.baseFail = scenario.service.failurePctPerVisit / 100;
     this.variableCostShare = 1 - scenario.economics.grossMarginPct / 100;
+    this.aim = createAim(scenario, this.pop.n);
   }
 }
