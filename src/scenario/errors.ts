@@ -59,6 +59,7 @@ export interface FieldMeta {
 export const UNIT_ZH: Record<string, string> = {
   '%': '%',
   months: '个月',
+  '% of active customers': '% 活跃客户',
   month: '月',
   people: '人',
   money: '金额',

@@ -20,6 +20,7 @@ import {
 } from '../scenario/library.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
+import { audienceFigures } from './audienceFigures.ts';
 import { Chart } from './Chart.tsx';
 import { DocsContext } from './docsContext.ts';
 import { Explain } from './Explain.tsx';
@@ -529,6 +530,7 @@ export function App() {
                   t={t}
                   onChange={edit}
                   problems={draftProblems}
+                  audiences={fresh ? audienceFigures(results) : undefined}
                 />
               )}
               <div className="workbench-outputs">

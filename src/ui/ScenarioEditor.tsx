@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { AIMED_LEVERS, type AimedLever } from '../engine/index.ts';
 import { formatProblem, type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
+import type { AudienceFigure } from './audienceFigures.ts';
 import { COST_FIELDS, type LeverSpec, SECTIONS, type Text, WORLD_FIELDS } from './editorFields.ts';
 import type { Key, Lang } from './i18n.ts';
 import { problemText } from './messages.ts';
@@ -15,6 +17,8 @@ interface Props {
   /** The edited file, and whether it is valid (invalid edits are shown, not run). */
   onChange: (file: ScenarioFile) => void;
   problems: Problem[];
+  /** Who each aimed lever reached and what it cost in the last run (absent before one). */
+  audiences?: Partial<Record<AimedLever, AudienceFigure>>;
 }
 
 type Path = (string | number)[];
@@ -188,6 +192,112 @@ function Schedule({
   );
 }
 
+const AUDIENCE_KINDS = ['everyone', 'segment', 'topValue', 'atRisk', 'new'] as const;
+
+/** Who an aimed lever reaches: the kind, its one setting, and the last run's audience size and cost. */
+function Audience({
+  lever,
+  path,
+  file,
+  lang,
+  t,
+  onChange,
+  problem,
+  figure,
+}: {
+  lever: AimedLever;
+  path: Path;
+  file: ScenarioFile;
+  lang: Lang;
+  t: (k: Key) => string;
+  onChange: (p: Path, v: unknown) => void;
+  problem?: Problem;
+  figure?: AudienceFigure;
+}) {
+  const a = getAt(file, path) as { kind: string; segment: string; topPct: number; newMonths: number };
+  const id = `f-${path.join('-')}`;
+  const fmt = (x: number) => Math.round(x).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en');
+  const setKind = (kind: string) => {
+    const next = { ...a, kind };
+    // A segment audience needs a segment: the first one, until the user picks another.
+    if (kind === 'segment' && !file.population.segments.some((g) => g.id === a.segment))
+      next.segment = file.population.segments[0]?.id ?? '';
+    onChange(path, next);
+  };
+  return (
+    <div className="field audience" data-audience={lever}>
+      <label htmlFor={id}>{t(lever === 'complaintHandling' ? 'audienceCompensated' : 'audienceWho')}</label>
+      <select
+        id={id}
+        data-field={`${path.join('.')}.kind`}
+        value={a.kind}
+        onChange={(e) => setKind(e.target.value)}
+      >
+        {AUDIENCE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`audience_${k}`)}
+          </option>
+        ))}
+      </select>
+      {a.kind === 'segment' && (
+        <select
+          aria-label={t('audienceSegment')}
+          data-field={`${path.join('.')}.segment`}
+          value={a.segment}
+          onChange={(e) => onChange([...path, 'segment'], e.target.value)}
+        >
+          {file.population.segments.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label || g.id}
+            </option>
+          ))}
+        </select>
+      )}
+      {a.kind === 'topValue' && (
+        <NumberField
+          path={[...path, 'topPct']}
+          label={{ en: 'Top share', zh: '前百分比' }}
+          help={{
+            en: 'of active customers, by spend over the last 12 months',
+            zh: '按过去12个月消费排名的活跃客户',
+          }}
+          file={file}
+          lang={lang}
+          t={t}
+          onChange={onChange}
+        />
+      )}
+      {a.kind === 'new' && (
+        <NumberField
+          path={[...path, 'newMonths']}
+          label={{ en: 'First months', zh: '前几个月' }}
+          help={{ en: 'since the first purchase', zh: '自首次消费起' }}
+          file={file}
+          lang={lang}
+          t={t}
+          onChange={onChange}
+        />
+      )}
+      <small className="help" data-testid={`audience-size-${lever}`}>
+        {figure && Number.isFinite(figure.reach)
+          ? t('audienceSize')
+              .replace('{reach}', fmt(figure.reach))
+              .replace(
+                '{share}',
+                figure.active > 0 ? String(Math.round((100 * figure.reach) / figure.active)) : '0',
+              )
+              .replace('{cost}', fmt(figure.cost))
+          : t('audienceSizeLater')}
+      </small>
+      {problem && (
+        <small className="error" role="alert">
+          {problemText(problem, lang)}
+        </small>
+      )}
+    </div>
+  );
+}
+
 function Lever({
   spec,
   file,
@@ -196,6 +306,7 @@ function Lever({
   t,
   onChange,
   problems,
+  audiences,
 }: {
   spec: LeverSpec;
   file: ScenarioFile;
@@ -204,7 +315,10 @@ function Lever({
   t: (k: Key) => string;
   onChange: (p: Path, v: unknown) => void;
   problems: Problem[];
+  audiences?: Props['audiences'];
 }) {
+  const name = spec.path[spec.path.length - 1];
+  const aimed = (AIMED_LEVERS as readonly string[]).includes(name) ? (name as AimedLever) : null;
   const problemAt = (p: Path) => problems.find((x) => x.path === p.join('.'));
   const leverChanged = changed(file, reference, spec.path);
   return (
@@ -271,6 +385,18 @@ function Lever({
           />
         );
       })}
+      {aimed && (
+        <Audience
+          lever={aimed}
+          path={[...spec.path, 'audience']}
+          file={file}
+          lang={lang}
+          t={t}
+          onChange={onChange}
+          problem={problems.find((x) => x.path.startsWith([...spec.path, 'audience'].join('.')))}
+          figure={audiences?.[aimed]}
+        />
+      )}
       <Schedule path={[...spec.path, 'schedule']} file={file} lang={lang} onChange={onChange} />
       <details className="costs">
         <summary>{lang === 'zh' ? '成本' : 'Cost'}</summary>
@@ -294,7 +420,7 @@ function Lever({
 }
 
 /** Levers grouped by the three dimensions and organisation, plus the market, each with unit, range and help. */
-export function ScenarioEditor({ file, reference, lang, t, onChange, problems }: Props) {
+export function ScenarioEditor({ file, reference, lang, t, onChange, problems, audiences }: Props) {
   const change = (p: Path, v: unknown) => onChange(setAt(file, p, v));
   return (
     <section className="editor" data-testid="editor">
@@ -343,6 +469,7 @@ export function ScenarioEditor({ file, reference, lang, t, onChange, problems }:
                 t={t}
                 onChange={change}
                 problems={problems}
+                audiences={audiences}
               />
             ))}
           </fieldset>
