@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { METRICS } from '../engine/index.ts';
+import { audiencesByLever } from './audienceSchema.ts';
 import { fieldPath, id, OUTCOME_IDS } from './experimentSchema.ts';
 
 const text = z.strictObject({ en: z.string().min(1).max(5000), zh: z.string().min(1).max(5000) });
@@ -14,6 +15,8 @@ export const lessonOption = z.strictObject({
   label: text,
   /** Numbers this option changes in the scenario. */
   set: z.record(fieldPath, z.number()).default({}),
+  /** Who this option's aimed levers reach (by lever name); levers it does not name keep the scenario's. */
+  aim: audiencesByLever.default({}),
 });
 
 export const lessonSchema = z

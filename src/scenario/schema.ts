@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { type CostModel, defaultScenario, type Scenario } from '../engine/index.ts';
+import { audienceSchema } from './audienceSchema.ts';
 import { type FieldMeta, schemaAt } from './errors.ts';
 import { experimentSchema, experimentSettings } from './experimentSchema.ts';
 import { lessonSchema } from './lessonSchema.ts';
@@ -41,15 +42,7 @@ const cost = (c: CostModel) =>
 
 const text = z.strictObject({ en: z.string().max(5000), zh: z.string().max(5000) });
 
-/** Who a lever reaches (engine: Audience). A segment audience names one of population.segments (checked below). */
-const audience = z
-  .strictObject({
-    kind: z.enum(['everyone', 'segment', 'topValue', 'atRisk', 'new']).default('everyone'),
-    segment: z.string().max(40).default(''),
-    topPct: numd(1, 100, '% of active customers', 20),
-    newMonths: numd(1, 24, 'months', 3, true),
-  })
-  .prefault({});
+const audience = audienceSchema;
 
 const segment = z.strictObject({
   id: z.string().min(1).max(40),
@@ -482,9 +475,18 @@ function checkExperiments(s: z.output<typeof scenarioFileSchema>, ctx: z.core.$R
     for (const setting of experimentSettings(e))
       checkSetting(s, ctx, ['experiments', k, ...setting.at, 'path'], setting.path, setting.values);
   });
+  const segmentIds = s.population.segments.map((g) => g.id);
   s.lesson?.options.forEach((o, k) => {
     for (const [path, value] of Object.entries(o.set))
       checkSetting(s, ctx, ['lesson', 'options', k, 'set', path], path, [value]);
+    for (const [lever, a] of Object.entries(o.aim))
+      if (a?.kind === 'segment' && !segmentIds.includes(a.segment))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lesson', 'options', k, 'aim', lever, 'segment'],
+          message: `"${a.segment}" is not one of this scenario's segments (${segmentIds.join(', ')})`,
+          params: { zh: `"${a.segment}"不是本情景的细分群体（${segmentIds.join('、')}）` },
+        });
   });
 }
 

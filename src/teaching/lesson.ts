@@ -5,7 +5,7 @@
 import { investment } from '../analysis/compare.ts';
 import { type Interval, interval, mean, pairedDifference } from '../analysis/stats.ts';
 import { total } from '../analysis/summary.ts';
-import type { RunResult, Scenario } from '../engine/index.ts';
+import type { AimedLever, RunResult, Scenario } from '../engine/index.ts';
 import { scenarioAt } from '../experiments/apply.ts';
 import { dimensions, OUTCOMES } from '../experiments/outcomes.ts';
 import type { OutcomeId } from '../scenario/experimentSchema.ts';
@@ -19,12 +19,19 @@ export interface LessonJob {
   replications: number;
 }
 
+/** An option's scenario: the lesson's, with the option's numbers set and its levers aimed. */
+export function optionScenario(file: ScenarioFile, o: Lesson['options'][number]): Scenario {
+  const s = scenarioAt(file, o.set);
+  for (const [lever, a] of Object.entries(o.aim)) if (a) s.levers[lever as AimedLever].audience = { ...a };
+  return s;
+}
+
 /** One job per option: the lesson's scenario with that option's numbers set. */
 export function lessonJobs(file: ScenarioFile & { lesson: Lesson }): LessonJob[] {
   const l = file.lesson;
   return l.options.map((o) => ({
     key: o.id,
-    scenario: scenarioAt(file, o.set),
+    scenario: optionScenario(file, o),
     seed: l.seed,
     replications: l.replications,
   }));
@@ -42,7 +49,7 @@ export function lessonAttributionPairs(
   if (!a || !option) return [];
   return a.synergies.map((synergy) => {
     const f = { ...file, dimensions: { ...file.dimensions, synergy } };
-    return { synergy, baseline: scenarioAt(f, {}), plan: scenarioAt(f, option.set) };
+    return { synergy, baseline: scenarioAt(f, {}), plan: optionScenario(f, option) };
   });
 }
 
