@@ -153,7 +153,7 @@ export function App() {
       // In the same render as the new scenario: no frame shows the old results as if they were its.
       setFresh(false);
     }
-    void storage.setSetting('lastOpened', o.id);
+    void storage.setLastOpened(o.id);
   }, []);
 
   // On start: a share link wins; otherwise the user's last scenario, if it was one of theirs.

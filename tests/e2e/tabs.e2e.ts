@@ -51,6 +51,38 @@ describe('two tabs and reloads', () => {
     await context.close();
   });
 
+  it('an edit made just before a reload is not lost with its unfinished write', async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    // Another connection keeps the stores busy, so the app's writes wait in line as they would on a
+    // slow disk: the reload comes while they are still unwritten (as a reload right after a keystroke).
+    await page.evaluate(() => {
+      const req = indexedDB.open('loyalty-lab');
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['scenarios', 'settings'], 'readwrite');
+        const busy = () => {
+          tx.objectStore('settings').get('lastOpened').onsuccess = busy;
+        };
+        busy();
+      };
+    });
+    await setMarketSize(page, 3000);
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,000'),
+      null,
+      { timeout: 90_000 },
+    );
+    expect(await page.textContent('[data-testid="scenario-name"]')).toContain('my copy');
+    expect(await marketSizes(page)).toEqual([3000]);
+    await figures(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a reload during a run brings back the scenario and goes on from the finished replications', async () => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
