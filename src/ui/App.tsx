@@ -41,7 +41,7 @@ import { runErrorLines } from './messages.ts';
 import { keepForOffline } from './offline.ts';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
+import { ChangedElsewhereNotice, StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
 import { makeRunAnnouncer, UiContext } from './uiContext.ts';
 import { WorkerNotice } from './WorkerNotice.tsx';
@@ -194,6 +194,29 @@ export function App() {
     setMine((list) => [record, ...list.filter((s) => s.id !== id)]);
     void storage.saveScenario(record);
   };
+
+  /** A new scenario of the user's, saved and opened (a duplicate, a fitted cohort, a tab's kept version). */
+  const openAsNew = (file: ScenarioFile) => {
+    const record = { id: newId(), file, updatedAt: Date.now() };
+    setMine((list) => [record, ...list]);
+    void storage.saveScenario(record);
+    open({ id: record.id, file });
+  };
+
+  // Another tab or window saved one of the user's scenarios: the list shows its new version; if it
+  // is the one open here, the user is told at once and chooses (no edit of theirs is written over it).
+  const [elsewhere, setElsewhere] = useState<SavedScenario | null>(null);
+  const openedId = useRef(opened.id);
+  openedId.current = opened.id;
+  useEffect(
+    () =>
+      storage.onChangedElsewhere((s) => {
+        setMine((list) => [s, ...list.filter((x) => x.id !== s.id)]);
+        if (s.id === openedId.current) setElsewhere(s);
+        else storage.adopt(s);
+      }),
+    [],
+  );
 
   // Runs the valid scenario in the worker pool (after a short pause while the user types), or
   // shows cached results of the very same scenario, seed and replications.
@@ -390,6 +413,21 @@ export function App() {
             </div>
           </header>
           <StorageNotice t={t} file={opened.file} />
+          {elsewhere && elsewhere.id === opened.id && (
+            <ChangedElsewhereNotice
+              t={t}
+              onReload={() => {
+                storage.adopt(elsewhere);
+                setElsewhere(null);
+                open({ id: elsewhere.id, file: elsewhere.file });
+              }}
+              onKeepCopy={() => {
+                storage.adopt(elsewhere);
+                setElsewhere(null);
+                openAsNew({ ...opened.file, name: `${opened.file.name} (${t('elsewhere_copyName')})` });
+              }}
+            />
+          )}
           <WorkerNotice t={t} />
           {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
           <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
@@ -440,10 +478,7 @@ export function App() {
                 <ClvPage
                   t={t}
                   onScenario={(file) => {
-                    const record = { id: newId(), file, updatedAt: Date.now() };
-                    setMine((list) => [record, ...list]);
-                    void storage.saveScenario(record);
-                    open({ id: record.id, file });
+                    openAsNew(file);
                     setTab('scenario');
                   }}
                 />
@@ -485,16 +520,7 @@ export function App() {
               lang={lang}
               onOpen={(s) => open({ id: s.id, file: s.file })}
               onChange={(list) => setMine(list)}
-              onDuplicate={(s) => {
-                const copy = {
-                  id: newId(),
-                  file: { ...s.file, name: `${s.file.name} (2)` },
-                  updatedAt: Date.now(),
-                };
-                setMine((list) => [copy, ...list]);
-                void storage.saveScenario(copy);
-                open({ id: copy.id, file: copy.file });
-              }}
+              onDuplicate={(s) => openAsNew({ ...s.file, name: `${s.file.name} (2)` })}
             />
             {problems && (
               <ProblemList

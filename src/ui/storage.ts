@@ -9,7 +9,8 @@
  * - newer: the database belongs to a newer version of the app: it is not opened at all;
  * - newerRecords: some records were written by a newer version: they are neither shown nor changed;
  * - changedElsewhere: a scenario was saved by another tab or window since this one read it: this
- *   tab's change is not written over it unless the user says so (`keepMine`);
+ *   tab's change is not written over it unless the user says so (`keepMine`). Tabs also tell each
+ *   other of every scenario they save (`onChangedElsewhere`), so the one showing it can say so at once;
  * - failed: any other refused write.
  *
  * An IndexedDB write is committed some milliseconds after it is asked for; a page that goes away in
@@ -323,9 +324,22 @@ function saveScenario(s: SavedScenario, force = false): Promise<boolean> {
     },
   ).then((ok) => {
     pending.settle(note, text);
+    if (ok) channel?.postMessage({ kind: 'scenarioSaved', scenario: s });
     return ok;
   });
 }
+
+/** The app's other tabs and windows (same origin), told of every scenario saved here. */
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('loyalty-lab') : null;
+const elsewhere = new Set<(s: SavedScenario) => void>();
+channel?.addEventListener('message', (e: MessageEvent) => {
+  const m = e.data as { kind?: unknown; scenario?: SavedScenario } | null;
+  const s = m?.kind === 'scenarioSaved' ? m.scenario : undefined;
+  if (!s || typeof s.id !== 'string' || typeof s.updatedAt !== 'number' || isNewer(s)) return;
+  // A version this tab wrote or read already is no news.
+  if ((seen.get(s.id) ?? Number.NEGATIVE_INFINITY) >= s.updatedAt) return;
+  for (const l of elsewhere) l(s);
+});
 
 const partialKey = (key: string, k: number) => `partial:${key}:${String(k).padStart(6, '0')}`;
 const partialRange = (key: string) => IDBKeyRange.bound(`partial:${key}:`, `partial:${key}:\uffff`);
@@ -340,6 +354,19 @@ export const storage = {
     return usable.sort((a, b) => b.updatedAt - a.updatedAt);
   },
   saveScenario: (s: SavedScenario) => saveScenario(s),
+  /** Calls `listener` with each scenario another tab or window saves, unless this tab has that version; returns the unsubscribe. */
+  onChangedElsewhere(listener: (s: SavedScenario) => void): () => void {
+    elsewhere.add(listener);
+    return () => elsewhere.delete(listener);
+  },
+  /**
+   * This tab now works from `s`, a version saved elsewhere: its next change is written over that
+   * version as usual, and a change of its own held back against it is dropped.
+   */
+  adopt(s: SavedScenario): void {
+    seen.set(s.id, Math.max(seen.get(s.id) ?? 0, s.updatedAt));
+    held.delete(s.id);
+  },
   /** Writes this tab's held versions over the other tab's (the user chose to). */
   keepMine: async (): Promise<void> => {
     for (const s of [...held.values()]) await saveScenario(s, true);

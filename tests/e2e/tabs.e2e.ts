@@ -51,6 +51,60 @@ describe('two tabs and reloads', () => {
     await context.close();
   });
 
+  it('a tab showing a scenario another tab has just saved says so at once; reload it or keep its own as a copy', async () => {
+    const context = await app.browser.newContext();
+    const first = await context.newPage();
+    const errors = watchErrors(first);
+    await first.goto(app.url);
+    await first.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await setMarketSize(first, 3000);
+    await expect.poll(() => marketSizes(first)).toEqual([3000]);
+    const second = await context.newPage();
+    errors.push(...watchErrors(second));
+    await second.goto(app.url);
+    await second.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,000'),
+      null,
+      { timeout: 90_000 },
+    );
+    expect(await second.$('[data-testid="elsewhere-notice"]')).toBeNull();
+
+    // The first tab changes it: the second, which does nothing, is told, in the user's language.
+    await setMarketSize(first, 3100);
+    await second.waitForSelector('[data-testid="elsewhere-notice"]');
+    expect(await second.textContent('[data-testid="elsewhere-notice"]')).toContain('another tab or window');
+    await second.click('[data-testid="lang"]');
+    expect(await second.textContent('[data-testid="elsewhere-notice"]')).toContain('另一个标签页或窗口');
+    await second.click('[data-testid="lang"]');
+    expect(await first.$('[data-testid="elsewhere-notice"]')).toBeNull();
+    // Reload it: the second tab shows the first tab's version and then saves over it as usual.
+    await second.click('[data-testid="elsewhere-reload"]');
+    await second.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,100'),
+    );
+    expect(await second.$('[data-testid="elsewhere-notice"]')).toBeNull();
+    await setMarketSize(second, 3200);
+    await expect.poll(() => marketSizes(second)).toEqual([3200]);
+    expect(await second.$('[data-testid="storage-notice"]')).toBeNull();
+
+    // That save puts the first tab behind: it is told in turn, and keeps what it shows as a copy of
+    // its own. Both versions are kept, neither is written over.
+    await first.waitForSelector('[data-testid="elsewhere-notice"]');
+    await first.click('[data-testid="elsewhere-keep-copy"]');
+    await first.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my version'),
+    );
+    expect(await first.textContent('[data-testid="scenario-name"]')).toContain('3,100');
+    await expect.poll(async () => (await marketSizes(first)).sort()).toEqual([3100, 3200]);
+    // The second tab learns of the new copy in its list, and is not told its own scenario changed.
+    await second.waitForFunction(() =>
+      document.querySelector('[data-testid="my-scenarios"]')?.textContent?.includes('my version'),
+    );
+    expect(await second.$('[data-testid="elsewhere-notice"]')).toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('an edit made just before a reload is not lost with its unfinished write', async () => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
