@@ -44,6 +44,7 @@ import { ScenarioEditor } from './ScenarioEditor.tsx';
 import { ChangedElsewhereNotice, StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
 import { makeRunAnnouncer, UiContext } from './uiContext.ts';
+import { hasUnfinishedCompare } from './unfinishedCompare.tsx';
 import { WorkerNotice } from './WorkerNotice.tsx';
 
 /**
@@ -169,6 +170,8 @@ export function App() {
         } else setProblems({ source: 'link', problems: r.problems });
         return;
       }
+      // A comparison the last page left running is offered on its tab, to finish from where it stopped.
+      if (await hasUnfinishedCompare()) setTab('compare');
       const last = await storage.getSetting<string>('lastOpened');
       const found = saved.find((s) => s.id === last);
       if (found) open({ id: found.id, file: found.file });

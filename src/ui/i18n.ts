@@ -402,6 +402,10 @@ const en = {
   elsewhere_reload: 'Reload it',
   elsewhere_keepCopy: 'Keep mine (save as a copy)',
   elsewhere_copyName: 'my version',
+  compare_unfinished:
+    'A comparison was still running when the page was last closed or reloaded ({baseline} against {plans}): {kept} of {total} replications had finished and are kept.',
+  compare_resume: 'Finish it from there',
+  compare_discard: 'Let it go',
   run_resumed: 'Picked up where the run stopped: {kept} of {total} replications were already finished.',
   worker_lost:
     'A simulation worker stopped (the browser killed it, or it ran out of memory) and was replaced. The run went on from the {kept} of {total} replications already finished, which are kept: the results are those of a run without the interruption.',
@@ -847,6 +851,10 @@ const zh: Record<Key, string> = {
   elsewhere_reload: '重新加载',
   elsewhere_keepCopy: '保留我的版本（另存为副本）',
   elsewhere_copyName: '我的版本',
+  compare_unfinished:
+    '上次关闭或重新加载页面时，有一次比较仍在运行（{baseline} 对比 {plans}）：{total} 次重复中已完成 {kept} 次，结果都已保留。',
+  compare_resume: '从中断处继续完成',
+  compare_discard: '放弃这次运行',
   run_resumed: '从中断处继续运行：{total} 次重复中已有 {kept} 次完成。',
   worker_lost:
     '一个模拟工作线程停止了（被浏览器终止或内存不足），已换上新的线程。运行从已完成的 {kept}/{total} 次重复继续，这些结果都已保留：最终结果与未中断的运行相同。',
