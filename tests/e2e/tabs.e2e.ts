@@ -79,8 +79,8 @@ describe('two tabs and reloads', () => {
     expect(await first.$('[data-testid="elsewhere-notice"]')).toBeNull();
     // Reload it: the second tab shows the first tab's version and then saves over it as usual.
     await second.click('[data-testid="elsewhere-reload"]');
-    await second.waitForFunction(
-      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,100'),
+    await second.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,100'),
     );
     expect(await second.$('[data-testid="elsewhere-notice"]')).toBeNull();
     await setMarketSize(second, 3200);
@@ -91,8 +91,8 @@ describe('two tabs and reloads', () => {
     // its own. Both versions are kept, neither is written over.
     await first.waitForSelector('[data-testid="elsewhere-notice"]');
     await first.click('[data-testid="elsewhere-keep-copy"]');
-    await first.waitForFunction(
-      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my version'),
+    await first.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my version'),
     );
     expect(await first.textContent('[data-testid="scenario-name"]')).toContain('3,100');
     await expect.poll(async () => (await marketSizes(first)).sort()).toEqual([3100, 3200]);
@@ -165,6 +165,72 @@ describe('two tabs and reloads', () => {
       expect(Math.abs(shown[e.kpi.id] - e.interval.mean)).toBeLessThanOrEqual(
         1e-9 * Math.max(1, Math.abs(e.interval.mean)),
       );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a reload during a Compare run offers to finish it from the replications kept, with the figures of a run never interrupted', async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const deltas = () =>
+      page.$$eval('[data-delta]', (cells) =>
+        cells.map(
+          (c) =>
+            `${c.getAttribute('data-plan')} ${c.getAttribute('data-kpi')} ${c.getAttribute('data-delta')}`,
+        ),
+      );
+    const unfinished = () =>
+      page.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const req = indexedDB.open('loyalty-lab');
+            req.onsuccess = () => {
+              const get = req.result.transaction('settings').objectStore('settings').get('compareUnfinished');
+              get.onsuccess = () => {
+                resolve(get.result ?? null);
+                req.result.close();
+              };
+            };
+          }),
+      );
+    // The default comparison (the baseline and two plans), 12 replications each, run through once.
+    await page.goto(`${app.url}?workers=2`);
+    await page.click('[data-testid="tab-compare"]');
+    await page.fill('[data-testid="reps"]', '12');
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 180_000 });
+    const undisturbed = await deltas();
+    expect(undisturbed.length).toBeGreaterThan(10);
+    expect(await unfinished()).toBeNull();
+
+    // The same run again, reloaded once a third of it is done.
+    await page.click('[data-testid="run-compare"]');
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="compare-progress"]')?.getAttribute('value')) >= 12,
+      null,
+      { timeout: 120_000 },
+    );
+    await page.reload();
+    // The app opens on Compare with the offer (the last replications' writes may have gone with the page).
+    const offer = await page.waitForSelector('[data-testid="compare-unfinished"]', { timeout: 90_000 });
+    expect(await page.getAttribute('[data-testid="tab-compare"]', 'aria-selected')).toBe('true');
+    const kept = Number(await offer.getAttribute('data-kept'));
+    expect(kept).toBeGreaterThanOrEqual(8);
+    expect(kept).toBeLessThan(36);
+    expect(await offer.textContent()).toContain(`${kept} of 36 replications had finished`);
+    await page.click('[data-testid="lang"]');
+    expect(await offer.textContent()).toContain(`36 次重复中已完成 ${kept} 次`);
+    await page.click('[data-testid="lang"]');
+
+    await page.click('[data-testid="compare-resume"]');
+    // What was kept is not run again: the run starts from it.
+    const started = await page.waitForSelector('[data-testid="compare-progress"]');
+    expect(Number(await started.getAttribute('value'))).toBeGreaterThanOrEqual(kept);
+    await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 180_000 });
+    expect(await deltas()).toEqual(undisturbed);
+    expect(await page.$('[data-testid="compare-unfinished"]')).toBeNull();
+    await expect.poll(unfinished).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });
