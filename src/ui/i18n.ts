@@ -409,6 +409,8 @@ const en = {
   run_resumed: 'Picked up where the run stopped: {kept} of {total} replications were already finished.',
   worker_lost:
     'A simulation worker stopped (the browser killed it, or it ran out of memory) and was replaced. The run went on from the {kept} of {total} replications already finished, which are kept: the results are those of a run without the interruption.',
+  worker_lostFit:
+    'The worker fitting the model stopped (the browser killed it, or it ran out of memory) and was replaced: the fit started again on the new one, with the same data and settings.',
   // CLV at the size of a real log (issue 14): streaming, progress, dirty logs, convergence, units.
   clvLang: 'en',
   clvRowsRead: 'rows read',
@@ -858,6 +860,8 @@ const zh: Record<Key, string> = {
   run_resumed: '从中断处继续运行：{total} 次重复中已有 {kept} 次完成。',
   worker_lost:
     '一个模拟工作线程停止了（被浏览器终止或内存不足），已换上新的线程。运行从已完成的 {kept}/{total} 次重复继续，这些结果都已保留：最终结果与未中断的运行相同。',
+  worker_lostFit:
+    '拟合模型的工作线程停止了（被浏览器终止或内存不足），已换上新的线程：拟合已在新线程上以相同的数据和设置重新开始。',
   // CLV at the size of a real log (issue 14)
   clvLang: 'zh',
   clvRowsRead: '已读行数',

@@ -59,6 +59,45 @@ describe('CLV from data, in the browser', () => {
     await page.close();
   });
 
+  it('a fit whose worker dies is reported and started again on a new worker, with the same fit', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-clv"]');
+    await page.click('[data-testid="clv-sample"]');
+    await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
+    const params = () =>
+      page.$$eval('[data-param]', (ps) =>
+        ps.map((p) => `${p.getAttribute('data-param')} ${p.getAttribute('data-value')}`),
+      );
+    await page.click('[data-testid="clv-fit"]');
+    await page.waitForSelector('[data-testid="clv-report"]', { timeout: 60_000 });
+    const undisturbed = await params();
+    expect(undisturbed.length).toBeGreaterThan(3);
+    // Fit again, and kill its worker as the fit is sent, as the browser would (no message, no event).
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('[data-testid="clv-fit"]')!.click();
+      const live = (window as unknown as { loyaltyLabWorkers: Record<string, Set<Worker>> })
+        .loyaltyLabWorkers;
+      [...live.clv][0].terminate();
+    });
+    const notice = await page.waitForSelector('[data-testid="worker-notice"][data-kind="clv"]', {
+      timeout: 60_000,
+    });
+    expect(await notice.textContent()).toMatch(/stopped .* replaced: the fit started again/);
+    await page.waitForSelector('[data-testid="clv-fit"]:not([disabled])', { timeout: 60_000 });
+    expect(await page.$('[data-testid="clv-error"]')).toBeNull();
+    expect(await params()).toEqual(undisturbed);
+    // The new worker serves the rest of the page: every customer's CLV from this fit.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="clv-download"]'),
+    ]);
+    expect(readFileSync((await download.path())!, 'utf8').split('\n').length).toBeGreaterThan(100);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reads the user’s own file, lists its bad rows with line numbers, and explains an unusable one', async () => {
     const page = await app.browser.newPage();
     await page.goto(app.url);
