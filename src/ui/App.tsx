@@ -1,6 +1,7 @@
 import {
   type KeyboardEvent,
   type MouseEvent,
+  startTransition,
   useCallback,
   useEffect,
   useMemo,
@@ -232,13 +233,19 @@ export function App() {
     // The previous results stay, greyed and without their figures' test ids, until new ones arrive.
     setFresh(false);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
+    // The results table and charts render as a transition, in slices of a few milliseconds, not as
+    // one task that would hold up the page (and the workers' messages) as the results arrive.
+    const showResults = (r: RunResult[]) =>
+      startTransition(() => {
+        setResults(r);
+        setFresh(true);
+        announcer.current.ready();
+      });
     const timer = setTimeout(async () => {
       const cached = runId === 0 ? await storage.getResults(key) : undefined;
       if (!live) return;
       if (cached) {
-        setResults(cached);
-        setFresh(true);
-        announcer.current.ready();
+        showResults(cached);
         return;
       }
       // Replications are kept as they finish: a reload mid-run goes on from those already done.
@@ -259,9 +266,7 @@ export function App() {
           },
         );
         if (!live) return;
-        setResults(out.run);
-        setFresh(true);
-        announcer.current.ready();
+        showResults(out.run);
         void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
@@ -291,21 +296,24 @@ export function App() {
   const [plot, setPlot] = useState<Awaited<typeof timeSeries> | null>(null);
   useEffect(() => {
     let live = true;
-    // Plot's first chart costs several times the later ones (its code still cold): draw a tiny one,
-    // unseen, while the first run goes on, so the first results are not held up by it.
+    let cancel = () => {};
+    // Plot's first chart costs several times the later ones: it is warmed up, unseen and in steps,
+    // while the first run goes on, so the first results are not held up by it.
     void timeSeries.then((m) => {
-      const warm = () => {
-        m.timeSeriesChart(
-          [0, 1, 2].map((month) => ({ month, mean: month, lo: 0, hi: 2 * month })),
-          { title: '', yLabel: '' },
-        );
-        if (live) setPlot(m);
-      };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
-      else setTimeout(warm, 0);
+      if (!live) return;
+      cancel = prefetchWhenIdle(
+        [
+          ...m.warmUps.map((w) => async () => w()),
+          async () => {
+            if (live) setPlot(m);
+          },
+        ],
+        1000,
+      );
     });
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   const activeChart = useCallback(
