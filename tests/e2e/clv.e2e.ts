@@ -7,16 +7,22 @@ import { servedApp, watchErrors, watchLongTasks } from './browser.ts';
 
 const app = servedApp();
 
+/** A new page with the CDNOW sample fitted on the CLV tab (calibration to the end of September 1997). */
+async function fittedSample() {
+  const page = await app.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(app.url);
+  await page.click('[data-testid="tab-clv"]');
+  await page.click('[data-testid="clv-sample"]');
+  await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
+  await page.click('[data-testid="clv-fit"]');
+  await page.waitForSelector('[data-testid="clv-report"]', { timeout: 60_000 });
+  return { page, errors };
+}
+
 describe('CLV from data, in the browser', () => {
   it('fits the CDNOW sample to the published parameters, with diagnostics and every customer’s CLV', async () => {
-    const page = await app.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.click('[data-testid="tab-clv"]');
-    await page.click('[data-testid="clv-sample"]');
-    await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
-    await page.click('[data-testid="clv-fit"]');
-    await page.waitForSelector('[data-testid="clv-report"]', { timeout: 60_000 });
+    const { page, errors } = await fittedSample();
     const value = async (k: string) => Number(await page.getAttribute(`[data-param="${k}"]`, 'data-value'));
     const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, p: 6.25, q: 3.74, gamma: 15.44 };
     for (const [k, v] of Object.entries(published))
@@ -60,18 +66,11 @@ describe('CLV from data, in the browser', () => {
   });
 
   it('a fit whose worker dies is reported and started again on a new worker, with the same fit', async () => {
-    const page = await app.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.click('[data-testid="tab-clv"]');
-    await page.click('[data-testid="clv-sample"]');
-    await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
+    const { page, errors } = await fittedSample();
     const params = () =>
       page.$$eval('[data-param]', (ps) =>
         ps.map((p) => `${p.getAttribute('data-param')} ${p.getAttribute('data-value')}`),
       );
-    await page.click('[data-testid="clv-fit"]');
-    await page.waitForSelector('[data-testid="clv-report"]', { timeout: 60_000 });
     const undisturbed = await params();
     expect(undisturbed.length).toBeGreaterThan(3);
     // Fit again, and kill its worker as the fit is sent, as the browser would (no message, no event).

@@ -10,25 +10,29 @@ const app = servedApp();
 const marketSizes = async (page: Page) =>
   (await storedData(page)).scenarios.map((s) => s.file.population?.marketSize);
 
+/** The user's copy of the default scenario (3,000 people) saved in one tab, then open in a second of the same profile. */
+async function twoTabs() {
+  const context = await app.browser.newContext();
+  const first = await context.newPage();
+  const errors = watchErrors(first);
+  await first.goto(app.url);
+  await first.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+  await setMarketSize(first, 3000);
+  await expect.poll(() => marketSizes(first)).toEqual([3000]);
+  const second = await context.newPage();
+  errors.push(...watchErrors(second));
+  await second.goto(app.url);
+  await second.waitForFunction(
+    () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,000'),
+    null,
+    { timeout: 90_000 },
+  );
+  return { context, first, second, errors };
+}
+
 describe('two tabs and reloads', () => {
   it('a tab does not silently write over what another tab saved since it opened the scenario', async () => {
-    const context = await app.browser.newContext();
-    const first = await context.newPage();
-    const errors = watchErrors(first);
-    await first.goto(app.url);
-    await first.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
-    await setMarketSize(first, 3000);
-    await expect.poll(() => marketSizes(first)).toEqual([3000]);
-
-    // The same user's work opened in a second tab.
-    const second = await context.newPage();
-    errors.push(...watchErrors(second));
-    await second.goto(app.url);
-    await second.waitForFunction(
-      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,000'),
-      null,
-      { timeout: 90_000 },
-    );
+    const { context, first, second, errors } = await twoTabs();
 
     await setMarketSize(first, 3100);
     await expect.poll(() => marketSizes(first)).toEqual([3100]);
@@ -52,21 +56,7 @@ describe('two tabs and reloads', () => {
   });
 
   it('a tab showing a scenario another tab has just saved says so at once; reload it or keep its own as a copy', async () => {
-    const context = await app.browser.newContext();
-    const first = await context.newPage();
-    const errors = watchErrors(first);
-    await first.goto(app.url);
-    await first.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
-    await setMarketSize(first, 3000);
-    await expect.poll(() => marketSizes(first)).toEqual([3000]);
-    const second = await context.newPage();
-    errors.push(...watchErrors(second));
-    await second.goto(app.url);
-    await second.waitForFunction(
-      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,000'),
-      null,
-      { timeout: 90_000 },
-    );
+    const { context, first, second, errors } = await twoTabs();
     expect(await second.$('[data-testid="elsewhere-notice"]')).toBeNull();
 
     // The first tab changes it: the second, which does nothing, is told, in the user's language.
