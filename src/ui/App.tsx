@@ -141,7 +141,7 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  /** Opens a file: validates it, runs it if valid, remembers it as the last one opened. */
+  /** Opens a file: validates it, runs it if valid, remembers it as the last one opened; true if valid. */
   const open = useCallback((o: Opened, edited = false) => {
     setOpened(o);
     // Another scenario's results are never shown under this one's name; an edit's previous results
@@ -156,6 +156,7 @@ export function App() {
       setFresh(false);
     }
     void storage.setLastOpened(o.id);
+    return r.ok;
   }, []);
 
   // On start: a share link wins; otherwise the user's last scenario, if it was one of theirs.
@@ -175,8 +176,11 @@ export function App() {
       if (await hasUnfinishedCompare()) setTab('compare');
       const last = await storage.getSetting<string>('lastOpened');
       const found = saved.find((s) => s.id === last);
-      if (found) open({ id: found.id, file: found.file });
-      else if (last && last !== DEFAULT_SCENARIO_ID && LIBRARY.some((e) => e.id === last)) {
+      // A copy left with a value the engine refuses comes back in the editor, its problems shown:
+      // otherwise the page would show the last valid scenario (the library's) with no word of it.
+      if (found) {
+        if (!open({ id: found.id, file: found.file })) setEditing(true);
+      } else if (last && last !== DEFAULT_SCENARIO_ID && LIBRARY.some((e) => e.id === last)) {
         // A library scenario comes back too (a reload mid-run then goes on with its replications).
         const r = loadLibraryScenario(last);
         if (r.ok) open({ id: last, file: r.file });

@@ -94,6 +94,27 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
     await context.close();
   });
 
+  it('reopens a copy left with an impossible value in the editor, with its problem shown', async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await figures(page);
+    await editCommunity(page);
+    await page.fill('[data-field="levers.value.discount.depthPct"]', '120');
+    await page.waitForSelector('[data-testid="editor-problems"]');
+    await page.reload();
+    // Before, the editor stayed closed and the page showed the library scenario with no word of the copy.
+    await page.waitForSelector('[data-testid="editor-problems"]', { timeout: 90_000 });
+    expect(await page.textContent('[data-testid="editor-problems"]')).toContain(
+      'Discount → Depth (levers.value.discount.depthPct): must be between 0 and 90 (%), got 120',
+    );
+    expect(await page.inputValue('[data-field="levers.emotion.community.levelPct"]')).toBe('80');
+    expect(await page.textContent('[data-testid="my-scenarios"]')).toContain('my copy');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('has every interface string in both languages', async () => {
     const page = await app.browser.newPage();
     await page.goto(app.url);
