@@ -21,6 +21,7 @@ import {
 } from '../src/analysis/clv/report.ts';
 import { simulatedTransactionLog } from '../src/analysis/clv/simulatedLog.ts';
 import { TransactionReader } from '../src/analysis/clv/transactions.ts';
+import { lifeLockApi } from '../src/runner/lifeLock.ts';
 import { type ScenarioFile, toEngine } from '../src/scenario/schema.ts';
 
 export interface ClvProgress {
@@ -70,6 +71,7 @@ function forPage(report: FitReport): PageReport {
 }
 
 const api = {
+  ...lifeLockApi,
   /** A log already in memory (the bundled sample, a simulated log). */
   fit(text: string, options: FitOptions): PageFitResult {
     const r = fitTransactionLog(text, options);

@@ -3,25 +3,14 @@ import '../src/runner/noEval.ts';
 import * as Comlink from 'comlink';
 import { type RunResult, type Scenario, simulate, tracePopulation } from '../src/engine/index.ts';
 import { type Measurement, measure, type Task } from '../src/experiments/measure.ts';
+import { lifeLockApi } from '../src/runner/lifeLock.ts';
 import type { OutcomeId } from '../src/scenario/experimentSchema.ts';
 
 /** A browser tab shares its memory among the workers: each run may hold at most this much. */
 const MEMORY_LIMIT_BYTES = 512 * 2 ** 20;
 
-/** Held until this worker ends, however it ends: the page asks for it to learn of the end (pool.ts). */
-let lifeLock: Promise<void> | null = null;
-
 const api = {
-  /** Resolves once this worker holds its life lock (named after the worker). */
-  holdLifeLock(): Promise<void> {
-    lifeLock ??= new Promise<void>((resolve) => {
-      void navigator.locks.request(self.name, () => {
-        resolve();
-        return new Promise<never>(() => {});
-      });
-    });
-    return lifeLock;
-  },
+  ...lifeLockApi,
   run(scenario: Scenario, seed: number | string, replication: number): RunResult {
     const r = simulate(scenario, { seed, replication, memoryLimitBytes: MEMORY_LIMIT_BYTES });
     return Comlink.transfer(r, [r.metrics.buffer, r.cohortSize.buffer, r.cohortActive.buffer, r.clv.buffer]);

@@ -1,6 +1,7 @@
 /** The validation worker: replications of the validation checks on the shipped library, off the main thread. */
 import '../src/runner/noEval.ts';
 import * as Comlink from 'comlink';
+import { lifeLockApi } from '../src/runner/lifeLock.ts';
 import { loadLibraryScenario } from '../src/scenario/library.ts';
 import { checkById, replicate, type WorldLoader } from '../src/validation/index.ts';
 
@@ -11,6 +12,7 @@ const library: WorldLoader = (id) => {
 };
 
 const api = {
+  ...lifeLockApi,
   /** Replication k of the checks `ids` (one group): their figures, by check id. */
   replicate(ids: string[], k: number): Record<string, number[]> {
     return replicate(ids.map(checkById), library, k);

@@ -35,22 +35,40 @@ export class WorkerLost extends Error {
   }
 }
 
-/** A simulation worker with its Comlink face, and a promise that rejects if it dies. */
-export interface Lane {
+/** A worker with its Comlink face, and a promise that rejects if it dies. */
+export interface WorkerLane<A> {
   worker: Worker;
-  api: Comlink.Remote<SimulationWorkerApi>;
+  api: Comlink.Remote<A>;
   /** Rejects (WorkerLost) when the worker dies. */
   died: Promise<never>;
-  /** Resolves once the worker's death can be noticed however it happens (see spawnSimulationWorker). */
+  /** Resolves once the worker's death can be noticed however it happens (see spawnWorker). */
   ready: Promise<void>;
 }
 
+/** A simulation worker with its Comlink face, and a promise that rejects if it dies. */
+export type Lane = WorkerLane<SimulationWorkerApi>;
+
+/** The kinds of worker the app runs; a lost one is reported with its kind. */
+export type WorkerKind = 'simulation' | 'validation' | 'clv';
+
+/** What a worker must offer for its death to be noticed (src/runner/lifeLock.ts gives it). */
+export interface LifeLocked {
+  holdLifeLock(): Promise<void>;
+}
+
 /**
- * The live simulation workers of this page, for the browser test that kills one mid-run
- * (tests/e2e/workerLoss.e2e.ts) as the browser would: `window.loyaltyLabSimulationWorkers`.
+ * The live workers of this page by kind, for the browser tests that kill one mid-run as the browser
+ * would (tests/e2e/workerLoss.e2e.ts): `window.loyaltyLabWorkers`, and the simulation ones also as
+ * `window.loyaltyLabSimulationWorkers`.
  */
-const live = new Set<Worker>();
+const liveByKind: Record<WorkerKind, Set<Worker>> = {
+  simulation: new Set(),
+  validation: new Set(),
+  clv: new Set(),
+};
+const live = liveByKind.simulation;
 (globalThis as { loyaltyLabSimulationWorkers?: Set<Worker> }).loyaltyLabSimulationWorkers = live;
+(globalThis as { loyaltyLabWorkers?: Record<WorkerKind, Set<Worker>> }).loyaltyLabWorkers = liveByKind;
 
 let lanesSpawned = 0;
 
@@ -59,20 +77,22 @@ let lanesSpawned = 0;
  * calls would wait for ever. So each worker holds a Web Lock named after it for its whole life, and
  * this page asks for the same lock: it is granted only once the worker is gone. The worker must
  * hold it before this page asks (`ready`), so no call is sent before then. Script errors still
- * arrive as `error` events.
+ * arrive as `error` events. `make` creates the worker with the name given (Vite bundles a worker
+ * only from a `new Worker(new URL(…))` written out where it is used).
  */
-export function spawnSimulationWorker(): Lane {
-  const name = `loyalty-lab-simulation-${Date.now().toString(36)}-${lanesSpawned++}`;
-  const worker = new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), {
-    type: 'module',
-    name,
-  });
-  live.add(worker);
-  const api = Comlink.wrap<SimulationWorkerApi>(worker);
+export function spawnWorker<A extends LifeLocked>(
+  kind: WorkerKind,
+  make: (name: string) => Worker,
+): WorkerLane<A> {
+  const name = `loyalty-lab-${kind}-${Date.now().toString(36)}-${lanesSpawned++}`;
+  const worker = make(name);
+  const alive = liveByKind[kind];
+  alive.add(worker);
+  const api = Comlink.wrap<A>(worker);
   let lost: (why: string) => void = () => {};
   const died = new Promise<never>((_, reject) => {
     lost = (why) => {
-      live.delete(worker);
+      alive.delete(worker);
       reject(new WorkerLost(why));
     };
     worker.addEventListener('error', (e) => lost(e.message || 'unknown error'));
@@ -80,12 +100,20 @@ export function spawnSimulationWorker(): Lane {
   died.catch(() => {}); // observed by the lane that is waiting on it, if any
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const ready = locks
-    ? Promise.race([api.holdLifeLock(), died]).then(() => {
+    ? Promise.race([(api as unknown as Comlink.Remote<LifeLocked>).holdLifeLock(), died]).then(() => {
         void locks.request(name, () => lost('it was stopped (killed, or out of memory)'));
       })
     : Promise.resolve();
   ready.catch(() => {});
   return { worker, api, died, ready };
+}
+
+export function spawnSimulationWorker(): Lane {
+  return spawnWorker<SimulationWorkerApi>(
+    'simulation',
+    (name) =>
+      new Worker(new URL('../../workers/simulation.worker.ts', import.meta.url), { type: 'module', name }),
+  );
 }
 
 /** A lost worker, as the page is told of it: how much of the run was kept. */
@@ -95,6 +123,8 @@ export interface WorkerLoss {
   total: number;
   /** Workers lost so far in this page. */
   lost: number;
+  /** What the worker was doing (absent: simulation). */
+  kind?: WorkerKind;
 }
 
 const lossListeners = new Set<(l: WorkerLoss) => void>();
@@ -109,9 +139,72 @@ export function onWorkerLost(listener: (l: WorkerLoss) => void): () => void {
 /** One task that kills every worker it runs on is the scenario's doing, not bad luck: give up then. */
 const MAX_LOSSES_PER_TASK = 2;
 
-function stop(l: Lane): void {
-  live.delete(l.worker);
+function stop(l: WorkerLane<unknown>): void {
+  for (const alive of Object.values(liveByKind)) alive.delete(l.worker);
   l.worker.terminate();
+}
+
+/** Workers that run tasks, each replaced when it dies (WorkerPool's, ValidationPool's, the CLV fit's). */
+export interface Lanes<A> {
+  kind: WorkerKind;
+  /** The workers, one per slot; a dead one's slot gets its replacement. */
+  lanes: WorkerLane<A>[];
+  spawn: () => WorkerLane<A>;
+  /** True once the workers were stopped on purpose: a worker gone then was not lost. */
+  closed: () => boolean;
+}
+
+/**
+ * Calls `call` for indices 0…count−1 on whichever worker is free, in order; `onEach` receives each
+ * result. A worker that dies is replaced and its task given to the new one; what finished is kept,
+ * and since a task's result depends only on its index the run ends as if nothing had happened.
+ * `cancelled` (rejecting), a failed task or a task that keeps killing workers rejects the whole run;
+ * the caller then replaces the workers, which may be mid-task.
+ */
+export async function runTasks<A, T>(
+  set: Lanes<A>,
+  count: number,
+  call: (api: Comlink.Remote<A>, i: number) => Promise<T>,
+  onEach: (i: number, r: T) => void,
+  cancelled: Promise<never>,
+  onProgress?: (p: RunProgress) => void,
+): Promise<void> {
+  const started = performance.now();
+  let done = 0;
+  let next = 0;
+  const again: number[] = [];
+  const losses = new Map<number, number>();
+  const take = () => (again.length > 0 ? again.shift()! : next < count ? next++ : -1);
+  const lane = async (slot: number) => {
+    for (let i = take(); i >= 0; i = take()) {
+      const l = set.lanes[slot];
+      let r: T;
+      try {
+        await Promise.race([l.ready, l.died, cancelled]);
+        r = await Promise.race([call(l.api, i), l.died, cancelled]);
+      } catch (e) {
+        // After a deliberate stop every lane's lock is granted too: that ends the run, it replaces
+        // nothing (a respawn there would leak a worker and leave a hole in `lanes`).
+        if (!(e instanceof WorkerLost) || set.closed()) throw e;
+        const n = (losses.get(i) ?? 0) + 1;
+        losses.set(i, n);
+        if (n >= MAX_LOSSES_PER_TASK) throw e;
+        stop(l);
+        set.lanes[slot] = set.spawn();
+        again.push(i);
+        workersLost++;
+        const loss = { kept: done, total: count, lost: workersLost };
+        for (const f of lossListeners) f(set.kind === 'simulation' ? loss : { ...loss, kind: set.kind });
+        continue;
+      }
+      done++;
+      onEach(i, r);
+      const elapsed = (performance.now() - started) / 1000;
+      onProgress?.({ done, total: count, etaSeconds: (elapsed / done) * (count - done) });
+    }
+  };
+  onProgress?.({ done: 0, total: count, etaSeconds: null });
+  await Promise.all(set.lanes.map((_, slot) => lane(slot)));
 }
 
 /**
@@ -195,13 +288,7 @@ export class WorkerPool {
     return out;
   }
 
-  /**
-   * Calls `call` for indices 0…count−1 on whichever worker is free, in order; `onEach` receives each
-   * result. A worker that dies is replaced and its task given to the new one; what finished is kept,
-   * and since a task's result depends only on its index the run ends as if nothing had happened.
-   * Cancel, a failed task or a task that keeps killing workers rejects the whole run and replaces
-   * the workers.
-   */
+  /** Runs the tasks on this pool's workers (runTasks); a cancelled or failed run replaces them all. */
   private async schedule<T>(
     count: number,
     call: (api: Comlink.Remote<SimulationWorkerApi>, i: number) => Promise<T>,
@@ -209,46 +296,18 @@ export class WorkerPool {
     onProgress?: (p: RunProgress) => void,
   ): Promise<void> {
     if (this.cancelNow) throw new Error('the pool is already running');
-    const started = performance.now();
-    let done = 0;
-    let next = 0;
-    const again: number[] = [];
-    const losses = new Map<number, number>();
-    const take = () => (again.length > 0 ? again.shift()! : next < count ? next++ : -1);
     const cancelled = new Promise<never>((_, reject) => {
       this.cancelNow = () => reject(new RunCancelled());
     });
     cancelled.catch(() => {});
-    const lane = async (slot: number) => {
-      for (let i = take(); i >= 0; i = take()) {
-        const l = this.lanes[slot];
-        let r: T;
-        try {
-          await Promise.race([l.ready, l.died, cancelled]);
-          r = await Promise.race([call(l.api, i), l.died, cancelled]);
-        } catch (e) {
-          // After terminate() every lane's lock is granted too: that ends the run, it replaces nothing
-          // (a respawn there would leak a worker and leave a hole in `lanes`).
-          if (!(e instanceof WorkerLost) || this.closed) throw e;
-          const n = (losses.get(i) ?? 0) + 1;
-          losses.set(i, n);
-          if (n >= MAX_LOSSES_PER_TASK) throw e;
-          stop(l);
-          this.lanes[slot] = spawnSimulationWorker();
-          again.push(i);
-          workersLost++;
-          for (const f of lossListeners) f({ kept: done, total: count, lost: workersLost });
-          continue;
-        }
-        done++;
-        onEach(i, r);
-        const elapsed = (performance.now() - started) / 1000;
-        onProgress?.({ done, total: count, etaSeconds: (elapsed / done) * (count - done) });
-      }
+    const set: Lanes<SimulationWorkerApi> = {
+      kind: 'simulation',
+      lanes: this.lanes,
+      spawn: spawnSimulationWorker,
+      closed: () => this.closed,
     };
-    onProgress?.({ done: 0, total: count, etaSeconds: null });
     try {
-      await Promise.all(this.lanes.map((_, slot) => lane(slot)));
+      await runTasks(set, count, call, onEach, cancelled, onProgress);
     } catch (e) {
       // A cancelled or failed run leaves workers mid-task: replace them all.
       this.restart();

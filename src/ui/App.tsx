@@ -1,6 +1,7 @@
 import {
   type KeyboardEvent,
   type MouseEvent,
+  startTransition,
   useCallback,
   useEffect,
   useMemo,
@@ -43,9 +44,10 @@ import { runErrorLines } from './messages.ts';
 import { keepForOffline } from './offline.ts';
 import { type Opened, ProblemList, ScenarioBar } from './ScenarioBar.tsx';
 import { ScenarioEditor } from './ScenarioEditor.tsx';
-import { StorageNotice } from './StorageNotice.tsx';
+import { ChangedElsewhereNotice, StorageNotice } from './StorageNotice.tsx';
 import { resultsKey, type SavedScenario, storage } from './storage.ts';
 import { makeRunAnnouncer, UiContext } from './uiContext.ts';
+import { hasUnfinishedCompare } from './unfinishedCompare.tsx';
 import { WorkerNotice } from './WorkerNotice.tsx';
 
 /**
@@ -141,7 +143,7 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
 
-  /** Opens a file: validates it, runs it if valid, remembers it as the last one opened. */
+  /** Opens a file: validates it, runs it if valid, remembers it as the last one opened; true if valid. */
   const open = useCallback((o: Opened, edited = false) => {
     setOpened(o);
     // Another scenario's results are never shown under this one's name; an edit's previous results
@@ -155,7 +157,8 @@ export function App() {
       // In the same render as the new scenario: no frame shows the old results as if they were its.
       setFresh(false);
     }
-    void storage.setSetting('lastOpened', o.id);
+    void storage.setLastOpened(o.id);
+    return r.ok;
   }, []);
 
   // On start: a share link wins; otherwise the user's last scenario, if it was one of theirs.
@@ -171,10 +174,15 @@ export function App() {
         } else setProblems({ source: 'link', problems: r.problems });
         return;
       }
+      // A comparison the last page left running is offered on its tab, to finish from where it stopped.
+      if (await hasUnfinishedCompare()) setTab('compare');
       const last = await storage.getSetting<string>('lastOpened');
       const found = saved.find((s) => s.id === last);
-      if (found) open({ id: found.id, file: found.file });
-      else if (last && last !== DEFAULT_SCENARIO_ID && LIBRARY.some((e) => e.id === last)) {
+      // A copy left with a value the engine refuses comes back in the editor, its problems shown:
+      // otherwise the page would show the last valid scenario (the library's) with no word of it.
+      if (found) {
+        if (!open({ id: found.id, file: found.file })) setEditing(true);
+      } else if (last && last !== DEFAULT_SCENARIO_ID && LIBRARY.some((e) => e.id === last)) {
         // A library scenario comes back too (a reload mid-run then goes on with its replications).
         const r = loadLibraryScenario(last);
         if (r.ok) open({ id: last, file: r.file });
@@ -197,13 +205,31 @@ export function App() {
     void storage.saveScenario(record);
   };
 
-  /** A scenario made for the user (from their data or figures): saved among theirs, and opened. */
-  const keepAsMine = (file: ScenarioFile) => {
+  /**
+   * A new scenario of the user's, saved and opened (a duplicate, a fitted cohort, a calibrated
+   * business, a tab's kept version).
+   */
+  const openAsNew = (file: ScenarioFile) => {
     const record = { id: newId(), file, updatedAt: Date.now() };
     setMine((list) => [record, ...list]);
     void storage.saveScenario(record);
     open({ id: record.id, file });
   };
+
+  // Another tab or window saved one of the user's scenarios: the list shows its new version; if it
+  // is the one open here, the user is told at once and chooses (no edit of theirs is written over it).
+  const [elsewhere, setElsewhere] = useState<SavedScenario | null>(null);
+  const openedId = useRef(opened.id);
+  openedId.current = opened.id;
+  useEffect(
+    () =>
+      storage.onChangedElsewhere((s) => {
+        setMine((list) => [s, ...list.filter((x) => x.id !== s.id)]);
+        if (s.id === openedId.current) setElsewhere(s);
+        else storage.adopt(s);
+      }),
+    [],
+  );
 
   // Runs the valid scenario in the worker pool (after a short pause while the user types), or
   // shows cached results of the very same scenario, seed and replications.
@@ -216,13 +242,19 @@ export function App() {
     // The previous results stay, greyed and without their figures' test ids, until new ones arrive.
     setFresh(false);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
+    // The results table and charts render as a transition, in slices of a few milliseconds, not as
+    // one task that would hold up the page (and the workers' messages) as the results arrive.
+    const showResults = (r: RunResult[]) =>
+      startTransition(() => {
+        setResults(r);
+        setFresh(true);
+        announcer.current.ready();
+      });
     const timer = setTimeout(async () => {
       const cached = runId === 0 ? await storage.getResults(key) : undefined;
       if (!live) return;
       if (cached) {
-        setResults(cached);
-        setFresh(true);
-        announcer.current.ready();
+        showResults(cached);
         return;
       }
       // Replications are kept as they finish: a reload mid-run goes on from those already done.
@@ -243,9 +275,7 @@ export function App() {
           },
         );
         if (!live) return;
-        setResults(out.run);
-        setFresh(true);
-        announcer.current.ready();
+        showResults(out.run);
         void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
@@ -275,21 +305,24 @@ export function App() {
   const [plot, setPlot] = useState<Awaited<typeof timeSeries> | null>(null);
   useEffect(() => {
     let live = true;
-    // Plot's first chart costs several times the later ones (its code still cold): draw a tiny one,
-    // unseen, while the first run goes on, so the first results are not held up by it.
+    let cancel = () => {};
+    // Plot's first chart costs several times the later ones: it is warmed up, unseen and in steps,
+    // while the first run goes on, so the first results are not held up by it.
     void timeSeries.then((m) => {
-      const warm = () => {
-        m.timeSeriesChart(
-          [0, 1, 2].map((month) => ({ month, mean: month, lo: 0, hi: 2 * month })),
-          { title: '', yLabel: '' },
-        );
-        if (live) setPlot(m);
-      };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
-      else setTimeout(warm, 0);
+      if (!live) return;
+      cancel = prefetchWhenIdle(
+        [
+          ...m.warmUps.map((w) => async () => w()),
+          async () => {
+            if (live) setPlot(m);
+          },
+        ],
+        1000,
+      );
     });
     return () => {
       live = false;
+      cancel();
     };
   }, []);
   const activeChart = useCallback(
@@ -400,6 +433,21 @@ export function App() {
             </div>
           </header>
           <StorageNotice t={t} file={opened.file} />
+          {elsewhere && elsewhere.id === opened.id && (
+            <ChangedElsewhereNotice
+              t={t}
+              onReload={() => {
+                storage.adopt(elsewhere);
+                setElsewhere(null);
+                open({ id: elsewhere.id, file: elsewhere.file });
+              }}
+              onKeepCopy={() => {
+                storage.adopt(elsewhere);
+                setElsewhere(null);
+                openAsNew({ ...opened.file, name: `${opened.file.name} (${t('elsewhere_copyName')})` });
+              }}
+            />
+          )}
           <WorkerNotice t={t} />
           {docAnchor && <DocsPanel anchor={docAnchor} onClose={() => setDocAnchor(null)} t={t} />}
           <div className="tabs" role="tablist" aria-label={t('tabsLabel')}>
@@ -450,7 +498,7 @@ export function App() {
                 <ClvPage
                   t={t}
                   onScenario={(file) => {
-                    keepAsMine(file);
+                    openAsNew(file);
                     setTab('scenario');
                   }}
                 />
@@ -492,16 +540,7 @@ export function App() {
               lang={lang}
               onOpen={(s) => open({ id: s.id, file: s.file })}
               onChange={(list) => setMine(list)}
-              onDuplicate={(s) => {
-                const copy = {
-                  id: newId(),
-                  file: { ...s.file, name: `${s.file.name} (2)` },
-                  updatedAt: Date.now(),
-                };
-                setMine((list) => [copy, ...list]);
-                void storage.saveScenario(copy);
-                open({ id: copy.id, file: copy.file });
-              }}
+              onDuplicate={(s) => openAsNew({ ...s.file, name: `${s.file.name} (2)` })}
             />
             {problems && (
               <ProblemList
@@ -519,7 +558,7 @@ export function App() {
             <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
               {editing ? t('closeEditor') : t('editLevers')}
             </button>
-            <MyBusiness t={t} lang={lang} current={opened} onCalibrated={keepAsMine} />
+            <MyBusiness t={t} lang={lang} current={opened} onCalibrated={openAsNew} />
             {/* On a wide screen the editor and the results sit side by side. */}
             <div className={editing ? 'workbench editing' : 'workbench'}>
               {editing && (

@@ -6,11 +6,18 @@ import { spanMonths } from '../analysis/clv/calibrate.ts';
 import { weeklyDiscountFactor } from '../analysis/clv/clv.ts';
 import { csvHeader, type FitOptions } from '../analysis/clv/report.ts';
 import { type Said, SKIP_KINDS, type SkipKind, sniffHeader } from '../analysis/clv/transactions.ts';
+import { type Lanes, runTasks, spawnWorker, type WorkerLane } from '../runner/pool.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import { clvDistributionChart, conditionalChart, frequencyChart, trackingChart } from './charts/clvCharts.ts';
 import { download } from './download.ts';
 import type { Key } from './i18n.ts';
+
+const spawnClvWorker = () =>
+  spawnWorker<ClvWorkerApi>(
+    'clv',
+    (name) => new Worker(new URL('../../workers/clv.worker.ts', import.meta.url), { type: 'module', name }),
+  );
 
 /**
  * Logs larger than this are refused before reading. The file is streamed, so its text is never
@@ -68,17 +75,16 @@ export function ClvPage({
   const [elapsed, setElapsed] = useState(0);
   /** The data's fit, kept when a simulated log is fitted, to set the two side by side. */
   const [reference, setReference] = useState<{ name: string; report: PageReport } | null>(null);
-  const worker = useRef<{ w: Worker; api: Comlink.Remote<ClvWorkerApi> } | null>(null);
+  const worker = useRef<WorkerLane<ClvWorkerApi> | null>(null);
   /** Which fit is current: a cancelled one's late answer is ignored. */
   const run = useRef(0);
 
   const spawn = useCallback(() => {
-    const w = new Worker(new URL('../../workers/clv.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = { w, api: Comlink.wrap<ClvWorkerApi>(w) };
+    worker.current = spawnClvWorker();
   }, []);
   useEffect(() => {
     spawn();
-    return () => worker.current?.w.terminate();
+    return () => worker.current?.worker.terminate();
   }, [spawn]);
 
   const load = (l: Loaded) => {
@@ -107,7 +113,7 @@ export function ClvPage({
   };
 
   const restart = () => {
-    worker.current?.w.terminate();
+    worker.current?.worker.terminate();
     spawn();
   };
 
@@ -139,18 +145,35 @@ export function ClvPage({
       marginPct: margin,
       clvWeeks: weeks,
     };
+    // A worker that dies mid-fit (killed, out of memory) is noticed, reported and replaced, and the
+    // fit starts again on the new one, as a simulation pool's task would (runTasks).
+    const lanes: Lanes<ClvWorkerApi> = {
+      kind: 'clv',
+      lanes: [worker.current],
+      spawn: spawnClvWorker,
+      closed: () => run.current !== id,
+    };
     try {
-      const { api } = worker.current;
-      const r: PageFitResult = loaded.file
-        ? await api.fitFile(
-            loaded.file,
-            options,
-            Comlink.proxy((p: ClvProgress) => {
-              if (run.current === id) setProgress(p);
-            }),
-          )
-        : await api.fit(loaded.text ?? '', options);
-      if (run.current !== id) return;
+      let r: PageFitResult | undefined;
+      await runTasks(
+        lanes,
+        1,
+        (api): Promise<PageFitResult> =>
+          loaded.file
+            ? api.fitFile(
+                loaded.file,
+                options,
+                Comlink.proxy((p: ClvProgress) => {
+                  if (run.current === id) setProgress(p);
+                }),
+              )
+            : api.fit(loaded.text ?? '', options),
+        (_, out) => {
+          r = out;
+        },
+        new Promise<never>(() => {}),
+      );
+      if (run.current !== id || !r) return;
       if (r.ok) {
         setElapsed((performance.now() - started) / 1000);
         setReport(r.report);
@@ -166,6 +189,7 @@ export function ClvPage({
       restart();
     } finally {
       if (run.current === id) {
+        worker.current = lanes.lanes[0];
         setBusy(false);
         setProgress(null);
       }

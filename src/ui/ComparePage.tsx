@@ -27,6 +27,12 @@ import { RunControls } from './RunControls.tsx';
 import { listRuns, loadRun, mayCombine, type PastRun, sameBaseline, saveRun } from './runHistory.ts';
 import type { SavedScenario } from './storage.ts';
 import { useRunAnnouncer } from './uiContext.ts';
+import {
+  type CompareSetup,
+  type Unfinished,
+  UnfinishedCompareOffer,
+  unfinishedCompare,
+} from './unfinishedCompare.tsx';
 
 const METRICS_SHOWN = [
   'active',
@@ -130,25 +136,54 @@ export function ComparePage({
     };
   }, []);
 
-  const run = async () => {
-    const ids = [baseline, ...plans.filter((p) => p !== baseline)];
-    const jobs = ids.map((id) => ({ key: id, scenario: byId.get(id)!.scenario, seed, replications: reps }));
+  const run = async (resume?: Unfinished) => {
+    const ids = resume
+      ? [resume.setup.baseline, ...resume.setup.plans]
+      : [baseline, ...plans.filter((p) => p !== baseline)];
+    const setup: CompareSetup = resume?.setup ?? {
+      id: Date.now().toString(36),
+      baseline,
+      plans: ids.slice(1),
+      names: Object.fromEntries(ids.map((id) => [id, byId.get(id)?.name ?? id])),
+      scenarios: Object.fromEntries(ids.map((id) => [id, byId.get(id)!.scenario])),
+      reps,
+      seed,
+    };
+    const jobs = ids.map((id) => ({
+      key: id,
+      scenario: setup.scenarios[id],
+      seed: setup.seed,
+      replications: setup.reps,
+      finished: resume?.finished[id],
+    }));
     const outcomeOf = (results: Record<string, RunResult[]>, complete: number): Outcome => {
       const cut = Object.fromEntries(ids.map((id) => [id, results[id].slice(0, complete)]));
-      const comparisons = Object.fromEntries(ids.slice(1).map((id) => [id, compare(cut[baseline], cut[id])]));
-      return { baseline, plans: ids.slice(1), results: cut, comparisons, complete, reps, seed };
+      const comparisons = Object.fromEntries(ids.slice(1).map((id) => [id, compare(cut[ids[0]], cut[id])]));
+      return {
+        baseline: ids[0],
+        plans: ids.slice(1),
+        results: cut,
+        comparisons,
+        complete,
+        reps: setup.reps,
+        seed: setup.seed,
+      };
     };
     // Replications stream in; the page shows every replication index that all plans have finished
     // (paired comparisons need the same k in each), at most every STREAM_MS.
-    const got: Record<string, RunResult[]> = Object.fromEntries(ids.map((id) => [id, []]));
+    const got: Record<string, RunResult[]> = Object.fromEntries(
+      ids.map((id) => [id, [...(resume?.finished[id] ?? [])] as RunResult[]]),
+    );
     let shown = 0;
     let lastShownAt = 0;
     const onResult = (key: string, k: number, r: RunResult) => {
       got[key][k] = r;
+      // Kept as it finishes: a reload mid-run offers to go on from here (unfinishedCompare.tsx).
+      void unfinishedCompare.keep(setup, key, k, r);
       let complete = shown;
-      while (complete < reps && ids.every((id) => got[id][complete])) complete++;
+      while (complete < setup.reps && ids.every((id) => got[id][complete])) complete++;
       const now = performance.now();
-      if (complete >= 2 && complete > shown && complete < reps && now - lastShownAt > STREAM_MS) {
+      if (complete >= 2 && complete > shown && complete < setup.reps && now - lastShownAt > STREAM_MS) {
         shown = complete;
         lastShownAt = now;
         setOutcome(outcomeOf(got, complete));
@@ -157,6 +192,7 @@ export function ComparePage({
     setMessage(null);
     setOutcome(null);
     const started = performance.now();
+    void unfinishedCompare.start(setup);
     try {
       const results = await pool.current!.runMany(jobs, {
         onProgress: (p) => {
@@ -166,11 +202,18 @@ export function ComparePage({
         onResult,
       });
       const seconds = (performance.now() - started) / 1000;
-      setOutcome({ ...outcomeOf(results, reps), seconds, workers: pool.current!.size });
+      setOutcome({ ...outcomeOf(results, setup.reps), seconds, workers: pool.current!.size });
       announcer.ready();
-      const names = Object.fromEntries(ids.map((id) => [id, byId.get(id)?.name ?? id]));
       const at = Date.now();
-      const past = { id: at.toString(36), at, baseline, plans: ids.slice(1), names, reps, seed };
+      const past = {
+        id: at.toString(36),
+        at,
+        baseline: ids[0],
+        plans: ids.slice(1),
+        names: setup.names,
+        reps: setup.reps,
+        seed: setup.seed,
+      };
       void saveRun(past, results).then(setHistory);
     } catch (e) {
       setMessage(
@@ -179,6 +222,7 @@ export function ComparePage({
           : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
       );
     } finally {
+      void unfinishedCompare.end(setup);
       setProgress(null);
     }
   };
@@ -377,6 +421,17 @@ export function ComparePage({
           ids={{ run: 'run-compare', cancel: 'cancel', progress: 'compare-progress' }}
         />
       </div>
+      <UnfinishedCompareOffer
+        t={t}
+        hidden={progress !== null}
+        onResume={(u) => {
+          setBaseline(u.setup.baseline);
+          setPlans(u.setup.plans);
+          setReps(u.setup.reps);
+          setSeed(u.setup.seed);
+          void run(u);
+        }}
+      />
       {history.length > 0 && (
         <details className="history no-print" data-testid="history">
           <summary>

@@ -41,3 +41,29 @@ export function StorageNotice({ t, file }: { t: (k: Key) => string; file: Scenar
     </output>
   );
 }
+
+/**
+ * Another tab or window has just saved the scenario this tab shows: the user reloads that version
+ * here, or keeps what this tab shows as a copy of its own (neither version is written over).
+ */
+export function ChangedElsewhereNotice({
+  t,
+  onReload,
+  onKeepCopy,
+}: {
+  t: (k: Key) => string;
+  onReload: () => void;
+  onKeepCopy: () => void;
+}) {
+  return (
+    <output className="note storage-notice" data-testid="elsewhere-notice">
+      <p>{t('elsewhere_changed')}</p>
+      <button type="button" onClick={onReload} data-testid="elsewhere-reload">
+        {t('elsewhere_reload')}
+      </button>{' '}
+      <button type="button" onClick={onKeepCopy} data-testid="elsewhere-keep-copy">
+        {t('elsewhere_keepCopy')}
+      </button>
+    </output>
+  );
+}

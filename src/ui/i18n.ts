@@ -413,9 +413,20 @@ const en = {
     'This scenario was changed in another tab or window since this one opened it: your change was not saved over theirs. It is kept on this page.',
   storage_keepMine: 'Keep mine (replace the other version)',
   storage_reload: 'Reload to see the other version',
+  elsewhere_changed:
+    'This scenario has just been changed in another tab or window. Reload it here to see that version, or keep what this tab shows as a copy of your own; neither is written over the other.',
+  elsewhere_reload: 'Reload it',
+  elsewhere_keepCopy: 'Keep mine (save as a copy)',
+  elsewhere_copyName: 'my version',
+  compare_unfinished:
+    'A comparison was still running when the page was last closed or reloaded ({baseline} against {plans}): {kept} of {total} replications had finished and are kept.',
+  compare_resume: 'Finish it from there',
+  compare_discard: 'Let it go',
   run_resumed: 'Picked up where the run stopped: {kept} of {total} replications were already finished.',
   worker_lost:
     'A simulation worker stopped (the browser killed it, or it ran out of memory) and was replaced. The run went on from the {kept} of {total} replications already finished, which are kept: the results are those of a run without the interruption.',
+  worker_lostFit:
+    'The worker fitting the model stopped (the browser killed it, or it ran out of memory) and was replaced: the fit started again on the new one, with the same data and settings.',
   // CLV at the size of a real log (issue 14): streaming, progress, dirty logs, convergence, units.
   clvLang: 'en',
   clvRowsRead: 'rows read',
@@ -959,9 +970,20 @@ const zh: Record<Key, string> = {
     '此情景在你打开之后已在另一个标签页或窗口中被修改：你的修改没有覆盖对方的版本，仍保留在此页面中。',
   storage_keepMine: '保留我的版本（替换另一个版本）',
   storage_reload: '重新加载以查看另一个版本',
+  elsewhere_changed:
+    '此情景刚刚在另一个标签页或窗口中被修改。可以在这里重新加载以查看那个版本，或将本标签页显示的内容另存为你自己的副本；两个版本都不会被覆盖。',
+  elsewhere_reload: '重新加载',
+  elsewhere_keepCopy: '保留我的版本（另存为副本）',
+  elsewhere_copyName: '我的版本',
+  compare_unfinished:
+    '上次关闭或重新加载页面时，有一次比较仍在运行（{baseline} 对比 {plans}）：{total} 次重复中已完成 {kept} 次，结果都已保留。',
+  compare_resume: '从中断处继续完成',
+  compare_discard: '放弃这次运行',
   run_resumed: '从中断处继续运行：{total} 次重复中已有 {kept} 次完成。',
   worker_lost:
     '一个模拟工作线程停止了（被浏览器终止或内存不足），已换上新的线程。运行从已完成的 {kept}/{total} 次重复继续，这些结果都已保留：最终结果与未中断的运行相同。',
+  worker_lostFit:
+    '拟合模型的工作线程停止了（被浏览器终止或内存不足），已换上新的线程：拟合已在新线程上以相同的数据和设置重新开始。',
   // CLV at the size of a real log (issue 14)
   clvLang: 'zh',
   clvRowsRead: '已读行数',

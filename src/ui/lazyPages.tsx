@@ -69,13 +69,14 @@ export const MyBusiness = onDemand<ComponentProps<typeof Business>>(
   false,
 );
 
-/** Calls each loader in turn while the browser is idle, one per idle period; returns a cancel. */
-export function prefetchWhenIdle(loaders: (() => Promise<unknown>)[]): () => void {
+/**
+ * Calls each loader in turn while the browser is idle, one per idle period (or after `timeout` ms
+ * without one); returns a cancel.
+ */
+export function prefetchWhenIdle(loaders: (() => Promise<unknown>)[], timeout = 5000): () => void {
   let cancelled = false;
   const idle = (f: () => void) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(f, { timeout: 5000 })
-      : setTimeout(f, 200);
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout }) : setTimeout(f, 200);
   const step = (k: number) => {
     if (cancelled || k >= loaders.length) return;
     idle(() => {

@@ -9,8 +9,15 @@
  * - newer: the database belongs to a newer version of the app: it is not opened at all;
  * - newerRecords: some records were written by a newer version: they are neither shown nor changed;
  * - changedElsewhere: a scenario was saved by another tab or window since this one read it: this
- *   tab's change is not written over it unless the user says so (`keepMine`);
+ *   tab's change is not written over it unless the user says so (`keepMine`). Tabs also tell each
+ *   other of every scenario they save (`onChangedElsewhere`), so the one showing it can say so at once;
  * - failed: any other refused write.
+ *
+ * An IndexedDB write is committed some milliseconds after it is asked for; a page that goes away in
+ * between (a reload right after a keystroke) loses it with its transaction. The user's work, their
+ * scenarios and which one is open, is therefore also noted synchronously in localStorage until its
+ * write is known to have ended (`pending`); the next page to open the database writes what it finds
+ * there first.
  */
 import type { RunResult } from '../engine/index.ts';
 import { CURRENT_VERSION } from '../scenario/migrations.ts';
@@ -73,6 +80,106 @@ export const storageFaults = {
   },
 };
 
+/** A write of the user's work not yet known to have ended, as noted in localStorage. */
+interface PendingWrite {
+  store: 'scenarios' | 'settings';
+  key: string;
+  value: unknown;
+}
+
+const PENDING_PREFIX = 'loyalty-lab.pending:';
+/** Once the page is going away, a write's end is not seen here: its note stays for the next page. */
+let leaving = false;
+if (typeof addEventListener === 'function') {
+  addEventListener('pagehide', () => {
+    leaving = true;
+  });
+  addEventListener('pageshow', () => {
+    leaving = false;
+  });
+}
+
+const pending = {
+  key: (w: Omit<PendingWrite, 'value'>) => `${PENDING_PREFIX}${w.store}:${w.key}`,
+  /** Notes a write about to be made; returns what `settle` needs (null if localStorage refused it). */
+  note(w: PendingWrite): string | null {
+    try {
+      const text = JSON.stringify(w);
+      localStorage.setItem(pending.key(w), text);
+      return text;
+    } catch {
+      return null; // no localStorage (or full): the write goes ahead without its note
+    }
+  },
+  /** The write ended (committed or refused, and the page was told): its note goes, unless a later one replaced it. */
+  settle(w: Omit<PendingWrite, 'value'>, text: string | null): void {
+    if (text === null || leaving) return;
+    try {
+      if (localStorage.getItem(pending.key(w)) === text) localStorage.removeItem(pending.key(w));
+    } catch {
+      // nothing to remove
+    }
+  },
+  drop(w: Omit<PendingWrite, 'value'>): void {
+    try {
+      localStorage.removeItem(pending.key(w));
+    } catch {
+      // nothing to remove
+    }
+  },
+  all(): { text: string; write: PendingWrite }[] {
+    const out: { text: string; write: PendingWrite }[] = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        const text = k?.startsWith(PENDING_PREFIX) ? localStorage.getItem(k) : null;
+        if (!text) continue;
+        try {
+          const w = JSON.parse(text) as PendingWrite;
+          if ((w.store === 'scenarios' || w.store === 'settings') && typeof w.key === 'string')
+            out.push({ text, write: w });
+        } catch {
+          // a damaged note: ignored
+        }
+      }
+    } catch {
+      // no localStorage
+    }
+    return out;
+  },
+};
+
+/**
+ * Writes what an earlier page noted but may not have lived to commit, before anything else is read
+ * (transactions run in the order they are created). A scenario is written only over an older
+ * version of itself, never over a record a newer app wrote.
+ */
+function finishPending(db: IDBDatabase): void {
+  const notes = pending.all();
+  if (notes.length === 0) return;
+  try {
+    const tx = db.transaction(['scenarios', 'settings'], 'readwrite');
+    for (const { write: w } of notes) {
+      if (w.store === 'settings') tx.objectStore('settings').put(w.value, w.key);
+      else {
+        const s = tx.objectStore('scenarios');
+        const mine = w.value as SavedScenario;
+        const existing = s.get(w.key);
+        existing.onsuccess = () => {
+          const theirs = existing.result as SavedScenario | undefined;
+          if (isNewer(theirs) || isNewer(mine)) return;
+          if (!theirs || theirs.updatedAt < mine.updatedAt) s.put({ ...mine, format: RECORD_FORMAT });
+        };
+      }
+    }
+    tx.oncomplete = () => {
+      for (const { text, write: w } of notes) pending.settle(w, text);
+    };
+  } catch {
+    // left for the next page
+  }
+}
+
 let opening: Promise<IDBDatabase | null> | null = null;
 
 function open(): Promise<IDBDatabase | null> {
@@ -98,6 +205,7 @@ function open(): Promise<IDBDatabase | null> {
           opening = Promise.resolve(null);
           report('newer');
         };
+        finishPending(db);
         resolve(db);
       };
       req.onerror = (e) => {
@@ -192,6 +300,8 @@ const seen = new Map<string, number>();
 const held = new Map<string, SavedScenario>();
 
 function saveScenario(s: SavedScenario, force = false): Promise<boolean> {
+  const note = { store: 'scenarios', key: s.id } as const;
+  const text = pending.note({ ...note, value: s });
   return write(
     'scenarios',
     s.id,
@@ -204,14 +314,32 @@ function saveScenario(s: SavedScenario, force = false): Promise<boolean> {
       if (isNewer(existing)) return 'newerRecords';
       const theirs = (existing as SavedScenario | undefined)?.updatedAt;
       const mine = seen.get(s.id);
+      // The very version being written is there already: a page reloaded meanwhile wrote it from its note.
+      if (theirs === s.updatedAt) return null;
       if (!force && theirs !== undefined && mine !== undefined && theirs > mine) {
         held.set(s.id, s);
         return 'changedElsewhere';
       }
       return null;
     },
-  );
+  ).then((ok) => {
+    pending.settle(note, text);
+    if (ok) channel?.postMessage({ kind: 'scenarioSaved', scenario: s });
+    return ok;
+  });
 }
+
+/** The app's other tabs and windows (same origin), told of every scenario saved here. */
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('loyalty-lab') : null;
+const elsewhere = new Set<(s: SavedScenario) => void>();
+channel?.addEventListener('message', (e: MessageEvent) => {
+  const m = e.data as { kind?: unknown; scenario?: SavedScenario } | null;
+  const s = m?.kind === 'scenarioSaved' ? m.scenario : undefined;
+  if (!s || typeof s.id !== 'string' || typeof s.updatedAt !== 'number' || isNewer(s)) return;
+  // A version this tab wrote or read already is no news.
+  if ((seen.get(s.id) ?? Number.NEGATIVE_INFINITY) >= s.updatedAt) return;
+  for (const l of elsewhere) l(s);
+});
 
 const partialKey = (key: string, k: number) => `partial:${key}:${String(k).padStart(6, '0')}`;
 const partialRange = (key: string) => IDBKeyRange.bound(`partial:${key}:`, `partial:${key}:\uffff`);
@@ -226,11 +354,28 @@ export const storage = {
     return usable.sort((a, b) => b.updatedAt - a.updatedAt);
   },
   saveScenario: (s: SavedScenario) => saveScenario(s),
+  /** Calls `listener` with each scenario another tab or window saves, unless this tab has that version; returns the unsubscribe. */
+  onChangedElsewhere(listener: (s: SavedScenario) => void): () => void {
+    elsewhere.add(listener);
+    return () => elsewhere.delete(listener);
+  },
+  /**
+   * This tab now works from `s`, a version saved elsewhere: its next change is written over that
+   * version as usual, and a change of its own held back against it is dropped.
+   */
+  adopt(s: SavedScenario): void {
+    seen.set(s.id, Math.max(seen.get(s.id) ?? 0, s.updatedAt));
+    held.delete(s.id);
+  },
   /** Writes this tab's held versions over the other tab's (the user chose to). */
   keepMine: async (): Promise<void> => {
     for (const s of [...held.values()]) await saveScenario(s, true);
   },
-  deleteScenario: (id: string) => write('scenarios', id, (st) => st.delete(id)),
+  deleteScenario: (id: string) => {
+    // A deleted scenario's unwritten edit must not bring it back at the next start.
+    pending.drop({ store: 'scenarios', key: id });
+    return write('scenarios', id, (st) => st.delete(id));
+  },
   getResults: async (key: string): Promise<RunResult[] | undefined> => {
     const r = await read<SavedResults>('results', (s) => s.get(key));
     return r && !isNewer(r) ? r.results : undefined;
@@ -253,6 +398,14 @@ export const storage = {
   clearPartialResults: (key: string) => write('results', key, (st) => st.delete(partialRange(key)), null),
   getSetting: <T>(key: string) => read<T>('settings', (s) => s.get(key)),
   setSetting: (key: string, value: unknown) => write('settings', key, (s) => s.put(value, key), null),
+  /** Which scenario is open: part of the user's work, kept like a scenario across a sudden reload. */
+  setLastOpened: async (id: string): Promise<boolean> => {
+    const note = { store: 'settings', key: 'lastOpened' } as const;
+    const text = pending.note({ ...note, value: id });
+    const ok = await storage.setSetting(note.key, id);
+    pending.settle(note, text);
+    return ok;
+  },
 };
 
 /** A short, stable key for (scenario, seed, replications): results are cached under it. */

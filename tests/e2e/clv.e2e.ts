@@ -7,16 +7,22 @@ import { servedApp, watchErrors, watchLongTasks } from './browser.ts';
 
 const app = servedApp();
 
+/** A new page with the CDNOW sample fitted on the CLV tab (calibration to the end of September 1997). */
+async function fittedSample() {
+  const page = await app.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(app.url);
+  await page.click('[data-testid="tab-clv"]');
+  await page.click('[data-testid="clv-sample"]');
+  await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
+  await page.click('[data-testid="clv-fit"]');
+  await page.waitForSelector('[data-testid="clv-report"]', { timeout: 60_000 });
+  return { page, errors };
+}
+
 describe('CLV from data, in the browser', () => {
   it('fits the CDNOW sample to the published parameters, with diagnostics and every customer’s CLV', async () => {
-    const page = await app.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.click('[data-testid="tab-clv"]');
-    await page.click('[data-testid="clv-sample"]');
-    await page.fill('[data-testid="clv-calibration-end"]', '1997-09-30');
-    await page.click('[data-testid="clv-fit"]');
-    await page.waitForSelector('[data-testid="clv-report"]', { timeout: 60_000 });
+    const { page, errors } = await fittedSample();
     const value = async (k: string) => Number(await page.getAttribute(`[data-param="${k}"]`, 'data-value'));
     const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, p: 6.25, q: 3.74, gamma: 15.44 };
     for (const [k, v] of Object.entries(published))
@@ -55,6 +61,38 @@ describe('CLV from data, in the browser', () => {
     await page.waitForSelector('[data-testid="clv-round-trip"]', { timeout: 120_000 });
     const simulatedR = await value('r');
     expect(Math.abs(simulatedR / published.r - 1)).toBeLessThan(0.2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a fit whose worker dies is reported and started again on a new worker, with the same fit', async () => {
+    const { page, errors } = await fittedSample();
+    const params = () =>
+      page.$$eval('[data-param]', (ps) =>
+        ps.map((p) => `${p.getAttribute('data-param')} ${p.getAttribute('data-value')}`),
+      );
+    const undisturbed = await params();
+    expect(undisturbed.length).toBeGreaterThan(3);
+    // Fit again, and kill its worker as the fit is sent, as the browser would (no message, no event).
+    await page.evaluate(() => {
+      document.querySelector<HTMLButtonElement>('[data-testid="clv-fit"]')!.click();
+      const live = (window as unknown as { loyaltyLabWorkers: Record<string, Set<Worker>> })
+        .loyaltyLabWorkers;
+      [...live.clv][0].terminate();
+    });
+    const notice = await page.waitForSelector('[data-testid="worker-notice"][data-kind="clv"]', {
+      timeout: 60_000,
+    });
+    expect(await notice.textContent()).toMatch(/stopped .* replaced: the fit started again/);
+    await page.waitForSelector('[data-testid="clv-fit"]:not([disabled])', { timeout: 60_000 });
+    expect(await page.$('[data-testid="clv-error"]')).toBeNull();
+    expect(await params()).toEqual(undisturbed);
+    // The new worker serves the rest of the page: every customer's CLV from this fit.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="clv-download"]'),
+    ]);
+    expect(readFileSync((await download.path())!, 'utf8').split('\n').length).toBeGreaterThan(100);
     expect(errors).toEqual([]);
     await page.close();
   });

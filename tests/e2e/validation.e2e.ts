@@ -88,4 +88,37 @@ describe('the Validation page, in the browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a validation worker that dies mid-run is reported and replaced, and the figures are still those of Node', async () => {
+    const only = ['word-of-mouth'];
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${url}?only=${only.join(',')}`);
+    await page.click('[data-testid="validation-run"]');
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="validation-progress"]')?.getAttribute('value')) >= 1,
+      null,
+      { timeout: 120_000 },
+    );
+    // Killed as the browser would (no message, no event); pool.ts lists the page's live workers.
+    await page.evaluate(() => {
+      const live = (window as unknown as { loyaltyLabWorkers: Record<string, Set<Worker>> })
+        .loyaltyLabWorkers;
+      [...live.validation][0].terminate();
+    });
+    const notice = await page.waitForSelector('[data-testid="worker-notice"][data-kind="validation"]', {
+      timeout: 60_000,
+    });
+    expect(await notice.getAttribute('data-lost')).toBe('1');
+    await page.waitForSelector('tr[data-check="word-of-mouth"]:not([data-status=""])', { timeout: 170_000 });
+    const [r] = validate(only.map(checkById), libraryWorlds);
+    const row = `tr[data-check="${r.check.id}"]`;
+    expect(await page.getAttribute(row, 'data-status')).toBe(r.status);
+    const shown = await page.textContent(row);
+    r.check.figures.forEach((f, j) => {
+      expect(shown).toContain(formatFigure(r.intervals[j], f.unit));
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

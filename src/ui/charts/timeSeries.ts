@@ -48,3 +48,25 @@ export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVG
     ],
   });
 }
+
+const TINY: BandPoint[] = [0, 1, 2].map((month) => ({ month, mean: month, lo: 0, hi: 2 * month }));
+
+/**
+ * Plot's first chart costs several times the later ones (its code still cold: scales and axes, then
+ * each mark, then the pointer's tip). These draw ever fuller tiny charts, unseen, one step per idle
+ * moment: in one step the warm-up was itself a 55–130 ms task at load.
+ */
+export const warmUps: (() => unknown)[] = [
+  () =>
+    Plot.plot({ width: 80, height: 60, x: { tickFormat: 'd' }, y: { grid: true }, marks: [Plot.ruleY([0])] }),
+  () =>
+    Plot.plot({
+      width: 80,
+      height: 60,
+      marks: [
+        Plot.areaY(TINY, { x: 'month', y1: 'lo', y2: 'hi', fillOpacity: 0.2 }),
+        Plot.lineY(TINY, { x: 'month', y: 'mean' }),
+      ],
+    }),
+  () => timeSeriesChart(TINY, { title: '', yLabel: '' }),
+];
