@@ -24,6 +24,7 @@ import {
   type ParameterId,
   toUnit,
 } from './parameters.ts';
+import { savedDescription } from './reading.ts';
 import { boxLevenbergMarquardt } from './search.ts';
 import { FIGURES, type FigureId, type Target } from './targets.ts';
 
@@ -125,8 +126,6 @@ export function scenarioWith(
 ): ScenarioFile {
   return params.reduce((f, p, j) => p.apply(f, fromUnit(p, bounds[j], u[j])), file);
 }
-
-const round = (x: number) => Number(x.toPrecision(4));
 
 export async function calibrate(
   base: ScenarioFile,
@@ -247,17 +246,12 @@ export async function calibrate(
   const missed = figures.filter((f) => !f.within).map((f) => f.id);
   const held = parameters.filter((p) => p.atBound).map((p) => p.id);
   const file = scenarioWith(direct, params, bounds, search.x);
-  const summary = parameters.map((p) => `${p.id} ${round(p.value)}`).join(', ');
   const { $schema: _, ...saved } = file;
   return {
     file: {
       ...saved,
       name: `My business 我的企业 (${base.name})`.slice(0, 200),
-      description:
-        `${base.name}, calibrated to ${targets.length} figures (${targets.map((t) => t.id).join(', ')}): ${summary}. ${base.description}`.slice(
-          0,
-          5000,
-        ),
+      description: savedDescription({ figures, parameters }, base).slice(0, 5000),
     },
     figures,
     parameters,

@@ -13,7 +13,7 @@ import {
   type FigureEvaluator,
 } from '../calibration/calibrate.ts';
 import { CALIBRATION_MONTHS, figuresOf, type SimulatedFigures } from '../calibration/figures.ts';
-import { readOutcome, readParameter } from '../calibration/reading.ts';
+import { FIRST_YEAR, readOutcome, readParameter } from '../calibration/reading.ts';
 import { FIGURE_IDS, FIGURES, type FigureId, parseTargets } from '../calibration/targets.ts';
 import type { Task } from '../experiments/measure.ts';
 import { RunCancelled, WorkerPool } from '../runner/pool.ts';
@@ -369,6 +369,9 @@ function Result({
   return (
     <div data-testid="mb-result" data-converged={result.converged}>
       <h3>{t('mb_result')}</h3>
+      <p className="mb-first-year" data-testid="mb-first-year">
+        <strong>{FIRST_YEAR[lang]}</strong> {t('mb_firstYearMore')}
+      </p>
       <div className="table-scroll">
         <table>
           <thead>

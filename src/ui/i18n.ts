@@ -464,7 +464,9 @@ const en = {
   mb_cancelled: 'Calibration cancelled; your figures are kept.',
   mb_failed: 'The calibration failed',
   mb_problems: 'These figures cannot be used yet:',
-  mb_result: 'Target against simulated (fresh seeds, mean and 95 % interval)',
+  mb_result: 'Your figures against the simulated first year (fresh seeds, mean and 95 % interval)',
+  mb_firstYearMore:
+    'The Scenario tab reads its headline figures later in the run (at its last month), so a world that keeps growing or shrinking after the first year shows other numbers there: the table below is the year your figures describe.',
   mb_target: 'Target ± tolerance',
   mb_simulated: 'Simulated [95 %]',
   mb_met: 'met',
@@ -994,7 +996,9 @@ const zh: Record<Key, string> = {
   mb_cancelled: '校准已取消；您填写的数字已保留。',
   mb_failed: '校准失败',
   mb_problems: '以下数字暂时无法使用：',
-  mb_result: '目标与模拟值对比（新种子，均值与 95% 区间）',
+  mb_result: '您的数字与模拟的第一年对比（新种子，均值与 95% 区间）',
+  mb_firstYearMore:
+    '“情景”页的主要指标在运行较晚时（最后一个月）读取；若第一年之后客群继续增长或缩小，那里的数字会不同：下表才是您的数字所描述的那一年。',
   mb_target: '目标 ± 容差',
   mb_simulated: '模拟值 [95%]',
   mb_met: '达到',

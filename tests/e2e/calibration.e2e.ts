@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFiguresHere } from '../../src/calibration/calibrate.ts';
 import { CALIBRATION_MONTHS } from '../../src/calibration/figures.ts';
+import { FIRST_YEAR } from '../../src/calibration/reading.ts';
 import { parseTargets } from '../../src/calibration/targets.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
 import { servedApp, storedData, watchErrors } from './browser.ts';
@@ -78,6 +79,9 @@ describe('My business, in the browser', () => {
       rs.map((r) => ({ id: r.getAttribute('data-result'), within: r.getAttribute('data-within') })),
     );
     expect(rows).toHaveLength(8);
+    // The result says which year the figures were matched over: the headline figures of the saved
+    // scenario are read at its last month and need not agree with them.
+    expect(await page.textContent('[data-testid="mb-first-year"]')).toContain(FIRST_YEAR.en);
     expect(await page.$$('[data-parameter]')).toHaveLength(8);
     await page.click('[data-testid="mb-save"]');
     await page.waitForFunction(
@@ -88,6 +92,10 @@ describe('My business, in the browser', () => {
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 120_000 });
     const saved = (await storedData(page)).scenarios.find((s) => s.file.name.startsWith('My business'));
     expect(saved).toBeDefined();
+    const description = String(saved!.file.description);
+    expect(description).toContain(FIRST_YEAR.en);
+    expect(description).toContain(FIRST_YEAR.zh);
+    expect(await page.textContent('.scenario-bar .description, p.description')).toContain(FIRST_YEAR.en);
     // The saved scenario, run here on seeds neither the search nor its check used: its first year
     // shows the restaurant's figures within their tolerances.
     const parsed = parseScenarioObject(saved!.file);
