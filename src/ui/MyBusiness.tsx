@@ -20,6 +20,7 @@ import { RunCancelled, WorkerPool } from '../runner/pool.ts';
 import { type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { LIBRARY, libraryName, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
+import { readDecimal } from './decimal.ts';
 import type { Key, Lang } from './i18n.ts';
 
 interface Props {
@@ -57,18 +58,31 @@ function loadDraft(current: Props['current']): Draft {
   return { baseline: closestBaseline(current), figures: {} };
 }
 
-/** The targets document the form stands for (only the figures filled in). */
-function targetsDoc(d: Draft): unknown {
+/**
+ * The targets document the form stands for (only the figures filled in), and what could not be read
+ * as a number, by field path: a figure whose value or tolerance cannot be read is left out of the
+ * document, so its own problem is the only one said about it.
+ */
+function targetsDoc(d: Draft): { doc: unknown; unread: Problem[] } {
   const figures: Record<string, { value: number; tolerance?: number }> = {};
+  const unread: Problem[] = [];
   for (const id of FIGURE_IDS) {
     const e = d.figures[id];
     if (!e || e.value.trim() === '') continue;
-    figures[id] = {
-      value: Number(e.value),
-      ...(e.tolerance.trim() ? { tolerance: Number(e.tolerance) } : {}),
-    };
+    const value = readDecimal(e.value);
+    const tolerance = e.tolerance.trim() ? readDecimal(e.tolerance) : null;
+    if (!value.ok) unread.push({ path: `figures.${id}.value`, ...value.message });
+    if (tolerance && !tolerance.ok) unread.push({ path: `figures.${id}.tolerance`, ...tolerance.message });
+    if (value.ok && (!tolerance || tolerance.ok))
+      figures[id] = { value: value.value, ...(tolerance ? { tolerance: tolerance.value } : {}) };
   }
-  return { figures };
+  return { doc: { figures }, unread };
+}
+
+/** "read as 1.5" under an input whose text is not already the number it was read as. */
+function readAs(text: string): number | null {
+  const r = readDecimal(text);
+  return r.ok && text.trim() !== r.text ? r.value : null;
 }
 
 const show = (x: number) =>
@@ -167,7 +181,15 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
     };
   }, [open, base, draft.baseline, placeholders]);
 
-  const parsed = useMemo(() => parseTargets(targetsDoc(draft)), [draft]);
+  const parsed = useMemo(() => {
+    const { doc, unread } = targetsDoc(draft);
+    const r = parseTargets(doc);
+    if (!unread.length) return r;
+    return {
+      ok: false as const,
+      problems: [...unread, ...(r.ok ? [] : r.problems.filter((p) => p.path !== 'figures'))],
+    };
+  }, [draft]);
   const anyEntered = Object.values(draft.figures).some((e) => e && e.value.trim() !== '');
   const problems: Problem[] = !parsed.ok && anyEntered ? parsed.problems : [];
   const label = (id: FigureId) => t(`mb_fig_${id}` as Key);
@@ -244,7 +266,8 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
             {FIGURE_IDS.map((id) => {
               const f = FIGURES[id];
               const e = draft.figures[id] ?? { value: '', tolerance: '' };
-              const v = e.value.trim() !== '' ? Number(e.value) : ph[id];
+              const typed = readDecimal(e.value);
+              const v = typed.ok ? typed.value : ph[id];
               const tolHint =
                 f.kind === 'fitted' && v !== undefined && Number.isFinite(v)
                   ? show(f.defaultTolerance(v))
@@ -261,25 +284,23 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
                   <td>
                     <input
                       id={`mb-${id}`}
-                      type="number"
+                      type="text"
                       inputMode="decimal"
-                      step="any"
-                      min={f.min}
-                      max={f.max}
+                      autoComplete="off"
                       value={e.value}
                       placeholder={ph[id] !== undefined ? show(ph[id]!) : ''}
                       onChange={(ev) => set(id, 'value', ev.target.value)}
                       data-testid={`mb-value-${id}`}
                       disabled={!!progress}
                     />
+                    <ReadAs t={t} text={e.value} testId={`mb-read-${id}`} />
                   </td>
                   <td>
                     {f.kind === 'fitted' && (
                       <input
-                        type="number"
+                        type="text"
                         inputMode="decimal"
-                        step="any"
-                        min={0}
+                        autoComplete="off"
                         aria-label={`${label(id)} ${t('mb_tolerance')}`}
                         value={e.tolerance}
                         placeholder={tolHint}
@@ -288,6 +309,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
                         disabled={!!progress}
                       />
                     )}
+                    {f.kind === 'fitted' && <ReadAs t={t} text={e.tolerance} testId={`mb-read-tol-${id}`} />}
                   </td>
                 </tr>
               );
@@ -348,6 +370,15 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
         />
       )}
     </section>
+  );
+}
+
+function ReadAs({ t, text, testId }: { t: (k: Key) => string; text: string; testId: string }) {
+  const v = readAs(text);
+  return v === null ? null : (
+    <small className="mb-read" data-testid={testId}>
+      {t('mb_readAs')} {v.toLocaleString('en', { maximumFractionDigits: 10 })}
+    </small>
   );
 }
 

@@ -46,6 +46,36 @@ describe('My business, in the browser', () => {
     await page.close();
   });
 
+  it('reads "1,5", "1。5" and full-width digits as the numbers meant, shows them as read, and refuses "1,500"', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
+    await page.click('[data-testid="mb-open"]');
+    await page.fill('[data-testid="mb-value-visitsPerCustomerMonth"]', '1,5');
+    expect(await page.textContent('[data-testid="mb-read-visitsPerCustomerMonth"]')).toContain('1.5');
+    // The default tolerance shown follows the value read (±10 % of 1.5), not of 15.
+    expect(
+      await page.getAttribute('[data-testid="mb-tolerance-visitsPerCustomerMonth"]', 'placeholder'),
+    ).toBe('0.15');
+    await page.fill('[data-testid="mb-value-spendPerVisit"]', '９５。５');
+    expect(await page.textContent('[data-testid="mb-read-spendPerVisit"]')).toContain('95.5');
+    await page.fill('[data-testid="mb-value-activeCustomers"]', '3 000');
+    expect(await page.textContent('[data-testid="mb-read-activeCustomers"]')).toContain('3,000');
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="mb-calibrate"]') as HTMLButtonElement).disabled,
+    );
+    await page.fill('[data-testid="mb-value-activeCustomers"]', '1,500');
+    await page.locator('[data-testid="mb-value-activeCustomers"]').blur();
+    await page.waitForSelector('[data-testid="mb-problems"]');
+    expect(await page.textContent('[data-testid="mb-problems"]')).toContain('could be 1500 or 1.500');
+    expect(await page.isDisabled('[data-testid="mb-calibrate"]')).toBe(true);
+    // What was typed is kept as typed.
+    expect(await page.inputValue('[data-testid="mb-value-activeCustomers"]')).toBe('1,500');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('calibrates a restaurant to its figures on the pool; the saved scenario shows them within tolerance', async () => {
     const page = await app.browser.newPage();
     const errors = watchErrors(page);
