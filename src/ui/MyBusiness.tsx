@@ -281,7 +281,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
                       {unitOf(id, lang)} · {t('mb_range')} {show(f.min)}–{show(f.max)}
                     </small>
                   </th>
-                  <td>
+                  <td data-label={t('mb_value')}>
                     <input
                       id={`mb-${id}`}
                       type="text"
@@ -295,7 +295,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
                     />
                     <ReadAs t={t} text={e.value} testId={`mb-read-${id}`} />
                   </td>
-                  <td>
+                  <td data-label={f.kind === 'fitted' ? t('mb_tolerance') : undefined}>
                     {f.kind === 'fitted' && (
                       <input
                         type="text"
@@ -404,7 +404,7 @@ function Result({
         <strong>{FIRST_YEAR[lang]}</strong> {t('mb_firstYearMore')}
       </p>
       <div className="table-scroll">
-        <table>
+        <table className="mb-cards" data-testid="mb-figures-result">
           <thead>
             <tr>
               <th>{t('mb_figure')}</th>
@@ -425,13 +425,13 @@ function Result({
                 className={f.within ? undefined : 'missed'}
               >
                 <th scope="row">{label(f.id)}</th>
-                <td>
+                <td data-label={t('mb_target')}>
                   {show(f.target)} ± {show(f.tolerance)} {unitOf(f.id, lang)}
                 </td>
-                <td>
+                <td data-label={t('mb_simulated')}>
                   {show(f.simulated.mean)} [{show(f.simulated.lo)}, {show(f.simulated.hi)}]
                 </td>
-                <td>{f.within ? `✓ ${t('mb_met')}` : `✗ ${t('mb_missed')}`}</td>
+                <td className="mb-verdict">{f.within ? `✓ ${t('mb_met')}` : `✗ ${t('mb_missed')}`}</td>
               </tr>
             ))}
           </tbody>
@@ -442,7 +442,7 @@ function Result({
       </p>
       <h3>{t('mb_parameters')}</h3>
       <div className="table-scroll">
-        <table>
+        <table className="mb-cards" data-testid="mb-parameters-result">
           <thead>
             <tr>
               <th>{t('mb_parameter')}</th>
@@ -460,10 +460,12 @@ function Result({
                   <br />
                   <small>{p.fields}</small>
                 </th>
-                <td>{show(p.value)}</td>
-                <td>{p.range ? `${show(p.range[0])}–${show(p.range[1])}` : '—'}</td>
-                <td>{p.pinnedBy ? label(p.pinnedBy) : t('mb_notPinned')}</td>
-                <td>{readParameter(p)[lang]}</td>
+                <td data-label={t('mb_found')}>{show(p.value)}</td>
+                <td data-label={t('mb_rangeFound')}>
+                  {p.range ? `${show(p.range[0])}–${show(p.range[1])}` : '—'}
+                </td>
+                <td data-label={t('mb_pinnedBy')}>{p.pinnedBy ? label(p.pinnedBy) : t('mb_notPinned')}</td>
+                <td data-label={t('mb_reading')}>{readParameter(p)[lang]}</td>
               </tr>
             ))}
           </tbody>

@@ -76,6 +76,31 @@ describe('My business, in the browser', () => {
     await page.close();
   });
 
+  it('on a 390 px phone, each figure stacks within the box: label, then value and tolerance side by side', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="mb-open"]');
+    const layout = await page.$$eval('[data-figure]', (rows) => {
+      const box = document.querySelector('[data-testid="my-business"]')!.getBoundingClientRect();
+      return rows.map((r) => {
+        const label = r.querySelector('label')!;
+        const value = r.querySelector('input[id^="mb-"]')!.getBoundingClientRect();
+        const tol = r.querySelector('[data-testid^="mb-tolerance-"]')?.getBoundingClientRect();
+        return {
+          id: r.getAttribute('data-figure'),
+          labelLines: label.getClientRects().length,
+          inside: [value, tol].every((b) => !b || (b.left >= box.left && b.right <= box.right)),
+          sideBySide: !tol || (Math.abs(tol.top - value.top) < 2 && tol.left >= value.right),
+        };
+      });
+    });
+    expect(layout.filter((r) => !r.inside || !r.sideBySide || r.labelLines > 2)).toEqual([]);
+    expect(await page.$eval('[data-testid="my-business"]', (s) => s.scrollWidth <= s.clientWidth)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('calibrates a restaurant to its figures on the pool; the saved scenario shows them within tolerance', async () => {
     const page = await app.browser.newPage();
     const errors = watchErrors(page);
@@ -112,6 +137,25 @@ describe('My business, in the browser', () => {
     // The result says which year the figures were matched over: the headline figures of the saved
     // scenario are read at its last month and need not agree with them.
     expect(await page.textContent('[data-testid="mb-first-year"]')).toContain(FIRST_YEAR.en);
+    // On a phone the result tables become one card per row, within the box, the verdict on one line.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cards = await page.$$eval('.mb-cards tr[data-result], .mb-cards tr[data-parameter]', (rs) => {
+      const box = document.querySelector('[data-testid="my-business"]')!.getBoundingClientRect();
+      return rs.map((r) => {
+        const b = r.getBoundingClientRect();
+        const verdict = r.querySelector('.mb-verdict');
+        const lines = verdict ? verdict.getClientRects().length : 1;
+        const lineHeight = verdict ? Number.parseFloat(getComputedStyle(verdict).lineHeight) || 24 : 24;
+        const tall = verdict ? verdict.getBoundingClientRect().height : 0;
+        return {
+          inside: b.left >= box.left && b.right <= box.right,
+          oneLine: lines === 1 && tall < 2 * lineHeight,
+        };
+      });
+    });
+    expect(cards).toHaveLength(16);
+    expect(cards.filter((c) => !c.inside || !c.oneLine)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await page.$$('[data-parameter]')).toHaveLength(8);
     await page.click('[data-testid="mb-save"]');
     await page.waitForFunction(
