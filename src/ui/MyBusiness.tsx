@@ -21,7 +21,8 @@ import { type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { LIBRARY, libraryName, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import { readDecimal } from './decimal.ts';
-import type { Key, Lang } from './i18n.ts';
+import { fill, type Key, type Lang } from './i18n.ts';
+import { useUi } from './uiContext.ts';
 
 interface Props {
   t: (k: Key) => string;
@@ -79,6 +80,21 @@ function targetsDoc(d: Draft): { doc: unknown; unread: Problem[] } {
   return { doc: { figures }, unread };
 }
 
+/** Every problem of a draft: numbers that cannot be read, then what the targets' parser says. */
+function check(d: Draft): ReturnType<typeof parseTargets> {
+  const { doc, unread } = targetsDoc(d);
+  const r = parseTargets(doc);
+  if (!unread.length) return r;
+  return {
+    ok: false,
+    problems: [...unread, ...(r.ok ? [] : r.problems.filter((p) => p.path !== 'figures'))],
+  };
+}
+const entered = (d: Draft) => Object.values(d.figures).some((e) => e && e.value.trim() !== '');
+
+/** How long typing must pause before the figures are checked aloud (leaving a field checks at once). */
+const SETTLE_MS = 900;
+
 /** "read as 1.5" under an input whose text is not already the number it was read as. */
 function readAs(text: string): number | null {
   const r = readDecimal(text);
@@ -131,6 +147,17 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
   const [result, setResult] = useState<{ baseline: string; r: CalibrationResult } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [runCount, setRunCount] = useState(0);
+  const { announce } = useUi();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Opening the form moves focus to its heading; closing it, back to the button that opened it.
+  useEffect(() => {
+    if (open) heading.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   const pool = useRef<WorkerPool | null>(null);
   const getPool = () => {
     pool.current ??= new WorkerPool();
@@ -181,17 +208,18 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
     };
   }, [open, base, draft.baseline, placeholders]);
 
-  const parsed = useMemo(() => {
-    const { doc, unread } = targetsDoc(draft);
-    const r = parseTargets(doc);
-    if (!unread.length) return r;
-    return {
-      ok: false as const,
-      problems: [...unread, ...(r.ok ? [] : r.problems.filter((p) => p.path !== 'figures'))],
-    };
+  const parsed = useMemo(() => check(draft), [draft]);
+  // What is said about the figures follows the draft when a field is left or typing pauses, not at
+  // every keystroke: the "3" of 3000 is not yet a mistake.
+  const [settled, setSettled] = useState(draft);
+  useEffect(() => {
+    const h = setTimeout(() => setSettled(draft), SETTLE_MS);
+    return () => clearTimeout(h);
   }, [draft]);
-  const anyEntered = Object.values(draft.figures).some((e) => e && e.value.trim() !== '');
-  const problems: Problem[] = !parsed.ok && anyEntered ? parsed.problems : [];
+  const settle = () => setSettled(draft);
+  const shown = useMemo(() => check(settled), [settled]);
+  const problems: Problem[] = !shown.ok && entered(settled) ? shown.problems : [];
+  const atField = (path: string) => problems.filter((p) => p.path === path);
   const label = (id: FigureId) => t(`mb_fig_${id}` as Key);
 
   const set = (id: FigureId, part: keyof Entry, v: string) =>
@@ -210,6 +238,10 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
     try {
       const r = await calibrate(base, parsed.targets, poolEvaluator(getPool()), { onProgress: setProgress });
       setResult({ baseline: from, r });
+      setRunCount((n) => n + 1);
+      announce(
+        fill(t('mb_finished'), { met: r.figures.filter((f) => f.within).length, total: r.figures.length }),
+      );
     } catch (e) {
       if (e instanceof RunCancelled) setNote(t('mb_cancelled'));
       else setError(e instanceof Error ? e.message : String(e));
@@ -220,7 +252,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
 
   if (!open)
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="mb-open">
+      <button type="button" onClick={() => setOpen(true)} data-testid="mb-open" ref={opener}>
         {t('mb_open')}
       </button>
     );
@@ -233,7 +265,9 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
   };
   return (
     <section className="my-business" data-testid="my-business" aria-labelledby="mb-title">
-      <h2 id="mb-title">{t('mb_title')}</h2>
+      <h2 id="mb-title" tabIndex={-1} ref={heading}>
+        {t('mb_title')}
+      </h2>
       <button type="button" onClick={() => setOpen(false)} data-testid="mb-close">
         {t('mb_close')}
       </button>
@@ -290,10 +324,21 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
                       value={e.value}
                       placeholder={ph[id] !== undefined ? show(ph[id]!) : ''}
                       onChange={(ev) => set(id, 'value', ev.target.value)}
+                      onBlur={settle}
                       data-testid={`mb-value-${id}`}
                       disabled={!!progress}
+                      {...described(
+                        `mb-${id}-value`,
+                        atField(`figures.${id}.value`),
+                        readAs(e.value) !== null,
+                      )}
                     />
-                    <ReadAs t={t} text={e.value} testId={`mb-read-${id}`} />
+                    <ReadAs t={t} text={e.value} id={`mb-${id}-value`} testId={`mb-read-${id}`} />
+                    <FieldProblems
+                      id={`mb-${id}-value`}
+                      problems={atField(`figures.${id}.value`)}
+                      lang={lang}
+                    />
                   </td>
                   <td data-label={f.kind === 'fitted' ? t('mb_tolerance') : undefined}>
                     {f.kind === 'fitted' && (
@@ -305,11 +350,31 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
                         value={e.tolerance}
                         placeholder={tolHint}
                         onChange={(ev) => set(id, 'tolerance', ev.target.value)}
+                        onBlur={settle}
                         data-testid={`mb-tolerance-${id}`}
                         disabled={!!progress}
+                        {...described(
+                          `mb-${id}-tolerance`,
+                          atField(`figures.${id}.tolerance`),
+                          readAs(e.tolerance) !== null,
+                        )}
                       />
                     )}
-                    {f.kind === 'fitted' && <ReadAs t={t} text={e.tolerance} testId={`mb-read-tol-${id}`} />}
+                    {f.kind === 'fitted' && (
+                      <>
+                        <ReadAs
+                          t={t}
+                          text={e.tolerance}
+                          id={`mb-${id}-tolerance`}
+                          testId={`mb-read-tol-${id}`}
+                        />
+                        <FieldProblems
+                          id={`mb-${id}-tolerance`}
+                          problems={atField(`figures.${id}.tolerance`)}
+                          lang={lang}
+                        />
+                      </>
+                    )}
                   </td>
                 </tr>
               );
@@ -319,7 +384,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
       </div>
       <p className="note">{t('mb_placeholderNote')}</p>
       {problems.length > 0 && (
-        <div className="error" role="alert" data-testid="mb-problems">
+        <div className="error" data-testid="mb-problems">
           {t('mb_problems')}
           <ul>
             {problems.map((p) => (
@@ -362,6 +427,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
       )}
       {result && (
         <Result
+          key={runCount}
           t={t}
           lang={lang}
           result={result.r}
@@ -373,10 +439,41 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
   );
 }
 
-function ReadAs({ t, text, testId }: { t: (k: Key) => string; text: string; testId: string }) {
+/**
+ * An input's accessible description: the number it was read as and its own problems, each shown
+ * beside it (ids `<field>-read` and `<field>-problems`).
+ */
+function described(field: string, problems: Problem[], read: boolean) {
+  const ids = [read && `${field}-read`, problems.length > 0 && `${field}-problems`].filter(Boolean);
+  return {
+    'aria-invalid': problems.length > 0 ? true : undefined,
+    'aria-describedby': ids.length ? ids.join(' ') : undefined,
+  } as const;
+}
+
+function FieldProblems({ id, problems, lang }: { id: string; problems: Problem[]; lang: Lang }) {
+  if (!problems.length) return null;
+  return (
+    <small className="mb-field-problem" id={`${id}-problems`} data-testid={`${id}-problems`}>
+      {problems.map((p) => p[lang]).join(' ')}
+    </small>
+  );
+}
+
+function ReadAs({
+  t,
+  text,
+  id,
+  testId,
+}: {
+  t: (k: Key) => string;
+  text: string;
+  id: string;
+  testId: string;
+}) {
   const v = readAs(text);
   return v === null ? null : (
-    <small className="mb-read" data-testid={testId}>
+    <small className="mb-read" id={`${id}-read`} data-testid={testId}>
       {t('mb_readAs')} {v.toLocaleString('en', { maximumFractionDigits: 10 })}
     </small>
   );
@@ -396,10 +493,19 @@ function Result({
   onSave: () => void;
 }) {
   const [saved, setSaved] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const savedNote = useRef<HTMLParagraphElement>(null);
+  // The result takes focus when it arrives (its heading), and the note when the scenario is saved.
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (saved) savedNote.current?.focus();
+  }, [saved]);
   const outcome = readOutcome(result, { figure: label, parameter: (id) => t(`mb_par_${id}` as Key) })[lang];
   return (
     <div data-testid="mb-result" data-converged={result.converged}>
-      <h3>{t('mb_result')}</h3>
+      <h3 tabIndex={-1} ref={heading} data-testid="mb-result-heading">
+        {t('mb_result')}
+      </h3>
       <p className="mb-first-year" data-testid="mb-first-year">
         <strong>{FIRST_YEAR[lang]}</strong> {t('mb_firstYearMore')}
       </p>
@@ -483,7 +589,7 @@ function Result({
         {t('mb_save')}
       </button>
       {saved && (
-        <p className="note" data-testid="mb-saved">
+        <p className="note" data-testid="mb-saved" tabIndex={-1} ref={savedNote}>
           {t('mb_saved')}
         </p>
       )}

@@ -67,6 +67,22 @@ describe('targets: bad input is refused before any run, in both languages, namin
     );
   });
 
+  it('reports every problem at once: a tolerance of 0 and a contradiction beside a value out of range', () => {
+    const ps = problemsOf({
+      figures: {
+        retention12Pct: { value: 120 },
+        npsScore: { value: 10, tolerance: 0 },
+        activeCustomers: { value: 5000 },
+        marketSize: { value: 3000 },
+      },
+    });
+    expect(ps.map((p) => p.path).sort()).toEqual([
+      'figures.marketSize.value',
+      'figures.npsScore.tolerance',
+      'figures.retention12Pct.value',
+    ]);
+  });
+
   it('fills default tolerances and frees only the parameters the figures inform', () => {
     const r = parseTargets({ figures: { activeCustomers: { value: 1000 }, npsScore: { value: 10 } } });
     expect(r.ok).toBe(true);

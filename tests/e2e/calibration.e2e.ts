@@ -31,6 +31,11 @@ describe('My business, in the browser', () => {
     await page.fill('[data-testid="mb-value-retention12Pct"]', '95');
     await page.fill('[data-testid="mb-value-churn12Pct"]', '60');
     await page.fill('[data-testid="mb-value-visitsPerCustomerMonth"]', '0.25');
+    // Leaving the last field checks them all.
+    await page.locator('[data-testid="mb-value-visitsPerCustomerMonth"]').blur();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="mb-problems"]')?.textContent?.includes('visits a year'),
+    );
     const text = await page.textContent('[data-testid="mb-problems"]');
     expect(text).toContain('figures.retention12Pct.value');
     expect(text).toContain('figures.churn12Pct.value');
@@ -101,6 +106,42 @@ describe('My business, in the browser', () => {
     await page.close();
   });
 
+  it('checks a figure when it is left or typing pauses, marks each invalid input with its own message, and moves focus', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
+    await page.click('[data-testid="mb-open"]');
+    // Opening the form puts focus on its heading.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('mb-title');
+    // The "3" of 3000 is not a mistake yet: nothing is said at the first keystroke.
+    const active = '[data-testid="mb-value-activeCustomers"]';
+    await page.focus(active);
+    await page.keyboard.type('3');
+    expect(await page.$('[data-testid="mb-problems"]')).toBeNull();
+    expect(await page.getAttribute(active, 'aria-invalid')).toBeNull();
+    expect(await page.$$('[role="alert"]')).toHaveLength(0);
+    // Leaving the field checks it: the input is marked and described by its own message beside it.
+    await page.keyboard.press('Tab');
+    await page.waitForSelector(`${active}[aria-invalid="true"]`);
+    const describedBy = (await page.getAttribute(active, 'aria-describedby'))!.split(' ');
+    const message = await page.textContent(`#${describedBy.at(-1)}`);
+    expect(message).toMatch(/between 10 and/);
+    expect(await page.$eval(active, (i) => i.closest('td')!.textContent)).toContain(message!);
+    // Every problem at once: a tolerance of 0 is reported beside a value out of range.
+    await page.fill('[data-testid="mb-value-retention12Pct"]', '120');
+    await page.fill('[data-testid="mb-value-npsScore"]', '10');
+    await page.fill('[data-testid="mb-tolerance-npsScore"]', '0');
+    await page.waitForSelector('[data-testid="mb-tolerance-npsScore"][aria-invalid="true"]');
+    expect(await page.getAttribute('[data-testid="mb-value-retention12Pct"]', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#mb-npsScore-tolerance-problems')).toContain('more than 0');
+    // Closing the form gives focus back to the button that opened it.
+    await page.click('[data-testid="mb-close"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mb-open');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('calibrates a restaurant to its figures on the pool; the saved scenario shows them within tolerance', async () => {
     const page = await app.browser.newPage();
     const errors = watchErrors(page);
@@ -134,6 +175,14 @@ describe('My business, in the browser', () => {
       rs.map((r) => ({ id: r.getAttribute('data-result'), within: r.getAttribute('data-within') })),
     );
     expect(rows).toHaveLength(8);
+    // Focus moves to the result's heading, and the page's live region says how it went.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'mb-result-heading',
+    );
+    const met = rows.filter((r) => r.within === 'true').length;
+    expect(await page.textContent('[data-testid="live"]')).toBe(
+      `Calibration finished: ${met} of 8 figures met.`,
+    );
     // The result says which year the figures were matched over: the headline figures of the saved
     // scenario are read at its last month and need not agree with them.
     expect(await page.textContent('[data-testid="mb-first-year"]')).toContain(FIRST_YEAR.en);
@@ -158,6 +207,7 @@ describe('My business, in the browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await page.$$('[data-parameter]')).toHaveLength(8);
     await page.click('[data-testid="mb-save"]');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'mb-saved');
     await page.waitForFunction(
       () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('My business'),
       null,
