@@ -13,7 +13,13 @@ import {
   type FigureEvaluator,
 } from '../calibration/calibrate.ts';
 import { CALIBRATION_MONTHS, figuresOf, type SimulatedFigures } from '../calibration/figures.ts';
-import { FIRST_YEAR, readOutcome, readParameter } from '../calibration/reading.ts';
+import {
+  FIRST_YEAR,
+  type Names,
+  readOutcome,
+  readParameter,
+  savedDescription,
+} from '../calibration/reading.ts';
 import { FIGURE_IDS, FIGURES, type FigureId, parseTargets } from '../calibration/targets.ts';
 import type { Task } from '../experiments/measure.ts';
 import { RunCancelled, WorkerPool } from '../runner/pool.ts';
@@ -21,7 +27,7 @@ import { type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { LIBRARY, libraryName, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import { readDecimal } from './decimal.ts';
-import { fill, type Key, type Lang } from './i18n.ts';
+import { fill, type Key, type Lang, translator } from './i18n.ts';
 import { useUi } from './uiContext.ts';
 
 interface Props {
@@ -107,6 +113,12 @@ const show = (x: number) =>
     : Math.abs(x) >= 100
       ? Math.round(x).toLocaleString('en')
       : Number(x.toPrecision(3)).toString();
+/** The figures' and parameters' labels in one language, as the saved scenario's description names them. */
+const namesIn = (lang: Lang): Names => {
+  const t = translator(lang);
+  return { figure: (id) => t(`mb_fig_${id}` as Key), parameter: (id) => t(`mb_par_${id}` as Key) };
+};
+
 const unitOf = (id: FigureId, lang: Lang) => {
   const u = FIGURES[id].unit;
   return lang === 'zh' ? (UNIT_ZH[u] ?? u) : u;
@@ -144,7 +156,9 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
     null,
   );
   const [progress, setProgress] = useState<CalibrationProgress | null>(null);
-  const [result, setResult] = useState<{ baseline: string; r: CalibrationResult } | null>(null);
+  const [result, setResult] = useState<{ baseline: string; base: ScenarioFile; r: CalibrationResult } | null>(
+    null,
+  );
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [runCount, setRunCount] = useState(0);
@@ -237,7 +251,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
     setProgress({ phase: 'search', runs: 0, plannedRuns: 1, evaluations: 0, best: Number.NaN });
     try {
       const r = await calibrate(base, parsed.targets, poolEvaluator(getPool()), { onProgress: setProgress });
-      setResult({ baseline: from, r });
+      setResult({ baseline: from, base, r });
       setRunCount((n) => n + 1);
       announce(
         fill(t('mb_finished'), { met: r.figures.filter((f) => f.within).length, total: r.figures.length }),
@@ -432,7 +446,17 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
           lang={lang}
           result={result.r}
           label={label}
-          onSave={() => onCalibrated({ ...result.r.file, baseline: result.baseline })}
+          onSave={() =>
+            onCalibrated({
+              ...result.r.file,
+              baseline: result.baseline,
+              // Named in both languages from the page's labels (the command line's names the ids).
+              description: savedDescription(result.r, result.base, {
+                en: namesIn('en'),
+                zh: namesIn('zh'),
+              }).slice(0, 5000),
+            })
+          }
         />
       )}
     </section>

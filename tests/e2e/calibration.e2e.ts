@@ -219,6 +219,14 @@ describe('My business, in the browser', () => {
     const description = String(saved!.file.description);
     expect(description).toContain(FIRST_YEAR.en);
     expect(description).toContain(FIRST_YEAR.zh);
+    // It names the figures and parameters by their labels in both languages, not by their ids.
+    for (const label of [
+      'Active customers (mean over the year) 5,000 →',
+      '活跃顾客数（全年平均） 5,000 →',
+      '市场规模',
+    ])
+      expect(description).toContain(label);
+    expect(description).not.toMatch(/activeCustomers|retention12Pct|competitionPct/);
     expect(await page.textContent('.scenario-bar .description, p.description')).toContain(FIRST_YEAR.en);
     // The saved scenario, run here on seeds neither the search nor its check used: its first year
     // shows the restaurant's figures within their tolerances.
