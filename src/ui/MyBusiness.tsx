@@ -27,7 +27,7 @@ import { type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { LIBRARY, libraryName, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import { readDecimal } from './decimal.ts';
-import { fill, type Key, type Lang, translator } from './i18n.ts';
+import { fill, type Key, type Lang, STRINGS, translator } from './i18n.ts';
 import { useUi } from './uiContext.ts';
 
 interface Props {
@@ -86,15 +86,35 @@ function targetsDoc(d: Draft): { doc: unknown; unread: Problem[] } {
   return { doc: { figures }, unread };
 }
 
-/** Every problem of a draft: numbers that cannot be read, then what the targets' parser says. */
+/**
+ * A parser's message in the page's words: fields by their labels (the command line keeps the paths),
+ * "money" as what it is, big numbers grouped (5,000,000).
+ */
+function plain(p: Problem): Problem {
+  if (p.path === 'figures') return { path: p.path, en: STRINGS.en.mb_enterOne, zh: STRINGS.zh.mb_enterOne };
+  const say = (text: string, lang: Lang) => {
+    const names = namesIn(lang);
+    const t = translator(lang);
+    return text
+      .replace(/figures\.(\w+)\.(value|tolerance)/g, (_, id: FigureId, part: string) =>
+        part === 'value' ? names.figure(id) : `${names.figure(id)} ${t('mb_tolerance')}`,
+      )
+      .replace(
+        lang === 'en' ? '(money)' : '（金额）',
+        lang === 'en' ? `(${t('mb_unitMoney')})` : `（${t('mb_unitMoney')}）`,
+      )
+      .replace(/(?<![\d.,])\d{4,}(?![\d,])/g, (m) => Number(m).toLocaleString('en'));
+  };
+  return { path: p.path, en: say(p.en, 'en'), zh: say(p.zh, 'zh') };
+}
+
+/** Every problem of a draft: numbers that cannot be read (said as typed), then what the targets' parser says. */
 function check(d: Draft): ReturnType<typeof parseTargets> {
   const { doc, unread } = targetsDoc(d);
   const r = parseTargets(doc);
-  if (!unread.length) return r;
-  return {
-    ok: false,
-    problems: [...unread, ...(r.ok ? [] : r.problems.filter((p) => p.path !== 'figures'))],
-  };
+  if (r.ok && !unread.length) return r;
+  const parsedProblems = r.ok ? [] : r.problems.filter((p) => !unread.length || p.path !== 'figures');
+  return { ok: false, problems: [...unread, ...parsedProblems.map(plain)] };
 }
 const entered = (d: Draft) => Object.values(d.figures).some((e) => e && e.value.trim() !== '');
 
@@ -121,6 +141,7 @@ const namesIn = (lang: Lang): Names => {
 
 const unitOf = (id: FigureId, lang: Lang) => {
   const u = FIGURES[id].unit;
+  if (u === 'money') return translator(lang)('mb_unitMoney');
   return lang === 'zh' ? (UNIT_ZH[u] ?? u) : u;
 };
 
@@ -223,6 +244,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
   }, [open, base, draft.baseline, placeholders]);
 
   const parsed = useMemo(() => check(draft), [draft]);
+  const anyEntered = entered(draft);
   // What is said about the figures follows the draft when a field is left or typing pauses, not at
   // every keystroke: the "3" of 3000 is not yet a mistake.
   const [settled, setSettled] = useState(draft);
@@ -273,10 +295,12 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
 
   const ph = placeholders?.baseline === draft.baseline ? placeholders.figures : {};
   const problemLine = (p: Problem) => {
-    const id = /^figures\.(\w+)/.exec(p.path)?.[1] as FigureId | undefined;
-    const where = id && FIGURE_IDS.includes(id) ? `${label(id)} (${p.path})` : p.path;
-    return where ? `${where}: ${p[lang]}` : p[lang];
+    const [, id, part] = /^figures\.(\w+)\.(value|tolerance)/.exec(p.path) ?? [];
+    if (!id || !FIGURE_IDS.includes(id as FigureId)) return p[lang];
+    const where = label(id as FigureId) + (part === 'tolerance' ? ` ${t('mb_tolerance')}` : '');
+    return `${where}: ${p[lang]}`;
   };
+  const why = !anyEntered ? t('mb_enterOne') : !parsed.ok ? t('mb_fixFirst') : null;
   return (
     <section className="my-business" data-testid="my-business" aria-labelledby="mb-title">
       <h2 id="mb-title" tabIndex={-1} ref={heading}>
@@ -301,6 +325,9 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
           ))}
         </select>
       </label>
+      <p className="note" data-testid="mb-placeholder-note">
+        {t('mb_placeholderNote')}
+      </p>
       <div className="table-scroll">
         <table className="mb-form">
           <thead>
@@ -396,7 +423,6 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
           </tbody>
         </table>
       </div>
-      <p className="note">{t('mb_placeholderNote')}</p>
       {problems.length > 0 && (
         <div className="error" data-testid="mb-problems">
           {t('mb_problems')}
@@ -412,10 +438,16 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
           type="button"
           onClick={run}
           disabled={!parsed.ok || !!progress || !base}
+          aria-describedby={why && !progress ? 'mb-why' : undefined}
           data-testid="mb-calibrate"
         >
           {t('mb_calibrate')}
         </button>
+        {why && !progress && (
+          <span className="note" id="mb-why" data-testid="mb-why">
+            {why}
+          </span>
+        )}
         {progress && (
           <>
             <button type="button" onClick={() => pool.current?.cancel()} data-testid="mb-cancel">
@@ -450,7 +482,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
             onCalibrated({
               ...result.r.file,
               baseline: result.baseline,
-              // Named in both languages from the page's labels (the command line's names the ids).
+              // Named in both languages by the page's labels (the command line's description keeps the ids).
               description: savedDescription(result.r, result.base, {
                 en: namesIn('en'),
                 zh: namesIn('zh'),
@@ -587,14 +619,16 @@ function Result({
               <tr key={p.id} data-parameter={p.id} data-value={p.value} data-at-bound={p.atBound ?? ''}>
                 <th scope="row">
                   {t(`mb_par_${p.id}` as Key)}
-                  <br />
-                  <small>{p.fields}</small>
+                  <details className="mb-fields">
+                    <summary>{t('mb_fields')}</summary>
+                    <code>{p.fields}</code>
+                  </details>
                 </th>
                 <td data-label={t('mb_found')}>{show(p.value)}</td>
                 <td data-label={t('mb_rangeFound')}>
                   {p.range ? `${show(p.range[0])}–${show(p.range[1])}` : '—'}
                 </td>
-                <td data-label={t('mb_pinnedBy')}>{p.pinnedBy ? label(p.pinnedBy) : t('mb_notPinned')}</td>
+                <td data-label={t('mb_pinnedBy')}>{p.pinnedBy ? label(p.pinnedBy) : '—'}</td>
                 <td data-label={t('mb_reading')}>{readParameter(p)[lang]}</td>
               </tr>
             ))}

@@ -36,17 +36,49 @@ describe('My business, in the browser', () => {
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="mb-problems"]')?.textContent?.includes('visits a year'),
     );
+    // Each names the fields by their labels, not by their paths.
     const text = await page.textContent('[data-testid="mb-problems"]');
-    expect(text).toContain('figures.retention12Pct.value');
-    expect(text).toContain('figures.churn12Pct.value');
-    expect(text).toContain('figures.visitsPerCustomerMonth.value');
+    expect(text).toContain('12-month retention');
+    expect(text).toContain('12-month churn');
+    expect(text).toMatch(/visits a year \(Visits \(orders\) per customer per month\)/);
+    expect(text).not.toContain('figures.');
     expect(await page.isDisabled('[data-testid="mb-calibrate"]')).toBe(true);
+    expect(await page.textContent('[data-testid="mb-why"]')).toContain('Correct the figures marked above');
     await page.click('[data-testid="lang"]');
     expect(await page.textContent('[data-testid="mb-problems"]')).toMatch(/留存率 95% 与流失率 60%/);
     // What was typed survives a reload.
     await page.reload();
     await page.click('[data-testid="mb-open"]');
     expect(await page.inputValue('[data-testid="mb-value-churn12Pct"]')).toBe('60');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('speaks plainly: the placeholders explained above the table, units and numbers in words, a reason for a disabled Calibrate', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
+    await page.click('[data-testid="mb-open"]');
+    const noteFirst = await page.$eval('[data-testid="mb-placeholder-note"]', (n) =>
+      Boolean(
+        n.compareDocumentPosition(document.querySelector('.mb-form')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    );
+    expect(noteFirst).toBe(true);
+    expect(await page.textContent('[data-testid="mb-placeholder-note"]')).toMatch(/grey numbers .* baseline/);
+    expect(await page.isDisabled('[data-testid="mb-calibrate"]')).toBe(true);
+    expect(await page.textContent('[data-testid="mb-why"]')).toContain('Enter at least one figure');
+    expect(await page.getAttribute('[data-testid="mb-calibrate"]', 'aria-describedby')).toBe('mb-why');
+    expect(await page.textContent('[data-figure="spendPerVisit"] th')).toContain(
+      'per visit, in your currency',
+    );
+    await page.fill('[data-testid="mb-value-marketSize"]', '6000000');
+    await page.locator('[data-testid="mb-value-marketSize"]').blur();
+    await page.waitForSelector('[data-testid="mb-problems"]');
+    const text = await page.textContent('[data-testid="mb-problems"]');
+    expect(text).toContain('5,000,000');
+    expect(text).not.toMatch(/figures\.|5000000/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -206,6 +238,14 @@ describe('My business, in the browser', () => {
     expect(cards.filter((c) => !c.inside || !c.oneLine)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await page.$$('[data-parameter]')).toHaveLength(8);
+    // The parameters in words: no scenario field paths unless asked for, no "pinned by" that the
+    // reading beside it contradicts.
+    const params = await page.$eval(
+      '[data-testid="mb-parameters-result"]',
+      (t) => (t as HTMLElement).innerText,
+    );
+    expect(params).not.toMatch(/population\.|market\.|staff\.|service\./);
+    expect(params).toContain('Moved most by');
     await page.click('[data-testid="mb-save"]');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'mb-saved');
     await page.waitForFunction(
