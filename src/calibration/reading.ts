@@ -133,7 +133,7 @@ export const FIRST_YEAR: Text = {
  * description.
  */
 export function savedDescription(
-  r: Pick<CalibrationResult, 'figures' | 'parameters'>,
+  r: Pick<CalibrationResult, 'figures' | 'parameters' | 'projection'>,
   base: { name: string; description: string },
   names: { en: Names; zh: Names } = { en: IDS, zh: IDS },
 ): string {
@@ -143,7 +143,12 @@ export function savedDescription(
       .join(l === 'en' ? '; ' : '；');
   const pars = (l: 'en' | 'zh') =>
     r.parameters.map((p) => `${names[l].parameter(p.id)} ${n(p.value)}`).join(l === 'en' ? '; ' : '；');
-  const en = `${base.name}, calibrated to ${r.figures.length} of your figures. ${FIRST_YEAR.en} First year (your figure → simulated): ${figs('en')}. Found: ${pars('en')}.`;
-  const zh = `由 ${base.name} 按您的 ${r.figures.length} 个数字校准。${FIRST_YEAR.zh}第一年（您的数字 → 模拟）：${figs('zh')}。校准所得：${pars('zh')}。`;
+  const p = r.projection;
+  const later = (l: 'en' | 'zh') =>
+    p
+      ? p.figures.map((f) => `${names[l].figure(f.id)} ${n(f.simulated.mean)}`).join(l === 'en' ? '; ' : '；')
+      : '';
+  const en = `${base.name}, calibrated to ${r.figures.length} of your figures. ${FIRST_YEAR.en} First year (your figure → simulated): ${figs('en')}.${p ? ` Projected for months ${p.from + 1}–${p.month}: ${later('en')}.` : ''} Found: ${pars('en')}.`;
+  const zh = `由 ${base.name} 按您的 ${r.figures.length} 个数字校准。${FIRST_YEAR.zh}第一年（您的数字 → 模拟）：${figs('zh')}。${p ? `第 ${p.from + 1}–${p.month} 月的推演：${later('zh')}。` : ''}校准所得：${pars('zh')}。`;
   return [en, zh, base.description].filter(Boolean).join('\n\n');
 }

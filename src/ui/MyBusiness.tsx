@@ -150,7 +150,7 @@ const unitOf = (id: FigureId, lang: Lang) => {
  * and seed, which is one pool job.
  */
 function poolEvaluator(pool: WorkerPool): FigureEvaluator {
-  return async (tasks: Task[], onDone) => {
+  return async (tasks: Task[], onDone, from = 0) => {
     const jobs: { key: string; scenario: Task['scenario']; seed: Task['seed']; replications: number }[] = [];
     for (const task of tasks) {
       const last = jobs[jobs.length - 1];
@@ -166,7 +166,7 @@ function poolEvaluator(pool: WorkerPool): FigureEvaluator {
       else throw new Error('calibration tasks must be replications 0…n−1 of each candidate');
     }
     const out = await pool.runMany(jobs, { onProgress: (p) => onDone?.(p.done) });
-    return jobs.flatMap((j) => out[j.key].map(figuresOf));
+    return jobs.flatMap((j) => out[j.key].map((r) => figuresOf(r, from)));
   };
 }
 
@@ -223,7 +223,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
       .run(toEngine({ ...base, horizonMonths: CALIBRATION_MONTHS }), 'placeholder', 2)
       .then((runs) => {
         if (stale) return;
-        const figs = runs.map(figuresOf);
+        const figs = runs.map((r) => figuresOf(r));
         const mean: SimulatedFigures = {
           marketSize: base.population.marketSize,
           grossMarginPct: base.economics.grossMarginPct,
@@ -556,6 +556,9 @@ function Result({
   useEffect(() => {
     if (saved) savedNote.current?.focus();
   }, [saved]);
+  const p = result.projection;
+  const projected = p ? fill(t('mb_projected'), { from: p.from + 1, month: p.month }) : null;
+  const later = (id: FigureId) => p?.figures.find((f) => f.id === id)?.simulated.mean ?? Number.NaN;
   const outcome = readOutcome(result, { figure: label, parameter: (id) => t(`mb_par_${id}` as Key) })[lang];
   return (
     <div data-testid="mb-result" data-converged={result.converged}>
@@ -573,6 +576,7 @@ function Result({
               <th>{t('mb_target')}</th>
               <th>{t('mb_simulated')}</th>
               <th />
+              {projected && <th>{projected}</th>}
             </tr>
           </thead>
           <tbody>
@@ -594,6 +598,11 @@ function Result({
                   {show(f.simulated.mean)} [{show(f.simulated.lo)}, {show(f.simulated.hi)}]
                 </td>
                 <td className="mb-verdict">{f.within ? `✓ ${t('mb_met')}` : `✗ ${t('mb_missed')}`}</td>
+                {projected && (
+                  <td data-label={projected} data-projected={later(f.id)} className="mb-projected">
+                    {show(later(f.id))}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -474,7 +474,8 @@ const en = {
   mb_problems: 'These figures cannot be used yet:',
   mb_result: 'Your figures against the simulated first year (fresh seeds, mean and 95 % interval)',
   mb_firstYearMore:
-    'The Scenario tab reads its headline figures later in the run (at its last month), so a world that keeps growing or shrinking after the first year shows other numbers there: the table below is the year your figures describe.',
+    'The Scenario tab reads its headline figures at the end of the run, so a world that keeps growing or shrinking after the first year shows other numbers there. The last column is that projection for the run’s last year: not matched to your figures.',
+  mb_projected: 'Projected, months {from}–{month} (not matched)',
   mb_target: 'Target ± tolerance',
   mb_simulated: 'Simulated [95 %]',
   mb_met: 'met',
@@ -1012,7 +1013,8 @@ const zh: Record<Key, string> = {
   mb_problems: '以下数字暂时无法使用：',
   mb_result: '您的数字与模拟的第一年对比（新种子，均值与 95% 区间）',
   mb_firstYearMore:
-    '“情景”页的主要指标在运行较晚时（最后一个月）读取；若第一年之后客群继续增长或缩小，那里的数字会不同：下表才是您的数字所描述的那一年。',
+    '“情景”页的主要指标在运行结束时读取；若第一年之后客群继续增长或缩小，那里的数字会不同。最后一列即运行最后一年的推演：并未按您的数字拟合。',
+  mb_projected: '推演：第 {from}–{month} 月（未拟合）',
   mb_target: '目标 ± 容差',
   mb_simulated: '模拟值 [95%]',
   mb_met: '达到',

@@ -218,6 +218,14 @@ describe('My business, in the browser', () => {
     // The result says which year the figures were matched over: the headline figures of the saved
     // scenario are read at its last month and need not agree with them.
     expect(await page.textContent('[data-testid="mb-first-year"]')).toContain(FIRST_YEAR.en);
+    // Beside it, the model's projection for the run's last year (the months the headline figures read).
+    expect(await page.textContent('[data-testid="mb-figures-result"] thead')).toContain(
+      'Projected, months 24–36 (not matched)',
+    );
+    const projected = await page.$$eval('[data-result]', (rs) =>
+      rs.map((r) => Number(r.querySelector('[data-projected]')?.getAttribute('data-projected'))),
+    );
+    expect(projected.every(Number.isFinite)).toBe(true);
     // On a phone the result tables become one card per row, within the box, the verdict on one line.
     await page.setViewportSize({ width: 390, height: 844 });
     const cards = await page.$$eval('.mb-cards tr[data-result], .mb-cards tr[data-parameter]', (rs) => {
@@ -259,6 +267,8 @@ describe('My business, in the browser', () => {
     const description = String(saved!.file.description);
     expect(description).toContain(FIRST_YEAR.en);
     expect(description).toContain(FIRST_YEAR.zh);
+    expect(description).toContain('Projected for months 24–36');
+    expect(description).toContain('第 24–36 月的推演');
     // It names the figures and parameters by their labels in both languages, not by their ids.
     for (const label of [
       'Active customers (mean over the year) 5,000 →',
