@@ -22,6 +22,16 @@ const RESTAURANT = {
   staffHeadcount: ['60', ''],
 } as const;
 
+/** A page with the "My business" form open on an empty draft, and its errors watched. */
+async function openForm(viewport?: { width: number; height: number }) {
+  const page = await app.browser.newPage(viewport ? { viewport } : {});
+  const errors = watchErrors(page);
+  await page.goto(app.url);
+  await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
+  await page.click('[data-testid="mb-open"]');
+  return { page, errors };
+}
+
 describe('My business, in the browser', () => {
   it('refuses contradictory figures before any run, naming the fields, in both languages', async () => {
     const page = await app.browser.newPage();
@@ -55,11 +65,7 @@ describe('My business, in the browser', () => {
   });
 
   it('speaks plainly: the placeholders explained above the table, units and numbers in words, a reason for a disabled Calibrate', async () => {
-    const page = await app.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
-    await page.click('[data-testid="mb-open"]');
+    const { page, errors } = await openForm();
     const noteFirst = await page.$eval('[data-testid="mb-placeholder-note"]', (n) =>
       Boolean(
         n.compareDocumentPosition(document.querySelector('.mb-form')!) & Node.DOCUMENT_POSITION_FOLLOWING,
@@ -84,11 +90,7 @@ describe('My business, in the browser', () => {
   });
 
   it('reads "1,5", "1。5" and full-width digits as the numbers meant, shows them as read, and refuses "1,500"', async () => {
-    const page = await app.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
-    await page.click('[data-testid="mb-open"]');
+    const { page, errors } = await openForm();
     await page.fill('[data-testid="mb-value-visitsPerCustomerMonth"]', '1,5');
     expect(await page.textContent('[data-testid="mb-read-visitsPerCustomerMonth"]')).toContain('1.5');
     // The default tolerance shown follows the value read (±10 % of 1.5), not of 15.
@@ -114,10 +116,7 @@ describe('My business, in the browser', () => {
   });
 
   it('on a 390 px phone, each figure stacks within the box: label, then value and tolerance side by side', async () => {
-    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.click('[data-testid="mb-open"]');
+    const { page, errors } = await openForm({ width: 390, height: 844 });
     const layout = await page.$$eval('[data-figure]', (rows) => {
       const box = document.querySelector('[data-testid="my-business"]')!.getBoundingClientRect();
       return rows.map((r) => {
@@ -139,11 +138,7 @@ describe('My business, in the browser', () => {
   });
 
   it('checks a figure when it is left or typing pauses, marks each invalid input with its own message, and moves focus', async () => {
-    const page = await app.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
-    await page.click('[data-testid="mb-open"]');
+    const { page, errors } = await openForm();
     // Opening the form puts focus on its heading.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('mb-title');
     // The "3" of 3000 is not a mistake yet: nothing is said at the first keystroke.
@@ -175,11 +170,7 @@ describe('My business, in the browser', () => {
   });
 
   it('calibrates a restaurant to its figures on the pool; the saved scenario shows them within tolerance', async () => {
-    const page = await app.browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    await page.evaluate(() => localStorage.removeItem('loyalty-lab.my-business'));
-    await page.click('[data-testid="mb-open"]');
+    const { page, errors } = await openForm();
     await page.selectOption('[data-testid="mb-baseline"]', 'baselines/restaurant');
     // The baseline's own figures appear as placeholders.
     await page.waitForFunction(
