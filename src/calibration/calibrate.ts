@@ -24,19 +24,24 @@ import {
   type ParameterId,
   toUnit,
 } from './parameters.ts';
+import { savedDescription } from './reading.ts';
 import { boxLevenbergMarquardt } from './search.ts';
 import { FIGURES, type FigureId, type Target } from './targets.ts';
 
-/** Runs tasks (each a 13-month scenario) and returns each run's figures, in order; may run them in parallel. */
+/**
+ * Runs tasks (each a 13-month scenario, or longer for the projection) and returns each run's figures
+ * of the year after `from` months (the first year by default), in order; may run them in parallel.
+ */
 export type FigureEvaluator = (
   tasks: Task[],
   onDone?: (finished: number) => void,
+  from?: number,
 ) => Promise<SimulatedFigures[]>;
 
 /** Runs every task here, one after another (command line, tests). */
-export const evaluateFiguresHere: FigureEvaluator = async (tasks, onDone) =>
+export const evaluateFiguresHere: FigureEvaluator = async (tasks, onDone, from = 0) =>
   tasks.map((t, k) => {
-    const r = figuresOf(simulate(t.scenario, { seed: t.seed, replication: t.replication }));
+    const r = figuresOf(simulate(t.scenario, { seed: t.seed, replication: t.replication }), from);
     onDone?.(k + 1);
     return r;
   });
@@ -46,6 +51,8 @@ export interface CalibrationOptions {
   replications?: number;
   /** Replications of the final check, on fresh seeds. */
   checkReplications?: number;
+  /** Replications of the projection of the scenario's last year (0: none). */
+  projectionReplications?: number;
   seed?: number | string;
   /** Points the search may evaluate (default 12 Jacobians' worth: 12 × (free parameters + 2)). */
   maxEvaluations?: number;
@@ -86,9 +93,23 @@ export interface FigureResult {
   within: boolean;
 }
 
+/**
+ * The fitted figures as the calibrated world shows them in the last twelve months of its own horizon
+ * (months from+1 … from+12, retention at month from+13): not matched to anything, the model's
+ * projection, shown because the Scenario tab's headline figures are read at the run's end.
+ */
+export interface Projection {
+  from: number;
+  /** The run's last month, at which retention is read. */
+  month: number;
+  figures: { id: FigureId; simulated: Interval }[];
+}
+
 export interface CalibrationResult {
   file: ScenarioFile;
   figures: FigureResult[];
+  /** Null when the scenario's horizon is the first year itself. */
+  projection: Projection | null;
   parameters: ParameterResult[];
   /** Sum of squared misses in tolerances, at the search's seeds. */
   objective: number;
@@ -126,8 +147,6 @@ export function scenarioWith(
   return params.reduce((f, p, j) => p.apply(f, fromUnit(p, bounds[j], u[j])), file);
 }
 
-const round = (x: number) => Number(x.toPrecision(4));
-
 export async function calibrate(
   base: ScenarioFile,
   allTargets: readonly Target[],
@@ -136,6 +155,8 @@ export async function calibrate(
 ): Promise<CalibrationResult> {
   const R = options.replications ?? 4;
   const checkR = options.checkReplications ?? 8;
+  const horizon = base.horizonMonths;
+  const projectR = horizon > CALIBRATION_MONTHS ? (options.projectionReplications ?? 4) : 0;
   const seed = options.seed ?? 'calibration';
   const direct = applyDirect(base, allTargets);
   const targets = allTargets.filter((t) => FIGURES[t.id].kind === 'fitted');
@@ -143,23 +164,32 @@ export async function calibrate(
   const bounds = params.map((p) => p.bounds(direct, allTargets));
   const d = params.length;
   const maxEvaluations = options.maxEvaluations ?? 12 * (d + 2);
-  const plannedRuns = (1 + maxEvaluations + d) * R + checkR;
+  const plannedRuns = (1 + maxEvaluations + d) * R + checkR + projectR;
   let runs = 0;
   let evaluations = 0;
   let best = Number.POSITIVE_INFINITY;
   let phase: CalibrationProgress['phase'] = 'search';
   const progress = () => options.onProgress?.({ phase, runs, plannedRuns, evaluations, best });
-  const short = { ...direct, horizonMonths: CALIBRATION_MONTHS };
-  const runAt = async (us: number[][], s: number | string, reps: number): Promise<SimulatedFigures[][]> => {
+  const runAt = async (
+    us: number[][],
+    s: number | string,
+    reps: number,
+    months = CALIBRATION_MONTHS,
+  ): Promise<SimulatedFigures[][]> => {
     const tasks: Task[] = us.flatMap((u) => {
-      const scenario = toEngine(scenarioWith(short, params, bounds, u));
+      const scenario = toEngine(scenarioWith({ ...direct, horizonMonths: months }, params, bounds, u));
       return Array.from({ length: reps }, (_, k) => ({ scenario, seed: s, replication: k }));
     });
     const before = runs;
-    const out = await evaluate(tasks, (n) => {
-      runs = before + n;
-      progress();
-    });
+    const from = months - CALIBRATION_MONTHS;
+    const out = await evaluate(
+      tasks,
+      (n) => {
+        runs = before + n;
+        progress();
+      },
+      ...(from > 0 ? [from] : []),
+    );
     runs = before + tasks.length;
     return us.map((_, i) => out.slice(i * reps, (i + 1) * reps));
   };
@@ -203,6 +233,8 @@ export async function calibrate(
 
   phase = 'check';
   const [checkRuns] = await runAt([search.x], `${seed}:check`, checkR);
+  // The same world to the end of its horizon, on the check's seeds (whose first year is the check's).
+  const projectRuns = projectR ? (await runAt([search.x], `${seed}:check`, projectR, horizon))[0] : null;
   progress();
   const figures: FigureResult[] = targets.map((t) => {
     const iv = interval(checkRuns.map((r) => r[t.id] ?? Number.NaN));
@@ -244,22 +276,28 @@ export async function calibrate(
       pinnedBy: pinned,
     };
   });
+  const projection: Projection | null = projectRuns
+    ? {
+        from: horizon - CALIBRATION_MONTHS,
+        month: horizon,
+        figures: targets.map((t) => ({
+          id: t.id,
+          simulated: interval(projectRuns.map((r) => r[t.id] ?? Number.NaN)),
+        })),
+      }
+    : null;
   const missed = figures.filter((f) => !f.within).map((f) => f.id);
   const held = parameters.filter((p) => p.atBound).map((p) => p.id);
   const file = scenarioWith(direct, params, bounds, search.x);
-  const summary = parameters.map((p) => `${p.id} ${round(p.value)}`).join(', ');
   const { $schema: _, ...saved } = file;
   return {
     file: {
       ...saved,
       name: `My business 我的企业 (${base.name})`.slice(0, 200),
-      description:
-        `${base.name}, calibrated to ${targets.length} figures (${targets.map((t) => t.id).join(', ')}): ${summary}. ${base.description}`.slice(
-          0,
-          5000,
-        ),
+      description: savedDescription({ figures, parameters, projection }, base).slice(0, 5000),
     },
     figures,
+    projection,
     parameters,
     objective: search.value,
     evaluations,

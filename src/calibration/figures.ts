@@ -18,11 +18,17 @@ const sum = (x: Float64Array, n = YEAR) => {
   return s;
 };
 
-/** Every fitted figure of one run's first year. */
-export function figuresOf(r: RunResult): SimulatedFigures {
-  if (r.months < CALIBRATION_MONTHS)
-    throw new Error(`a calibration needs ${CALIBRATION_MONTHS} simulated months, the run has ${r.months}`);
-  const s = (m: Parameters<typeof series>[2]) => series(r.metrics, r.months, m);
+/**
+ * Every fitted figure of one run's first year, or of the year starting after `from` months (the
+ * calibration's projection reads the run's last year so: months from+1 … from+12, retention at
+ * month from+13).
+ */
+export function figuresOf(r: RunResult, from = 0): SimulatedFigures {
+  if (r.months < from + CALIBRATION_MONTHS)
+    throw new Error(
+      `these figures need ${from + CALIBRATION_MONTHS} simulated months, the run has ${r.months}`,
+    );
+  const s = (m: Parameters<typeof series>[2]) => series(r.metrics, r.months, m).subarray(from);
   const active = sum(s('active'));
   const visits = sum(s('visits'));
   const retention = 100 * s('renewal12')[YEAR];

@@ -108,3 +108,47 @@ export function readOutcome(
     zh: `${stop.zh}以下数字无法与其余数字同时满足：${r.conflict.figures.map(name.figure).join('、')}${held.zh}。`,
   };
 }
+
+/** How a saved calibration names its figures and parameters in one language. */
+export interface Names {
+  figure: (id: FigureId) => string;
+  parameter: (id: ParameterId) => string;
+}
+const IDS: Names = { figure: (id) => id, parameter: (id) => id };
+
+/**
+ * What a calibrated world is, said once where it cannot be missed (the result and the saved
+ * scenario): its figures were matched over the first simulated year only. A baseline that grows or
+ * shrinks keeps doing so afterwards, so the headline figures of a longer run (read at its end) can
+ * differ from the manager's.
+ */
+export const FIRST_YEAR: Text = {
+  en: 'Matched over your first simulated year; later months are the model’s projection.',
+  zh: '以上数字按模拟的第一年拟合；之后各月是模型的推演。',
+};
+
+/**
+ * The saved scenario's description, in English and Chinese: the first-year caveat, the first-year
+ * figures (target → simulated on fresh seeds) and the parameters found, then the baseline's own
+ * description.
+ */
+export function savedDescription(
+  r: Pick<CalibrationResult, 'figures' | 'parameters' | 'projection'>,
+  base: { name: string; description: string },
+  names: { en: Names; zh: Names } = { en: IDS, zh: IDS },
+): string {
+  const figs = (l: 'en' | 'zh') =>
+    r.figures
+      .map((f) => `${names[l].figure(f.id)} ${n(f.target)} → ${n(f.simulated.mean)}`)
+      .join(l === 'en' ? '; ' : '；');
+  const pars = (l: 'en' | 'zh') =>
+    r.parameters.map((p) => `${names[l].parameter(p.id)} ${n(p.value)}`).join(l === 'en' ? '; ' : '；');
+  const p = r.projection;
+  const later = (l: 'en' | 'zh') =>
+    p
+      ? p.figures.map((f) => `${names[l].figure(f.id)} ${n(f.simulated.mean)}`).join(l === 'en' ? '; ' : '；')
+      : '';
+  const en = `${base.name}, calibrated to ${r.figures.length} of your figures. ${FIRST_YEAR.en} First year (your figure → simulated): ${figs('en')}.${p ? ` Projected for months ${p.from + 1}–${p.month}: ${later('en')}.` : ''} Found: ${pars('en')}.`;
+  const zh = `由 ${base.name} 按您的 ${r.figures.length} 个数字校准。${FIRST_YEAR.zh}第一年（您的数字 → 模拟）：${figs('zh')}。${p ? `第 ${p.from + 1}–${p.month} 月的推演：${later('zh')}。` : ''}校准所得：${pars('zh')}。`;
+  return [en, zh, base.description].filter(Boolean).join('\n\n');
+}

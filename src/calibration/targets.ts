@@ -232,25 +232,8 @@ export function contradictions(targets: Target[]): Problem[] {
   return out;
 }
 
-/** Reads a targets document: every problem at once, in both languages, with the field's path. */
-export function parseTargets(input: unknown): TargetsResult {
-  const parsed = targetsSchema.safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false,
-      problems: describeIssues(
-        parsed.error.issues,
-        input,
-        targetsSchema,
-        z.globalRegistry as z.core.$ZodRegistry<FieldMeta>,
-      ),
-    };
-  const targets: Target[] = [];
-  for (const id of FIGURE_IDS) {
-    const f = parsed.data.figures[id];
-    if (!f) continue;
-    targets.push({ id, value: f.value, tolerance: f.tolerance ?? FIGURES[id].defaultTolerance(f.value) });
-  }
+/** The problems of figures that each read well alone: tolerances, nothing to fit, contradictions. */
+function problemsOf(targets: Target[]): Problem[] {
   const problems: Problem[] = [];
   for (const x of targets)
     if (FIGURES[x.id].kind === 'fitted' && !(x.tolerance > 0))
@@ -259,12 +242,49 @@ export function parseTargets(input: unknown): TargetsResult {
         en: 'must be more than 0: no simulated figure is exact',
         zh: '应大于 0：模拟结果不会完全精确',
       });
+  return [...problems, ...contradictions(targets)];
+}
+
+const targetOf = (id: FigureId, f: { value: number; tolerance?: number }): Target => ({
+  id,
+  value: f.value,
+  tolerance: f.tolerance ?? FIGURES[id].defaultTolerance(f.value),
+});
+
+/** Reads a targets document: every problem at once, in both languages, with the field's path. */
+export function parseTargets(input: unknown): TargetsResult {
+  const parsed = targetsSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = describeIssues(
+      parsed.error.issues,
+      input,
+      targetsSchema,
+      z.globalRegistry as z.core.$ZodRegistry<FieldMeta>,
+    );
+    // The figures that are well formed on their own are still checked, so a tolerance of 0 or a
+    // contradiction is reported with the range errors rather than after they are fixed.
+    const raw = (input as { figures?: unknown } | null)?.figures;
+    const fine: Target[] = [];
+    if (raw && typeof raw === 'object')
+      for (const id of FIGURE_IDS) {
+        const f = figureSchema(FIGURES[id]).safeParse((raw as Record<string, unknown>)[id]);
+        if (f.success) fine.push(targetOf(id, f.data));
+      }
+    const seen = new Set(problems.map((p) => p.path));
+    return { ok: false, problems: [...problems, ...problemsOf(fine).filter((p) => !seen.has(p.path))] };
+  }
+  const targets: Target[] = [];
+  for (const id of FIGURE_IDS) {
+    const f = parsed.data.figures[id];
+    if (f) targets.push(targetOf(id, f));
+  }
+  const problems: Problem[] = [];
   if (!targets.some((x) => FIGURES[x.id].kind === 'fitted'))
     problems.push({
       path: 'figures',
       en: `give at least one figure to match (${FITTED_FIGURES.join(', ')})`,
       zh: `请至少填写一个需拟合的数字（${FITTED_FIGURES.join('、')}）`,
     });
-  problems.push(...contradictions(targets));
+  problems.push(...problemsOf(targets));
   return problems.length ? { ok: false, problems } : { ok: true, targets, file: parsed.data };
 }

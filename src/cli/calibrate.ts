@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type CalibrationResult, calibrate, type FigureEvaluator } from '../calibration/calibrate.ts';
 import type { SimulatedFigures } from '../calibration/figures.ts';
-import { readOutcome, readParameter } from '../calibration/reading.ts';
+import { FIRST_YEAR, readOutcome, readParameter } from '../calibration/reading.ts';
 import { FIGURES, parseTargets } from '../calibration/targets.ts';
 import type { Task } from '../experiments/measure.ts';
 import { formatProblem } from '../scenario/errors.ts';
@@ -31,6 +31,12 @@ export function describeCalibration(r: CalibrationResult): string {
       `  ${f.within ? '✓' : '✗'} ${f.id.padEnd(24)} ${`${fmt(f.target)} ± ${fmt(f.tolerance)}`.padEnd(22)} ${fmt(f.simulated.mean)} [${fmt(f.simulated.lo)}, ${fmt(f.simulated.hi)}] ${unit}`,
     );
   }
+  lines.push('', `${FIRST_YEAR.en} ${FIRST_YEAR.zh}`);
+  const p = r.projection;
+  if (p)
+    lines.push(
+      `projected for months ${p.from + 1}–${p.month} (not matched): ${p.figures.map((f) => `${f.id} ${fmt(f.simulated.mean)}`).join(', ')}`,
+    );
   lines.push('', 'parameters found (scenario fields; ±1 standard error from the figures):');
   for (const p of r.parameters) {
     const range = p.range ? `[${fmt(p.range[0])}, ${fmt(p.range[1])}]` : '[not pinned]';
@@ -77,10 +83,13 @@ async function main(): Promise<void> {
   const threads = intFlag(flags, 'workers', availableParallelism(), 1, 64);
   const replications = intFlag(flags, 'replications', 4, 2, 64);
   const evaluations = flags.evaluations ? intFlag(flags, 'evaluations', 0, 5, 10_000) : undefined;
-  const pool = threadRunner<{ task: Task }, SimulatedFigures>('./calibrateWorker.mjs', threads);
-  const evaluate: FigureEvaluator = (tasks, onDone) =>
+  const pool = threadRunner<{ task: Task; from?: number }, SimulatedFigures>(
+    './calibrateWorker.mjs',
+    threads,
+  );
+  const evaluate: FigureEvaluator = (tasks, onDone, from) =>
     pool.run(
-      tasks.map((task) => ({ task })),
+      tasks.map((task) => ({ task, from })),
       onDone,
     );
   const started = performance.now();

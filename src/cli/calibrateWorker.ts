@@ -4,7 +4,7 @@ import { figuresOf } from '../calibration/figures.ts';
 import { simulate } from '../engine/index.ts';
 import type { Task } from '../experiments/measure.ts';
 
-parentPort?.on('message', (m: { id: number; task: Task }) => {
+parentPort?.on('message', (m: { id: number; task: Task; from?: number }) => {
   const r = simulate(m.task.scenario, { seed: m.task.seed, replication: m.task.replication });
-  parentPort?.postMessage({ id: m.id, result: figuresOf(r) });
+  parentPort?.postMessage({ id: m.id, result: figuresOf(r, m.from) });
 });

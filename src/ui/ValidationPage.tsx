@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { RunCancelled, type RunProgress } from '../runner/pool.ts';
 import { ValidationPool } from '../runner/validationPool.ts';
+import { type FigureLines, figureLines } from '../validation/format.ts';
 import { CHECKS, type Check, type CheckResult, KNOWN_DEPARTURES, rows } from '../validation/index.ts';
 import type { Key, Lang } from './i18n.ts';
 import { RunControls } from './RunControls.tsx';
@@ -107,7 +108,7 @@ export function ValidationPage({
             const marked = KNOWN_DEPARTURES[c.id];
             return (
               <tr key={c.id} data-check={c.id} data-status={r?.status ?? ''}>
-                <th>
+                <th scope="row">
                   {c.title[lang]}
                   <details>
                     <summary>{t('validationDesign')}</summary>
@@ -118,15 +119,24 @@ export function ValidationPage({
                     </p>
                   </details>
                 </th>
-                <td>{c.published[lang]}</td>
-                <td>{c.accepted[lang]}</td>
-                <td>{c.source[lang]}</td>
-                <td>
-                  {row
-                    ? row.model.map((m) => <div key={m}>{m}</div>)
-                    : c.figures.map((f) => <div key={f.label.en}>{f.label[lang]}: —</div>)}
+                <td data-label={t('validationPublished')}>{c.published[lang]}</td>
+                <td data-label={t('validationAccepted')}>{c.accepted[lang]}</td>
+                <td data-label={t('validationSource')}>{c.source[lang]}</td>
+                <td data-label={t('validationModel')}>
+                  <Figures
+                    figures={
+                      row?.figures ??
+                      figureLines(
+                        c.figures.map((f) => f.label[lang]),
+                        c.figures.map(() => '—'),
+                      )
+                    }
+                  />
                 </td>
-                <td className={r ? STATUS_CLASS[r.status] : ''}>
+                <td
+                  className={`check-verdict ${r ? STATUS_CLASS[r.status] : ''}`}
+                  data-label={t('validationVerdict')}
+                >
                   {row ? (
                     <>
                       <strong>{row.status}</strong>
@@ -142,5 +152,30 @@ export function ValidationPage({
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A check's figures: one line each, or the shared quantity once over a small world-by-value table. */
+function Figures({ figures }: { figures: FigureLines }) {
+  if (!figures.quantity)
+    return figures.lines.map((l) => (
+      <div key={l.label}>
+        {l.label}: {l.value}
+      </div>
+    ));
+  return (
+    <>
+      <div className="figure-quantity">{figures.quantity}</div>
+      <table className="figure-lines">
+        <tbody>
+          {figures.lines.map((l) => (
+            <tr key={l.label}>
+              <th scope="row">{l.label}</th>
+              <td>{l.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -36,6 +36,24 @@ export const STATUS_TEXT: Record<Status, Text> = {
 
 const UNCLEAR: Text = { en: 'not clear of the noise: more replications', zh: '未超出噪声：需更多重复' };
 
+/**
+ * A check's figures for a page: when every label is "world: quantity" with the same quantity (the
+ * three-together checks, one figure per industry baseline), the quantity is said once and each line
+ * is just the world and its value; otherwise each line is the whole label.
+ */
+export interface FigureLines {
+  quantity: string | null;
+  lines: { label: string; value: string }[];
+}
+
+export function figureLines(labels: string[], values: string[]): FigureLines {
+  const split = labels.map((l) => /^(.+?)[:：]\s*(.+)$/.exec(l));
+  const quantity = split[0]?.[2];
+  if (labels.length > 1 && split.every((m) => m && m[2] === quantity))
+    return { quantity: quantity ?? null, lines: split.map((m, j) => ({ label: m![1], value: values[j] })) };
+  return { quantity: null, lines: labels.map((label, j) => ({ label, value: values[j] })) };
+}
+
 export interface Row {
   id: string;
   check: string;
@@ -44,6 +62,8 @@ export interface Row {
   source: string;
   /** One line per figure: "label: value [lo, hi]". */
   model: string[];
+  /** The same figures with a quantity shared by all said once. */
+  figures: FigureLines;
   status: string;
   /** The departure's reason, or a note that the verdict is within the noise. */
   note: string;
@@ -57,6 +77,10 @@ export function rows(results: CheckResult[], lang: Lang): Row[] {
     accepted: r.check.accepted[lang],
     source: r.check.source[lang],
     model: r.check.figures.map((f, j) => `${f.label[lang]}: ${formatFigure(r.intervals[j], f.unit)}`),
+    figures: figureLines(
+      r.check.figures.map((f) => f.label[lang]),
+      r.check.figures.map((f, j) => formatFigure(r.intervals[j], f.unit)),
+    ),
     status: STATUS_TEXT[r.status][lang],
     note: [r.departure?.[lang], r.verdict.clear ? '' : UNCLEAR[lang]].filter(Boolean).join(' '),
   }));

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, evaluateFiguresHere } from '../../src/calibration/calibrate.ts';
+import { CALIBRATION_MONTHS, figuresOf } from '../../src/calibration/figures.ts';
 import { freeParameters, type ParameterId } from '../../src/calibration/parameters.ts';
 import { boxLevenbergMarquardt } from '../../src/calibration/search.ts';
 import { type FigureId, parseTargets, type Target } from '../../src/calibration/targets.ts';
 import { describeCalibration } from '../../src/cli/calibrate.ts';
+import { series, simulate } from '../../src/engine/index.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
+import { toEngine } from '../../src/scenario/schema.ts';
 import { modelFigures, smallBaseline, targetsOf, truthWorld } from './helpers.ts';
 
 const problemsOf = (input: unknown) => {
@@ -65,6 +68,42 @@ describe('targets: bad input is refused before any run, in both languages, namin
     expect(problemsOf({ figures: { npsScore: { value: 10, tolerance: 0 } } })[0].path).toBe(
       'figures.npsScore.tolerance',
     );
+  });
+
+  it('reports every problem at once: a tolerance of 0 and a contradiction beside a value out of range', () => {
+    const ps = problemsOf({
+      figures: {
+        retention12Pct: { value: 120 },
+        npsScore: { value: 10, tolerance: 0 },
+        activeCustomers: { value: 5000 },
+        marketSize: { value: 3000 },
+      },
+    });
+    expect(ps.map((p) => p.path).sort()).toEqual([
+      'figures.marketSize.value',
+      'figures.npsScore.tolerance',
+      'figures.retention12Pct.value',
+    ]);
+  });
+
+  it('reads a later year of a longer run the way it reads the first: months from+1…from+12, retention at from+13', () => {
+    const file = smallBaseline('restaurant', 1200, 10);
+    const long = simulate(toEngine({ ...file, horizonMonths: 36 }), { seed: 'later', replication: 0 });
+    const short = simulate(toEngine({ ...file, horizonMonths: CALIBRATION_MONTHS }), {
+      seed: 'later',
+      replication: 0,
+    });
+    // The first year does not depend on the horizon, so the check's figures are the projection's first year.
+    expect(figuresOf(long)).toEqual(figuresOf(short));
+    const from = 36 - CALIBRATION_MONTHS;
+    const later = figuresOf(long, from);
+    const active = series(long.metrics, long.months, 'active');
+    expect(later.activeCustomers).toBeCloseTo(
+      active.slice(from, from + 12).reduce((a, b) => a + b, 0) / 12,
+      9,
+    );
+    expect(later.retention12Pct).toBeCloseTo(100 * series(long.metrics, long.months, 'renewal12')[35], 9);
+    expect(() => figuresOf(short, 1)).toThrow(/14 simulated months/);
   });
 
   it('fills default tolerances and frees only the parameters the figures inform', () => {

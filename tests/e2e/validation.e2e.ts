@@ -59,6 +59,75 @@ describe('the Validation tab of the app', () => {
   });
 });
 
+describe('the Validation table, laid out', () => {
+  const ROWS = ['three-together-retention', 'three-together-profit'];
+  it('says the three-together quantity once, reads cells from the top, and keeps Chinese titles a few words wide', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-validation"]');
+    await page.waitForSelector('[data-testid="validation"] [data-testid="validation-run"]');
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') await page.click('[data-testid="lang"]');
+      for (const id of ROWS) {
+        const check = checkById(id);
+        const quantity = check.figures[0].label[lang].split(/[:：]\s*/)[1];
+        const row = await page.$eval(
+          `tr[data-check="${id}"]`,
+          (r, q) => {
+            const cells = [...r.children] as HTMLElement[];
+            const title = r.querySelector('th')!.firstChild!;
+            const range = document.createRange();
+            range.selectNodeContents(title);
+            const model = document.createRange();
+            model.selectNodeContents(cells[4]);
+            return {
+              modelHeight: model.getBoundingClientRect().height,
+              quantityTimes: r.textContent!.split(q).length - 1,
+              top: cells.every((c) => getComputedStyle(c).verticalAlign === 'top'),
+              titleLines: new Set([...range.getClientRects()].map((b) => Math.round(b.top))).size,
+            };
+          },
+          quantity,
+        );
+        expect(row.quantityTimes).toBe(1);
+        expect(row.top).toBe(true);
+        // At least six characters a line in Chinese (it was two), fifteen in English.
+        expect(row.titleLines).toBeLessThanOrEqual(
+          Math.ceil(check.title[lang].length / (lang === 'zh' ? 6 : 15)),
+        );
+        // Seven baselines' lines and the quantity once (it was the quantity seven times, 2–3 lines each).
+        expect(row.modelHeight).toBeLessThan(260);
+      }
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a 390 px phone, each check is a card and its verdict is on screen', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-validation"]');
+    await page.waitForSelector('[data-testid="validation"] [data-testid="validation-run"]');
+    const cards = await page.$$eval('tr[data-check]', (rs) =>
+      rs.map((r) => {
+        const verdict = r.querySelector('td.check-verdict')!.getBoundingClientRect();
+        const box = r.getBoundingClientRect();
+        return {
+          id: r.getAttribute('data-check'),
+          onScreen: box.left >= 0 && box.right <= window.innerWidth && verdict.right <= window.innerWidth,
+        };
+      }),
+    );
+    expect(cards.length).toBe(CHECKS.length);
+    expect(cards.filter((c) => !c.onScreen)).toEqual([]);
+    expect(await page.$eval('.validation-table', (t) => t.scrollWidth <= t.clientWidth + 1)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 /** A run of some checks only: the page is mounted alone by a harness (?only=), the app runs them all. */
 describe('the Validation page, in the browser', () => {
   it('runs in workers with progress, cancels, and then shows the same figures as Node', async () => {
