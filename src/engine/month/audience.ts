@@ -89,19 +89,23 @@ export function reaches(w: World, k: number, i: number): boolean {
   }
 }
 
-/** The month's aimed levers as they reach customer i, into w.cur. */
-export function aimAt(w: World, i: number): void {
+/** The month's levers as they reach everyone: set once a month, and all a customer needs when none is aimed. */
+export function aimAtEveryone(w: World): void {
   const c = w.cur;
   const l = w.lev;
-  if (!w.aim.aimed) {
-    c.personalisation = l.personalisation;
-    c.knowledge = l.knowledge;
-    c.careProbability = l.careProbability;
-    c.contactBond = w.now.contactBond;
-    c.mayJoin = l.community > 0;
-    c.compensationShare = l.compensation;
-    return;
-  }
+  c.personalisation = l.personalisation;
+  c.knowledge = l.knowledge;
+  c.careProbability = l.careProbability;
+  c.contactBond = w.now.contactBond;
+  c.mayJoin = l.community > 0;
+  c.compensationShare = l.compensation;
+}
+
+/** The month's aimed levers as they reach customer i, into w.cur (nothing to do when none is aimed). */
+export function aimAt(w: World, i: number): void {
+  if (!w.aim.aimed) return;
+  const c = w.cur;
+  const l = w.lev;
   c.personalisation = reaches(w, AIMED.personalisation, i) ? l.personalisation : 0;
   c.knowledge = reaches(w, AIMED.knowledgeServices, i) ? l.knowledge : 0;
   c.careProbability = reaches(w, AIMED.careGestures, i) ? l.careProbability : 0;
@@ -119,11 +123,13 @@ export function recordSpend(w: World, i: number, amount: number): void {
 }
 
 /**
- * At the start of month t: rank active customers by their spend in months t−12…t−1 for each
+ * At the start of month t (after the month's conditions): the levers as they reach everyone; then
+ * rank active customers by their spend in months t−12…t−1 for each
  * top-value audience (ties by index, so exactly round(N % × active) are in), then drop month t−12
  * from the sums to make room for this month's spend.
  */
 export function rankTopValue(w: World): void {
+  aimAtEveryone(w);
   const a = w.aim;
   if (!a.top || !a.value12 || !a.ring || !a.scratch) return;
   const { stage } = w.pop;
