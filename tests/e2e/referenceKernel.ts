@@ -2,7 +2,8 @@
  * The reference kernel (../shared/bench/reference-kernel.mjs, beside the repository) timed in the
  * page under test, on as many Web Workers as the app's pool uses: the yardstick that turns a
  * browser run's seconds into a ratio that holds on any machine. The kernel is served from the app's
- * own origin (a Playwright route), so the page's Content-Security-Policy admits it unchanged.
+ * own origin (a Playwright route), so the page's Content-Security-Policy admits it unchanged. The
+ * page's context must block service workers: a request a service worker answers bypasses the routes.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -15,7 +15,8 @@ const app = servedApp();
  */
 describe('the workbench under load', () => {
   it('runs 100,000 people × 60 months × 100 replications in the browser and reports the time', async () => {
-    const context = await app.browser.newContext();
+    // No service worker: it would fetch the kernel (served through a route) past the page's routes.
+    const context = await app.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(app.url);
