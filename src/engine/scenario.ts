@@ -52,7 +52,8 @@ export type DiscountTarget = 'all' | 'new' | 'lapsed';
  * health score calls at risk (health.ts); or customers in their first `newMonths` months. Per-customer
  * and per-event costs count only the audience.
  */
-export type AudienceKind = 'everyone' | 'segment' | 'topValue' | 'atRisk' | 'new';
+export const AUDIENCE_KINDS = ['everyone', 'segment', 'topValue', 'atRisk', 'new'] as const;
+export type AudienceKind = (typeof AUDIENCE_KINDS)[number];
 export interface Audience {
   kind: AudienceKind;
   /** For 'segment': the segment's id. */

@@ -1,7 +1,5 @@
-import { AIMED_LEVERS, type AudienceKind, LEVER_NAMES, type Scenario, type Window } from './scenario.ts';
+import { AIMED_LEVERS, AUDIENCE_KINDS, LEVER_NAMES, type Scenario, type Window } from './scenario.ts';
 import { BYTES_PER_CUSTOMER } from './state.ts';
-
-const AUDIENCE_KINDS: readonly AudienceKind[] = ['everyone', 'segment', 'topValue', 'atRisk', 'new'];
 
 export interface ScenarioIssue {
   /** Dotted path to the field, e.g. "levers.discount.depthPct". */
@@ -183,7 +181,7 @@ export function validateScenario(s: Scenario): ScenarioIssue[] {
       if (s.levers?.[name]) out.push({ path: p, message: 'is missing' });
       continue;
     }
-    if (!AUDIENCE_KINDS.includes(a.kind)) {
+    if (!(AUDIENCE_KINDS as readonly string[]).includes(a.kind)) {
       out.push({
         path: `${p}.kind`,
         message: `must be one of ${AUDIENCE_KINDS.join(', ')}, got ${JSON.stringify(a.kind)}`,

@@ -1,13 +1,13 @@
 /** A lever's audience in a file (engine: Audience), shared by the scenario's levers and a lesson's options. */
 import * as z from 'zod';
-import { AIMED_LEVERS } from '../engine/index.ts';
+import { AIMED_LEVERS, AUDIENCE_KINDS } from '../engine/index.ts';
 
 const sized = (min: number, max: number, unit: string, def: number, integer = false) =>
   (integer ? z.int() : z.number()).min(min).max(max).meta({ unit, minimum: min, maximum: max }).default(def);
 
 export const audienceSchema = z
   .strictObject({
-    kind: z.enum(['everyone', 'segment', 'topValue', 'atRisk', 'new']).default('everyone'),
+    kind: z.enum(AUDIENCE_KINDS).default('everyone'),
     /** For a segment audience: one of population.segments (the file's check says which exist). */
     segment: z.string().max(40).default(''),
     topPct: sized(1, 100, '% of active customers', 20),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AIMED_LEVERS, type AimedLever } from '../engine/index.ts';
+import { AIMED_LEVERS, type AimedLever, AUDIENCE_KINDS } from '../engine/index.ts';
 import { formatProblem, type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
@@ -191,8 +191,6 @@ function Schedule({
     </div>
   );
 }
-
-const AUDIENCE_KINDS = ['everyone', 'segment', 'topValue', 'atRisk', 'new'] as const;
 
 /** Who an aimed lever reaches: the kind, its one setting, and the last run's audience size and cost. */
 function Audience({

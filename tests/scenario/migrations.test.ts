@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../src/engine/index.ts';
+import { AIMED_LEVERS, defaultScenario } from '../../src/engine/index.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
 import { migrate, V3_DIMENSIONS, v1ToV2, v2ToV3, v3ToV4, v4ToV5 } from '../../src/scenario/migrations.ts';
 
@@ -83,16 +83,7 @@ describe('migrations', () => {
     expect(v4ToV5(v4)).toEqual({ ...v4, schemaVersion: 5 });
     const r = parseScenarioObject(v4);
     expect(r.ok).toBe(true);
-    if (r.ok)
-      for (const name of [
-        'personalisation',
-        'knowledgeServices',
-        'careGestures',
-        'community',
-        'proactiveContact',
-        'complaintHandling',
-      ] as const)
-        expect(r.scenario.levers[name].audience.kind).toBe('everyone');
+    if (r.ok) for (const name of AIMED_LEVERS) expect(r.scenario.levers[name].audience.kind).toBe('everyone');
   });
 
   it('refuses unknown versions', () => {

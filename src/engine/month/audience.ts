@@ -6,11 +6,11 @@
  * per customer and a customer outside an audience is, for that lever, in a world without it.
  */
 import { HEALTH } from '../health.ts';
-import { AIMED_LEVERS, type AudienceKind, type Scenario } from '../scenario.ts';
+import { AIMED_LEVERS, AUDIENCE_KINDS, type Scenario } from '../scenario.ts';
 import { isActive, UNSCORED } from '../state.ts';
 import type { World } from './world.ts';
 
-const KIND: Record<AudienceKind, number> = { everyone: 0, segment: 1, topValue: 2, atRisk: 3, new: 4 };
+// Codes are positions in AUDIENCE_KINDS.
 const EVERYONE = 0;
 const SEGMENT = 1;
 const TOP = 2;
@@ -53,7 +53,7 @@ export function createAim(s: Scenario, n: number): Aim {
   const ids = s.population.segments.map((g) => g.id);
   AIMED_LEVERS.forEach((name, k) => {
     const a = s.levers[name].audience;
-    aim.kind[k] = KIND[a.kind];
+    aim.kind[k] = AUDIENCE_KINDS.indexOf(a.kind);
     aim.segment[k] = ids.indexOf(a.segment);
     aim.newMonths[k] = a.newMonths;
     aim.topPct[k] = a.topPct;
