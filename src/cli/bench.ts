@@ -13,6 +13,7 @@ import { type FitStage, fitParsedLog } from '../analysis/clv/report.ts';
 import { syntheticCsvChunks, syntheticTransactions } from '../analysis/clv/syntheticLog.ts';
 import { defaultScenario, type Scenario, Simulation, simulate } from '../engine/index.ts';
 import { parseScenarioText } from '../scenario/importer.ts';
+import { phaseProfile } from './phaseProfile.ts';
 import { readLogFile } from './readLog.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -238,6 +239,21 @@ async function clvBench(files: string[]): Promise<void> {
   );
 }
 
+/** npm run bench -- --phases [N]: the share of a run's time each engine module takes (phaseProfile.ts). */
+async function phasesBench(n: number): Promise<void> {
+  const runs = 3;
+  const rows = await phaseProfile(n, MONTHS, runs);
+  console.log(
+    `Where the time goes: default world, ${n.toLocaleString('en')} people × ${MONTHS} months × ${runs} replications, sampled self time by engine module (Node ${process.version})`,
+  );
+  console.log('| module | what it does | share | ns per agent-step |');
+  console.log('|---|---|---:|---:|');
+  for (const r of rows)
+    console.log(
+      `| ${r.module} | ${r.role} | ${(100 * r.share).toFixed(1)} % | ${r.nsPerAgentStep.toFixed(1)} |`,
+    );
+}
+
 async function main() {
   if (!isMainThread) return replicationsThread();
   const args = process.argv.slice(2);
@@ -246,6 +262,7 @@ async function main() {
     return;
   }
   if (args[0] === '--clv') return clvBench(args.slice(1));
+  if (args[0] === '--phases') return phasesBench(Number(args[1] ?? 100_000));
   if (args[0] === '--child') {
     const report = await child(Number(args[1]), Number(args[2]));
     process.stdout.write(JSON.stringify(report));

@@ -9,7 +9,7 @@ import { rankTopValue } from './month/audience.ts';
 import { beginMonth } from './month/conditions.ts';
 import { customerMonth } from './month/customer.ts';
 import { marketingReach } from './month/marketing.ts';
-import { lapsedMonth, prospectMonth } from './month/prospects.ts';
+import { hearingThreshold, hears, lapsedMonth, prospectMonth } from './month/prospects.ts';
 import { countActive, finishMonth } from './month/tally.ts';
 import { World } from './month/world.ts';
 import type { RunOptions, Scenario } from './scenario.ts';
@@ -171,21 +171,34 @@ export class Simulation {
  * Each person's month, in index order. A function of its own, so that the optimising compiler's
  * on-stack replacement of this long loop never inlines month-end code that has not run yet (that
  * deoptimised `step` again every month).
+ *
+ * A suspect's month is one comparison (prospects.ts, `hears`): it is made here with the month's
+ * threshold in a local and the suspects counted in a local, so the third of the market that has not
+ * heard of the business costs a load and a compare each (the counts are whole numbers, so adding
+ * them at the end is exact).
  */
 function everyone(w: World): void {
   const p = w.pop;
-  const { stage, acqTick } = p;
+  const { stage, acqTick, inertia } = p;
   const t = w.t;
+  const heard = hearingThreshold(w);
+  let suspects = 0;
   for (let i = 0; i < p.n; i++) {
-    w.cursor = i;
     const st = stage[i];
-    if (st < Stage.FIRST) prospectMonth(w, i, st);
+    if (st === Stage.SUSPECT) {
+      if (heard >= inertia[i]) hears(w, i);
+      else suspects++;
+      continue;
+    }
+    w.cursor = i;
+    if (st === Stage.PROSPECT) prospectMonth(w, i);
     else if (st === Stage.LAPSED) lapsedMonth(w, i);
     else if (acqTick[i] === t)
       countActive(w, i); // bought this month: their first full month is next month
     else customerMonth(w, i);
   }
   w.cursor = -1;
+  w.acc[M.suspects] += suspects;
 }
 
 /** Share of the total held by the top `fraction` of entries (sorts its argument in place). */

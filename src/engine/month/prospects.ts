@@ -13,18 +13,25 @@ import { acquire } from './acquire.ts';
 import { countActive } from './tally.ts';
 import type { World } from './world.ts';
 
-export function prospectMonth(w: World, i: number, st: number): void {
+/**
+ * The awareness hazard is the same every month and suspects are suspects from birth, so a suspect's
+ * pressure is (t + 1)·hazard: nothing to store. A suspect hears of the business in the first month
+ * this reaches their inertia.
+ */
+export function hearingThreshold(w: World): number {
+  return (w.t + 1) * w.now.awareness;
+}
+
+/** A suspect whose pressure reached their inertia becomes a prospect. */
+export function hears(w: World, i: number): void {
+  w.pop.stage[i] = Stage.PROSPECT;
+  w.pop.pressure[i] = 0;
+  w.acc[M.prospects]++;
+}
+
+/** A prospect's month: the pull to buy builds up against their inertia. */
+export function prospectMonth(w: World, i: number): void {
   const p = w.pop;
-  if (st === Stage.SUSPECT) {
-    // The awareness hazard is the same every month and suspects are suspects from birth, so their
-    // pressure is (t + 1)·hazard: nothing to store.
-    if ((w.t + 1) * w.now.awareness >= p.inertia[i]) {
-      p.stage[i] = Stage.PROSPECT;
-      p.pressure[i] = 0;
-      w.acc[M.prospects]++;
-    } else w.acc[M.suspects]++;
-    return;
-  }
   const d = w.lev.discountNew;
   const h = w.now.organic * p.attitude[i] * (d > 0 ? 1 + ACQUISITION.discountPull * d * p.priceSens[i] : 1);
   if ((p.pressure[i] += h) >= p.inertia[i]) {
