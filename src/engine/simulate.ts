@@ -9,7 +9,7 @@ import { rankTopValue } from './month/audience.ts';
 import { beginMonth } from './month/conditions.ts';
 import { customerMonth } from './month/customer.ts';
 import { marketingReach } from './month/marketing.ts';
-import { hearingThreshold, hears, lapsedMonth, prospectMonth } from './month/prospects.ts';
+import { hearingThreshold, hears, lapsedMonth, prospectBuys, prospectPull } from './month/prospects.ts';
 import { countActive, finishMonth } from './month/tally.ts';
 import { World } from './month/world.ts';
 import type { RunOptions, Scenario } from './scenario.ts';
@@ -172,17 +172,19 @@ export class Simulation {
  * on-stack replacement of this long loop never inlines month-end code that has not run yet (that
  * deoptimised `step` again every month).
  *
- * A suspect's month is one comparison (prospects.ts, `hears`): it is made here with the month's
- * threshold in a local and the suspects counted in a local, so the third of the market that has not
- * heard of the business costs a load and a compare each (the counts are whole numbers, so adding
- * them at the end is exact).
+ * Two thirds of the market are not customers: a suspect's month is one comparison with the month's
+ * hearing threshold, a prospect's an addition and a comparison (prospects.ts). The month's constants
+ * are held in locals and those who stay as they were are counted in locals (whole numbers, so adding
+ * them at the end is exact), which keeps these people at a few loads each.
  */
 function everyone(w: World): void {
   const p = w.pop;
   const { stage, acqTick, inertia } = p;
   const t = w.t;
   const heard = hearingThreshold(w);
+  const { organic, discount, pull } = prospectPull(w);
   let suspects = 0;
+  let prospects = 0;
   for (let i = 0; i < p.n; i++) {
     const st = stage[i];
     if (st === Stage.SUSPECT) {
@@ -191,14 +193,16 @@ function everyone(w: World): void {
       continue;
     }
     w.cursor = i;
-    if (st === Stage.PROSPECT) prospectMonth(w, i);
-    else if (st === Stage.LAPSED) lapsedMonth(w, i);
+    if (st === Stage.PROSPECT) {
+      if (!prospectBuys(w, i, organic, discount, pull)) prospects++;
+    } else if (st === Stage.LAPSED) lapsedMonth(w, i);
     else if (acqTick[i] === t)
       countActive(w, i); // bought this month: their first full month is next month
     else customerMonth(w, i);
   }
   w.cursor = -1;
   w.acc[M.suspects] += suspects;
+  w.acc[M.prospects] += prospects;
 }
 
 /** Share of the total held by the top `fraction` of entries (sorts its argument in place). */

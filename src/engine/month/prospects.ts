@@ -29,15 +29,26 @@ export function hears(w: World, i: number): void {
   w.acc[M.prospects]++;
 }
 
-/** A prospect's month: the pull to buy builds up against their inertia. */
-export function prospectMonth(w: World, i: number): void {
-  const p = w.pop;
+/**
+ * The pull on prospects this month: organic hazard, and the new-customer discount's extra pull per
+ * unit of price sensitivity. Resolved once a month (everyone in simulate.ts holds it in locals).
+ */
+export function prospectPull(w: World): { organic: number; discount: number; pull: number } {
   const d = w.lev.discountNew;
-  const h = w.now.organic * p.attitude[i] * (d > 0 ? 1 + ACQUISITION.discountPull * d * p.priceSens[i] : 1);
-  if ((p.pressure[i] += h) >= p.inertia[i]) {
-    acquire(w, i, d > 0 ? Source.DISCOUNT : Source.ORGANIC, d);
-    countActive(w, i);
-  } else w.acc[M.prospects]++;
+  return { organic: w.now.organic, discount: d, pull: ACQUISITION.discountPull * d };
+}
+
+/**
+ * A prospect's month: the pull to buy builds up against their inertia. True when they buy (then
+ * they are a customer, counted as active); false when they stay a prospect (the caller counts them).
+ */
+export function prospectBuys(w: World, i: number, organic: number, d: number, pull: number): boolean {
+  const p = w.pop;
+  const h = organic * p.attitude[i] * (d > 0 ? 1 + pull * p.priceSens[i] : 1);
+  if ((p.pressure[i] += h) < p.inertia[i]) return false;
+  acquire(w, i, d > 0 ? Source.DISCOUNT : Source.ORGANIC, d);
+  countActive(w, i);
+  return true;
 }
 
 /** A lapsed customer's bond fades; the pull to come back (win-back) builds up against their inertia. */
