@@ -36,6 +36,7 @@ export function choiceChart(
     marginLeft: 72,
     x: { label: o.xLabel, type: 'band', domain: data.map((d) => d.choice), padding: 0.4 },
     y: { label: o.yLabel, grid: true },
+    // Named marks, for tests and style sheets (the chart drops Plot's own labels of its groups).
     marks: [
       Plot.ruleX(data, {
         x: 'choice',
@@ -44,8 +45,9 @@ export function choiceChart(
         stroke: '#2a6f97',
         strokeWidth: 3,
         strokeOpacity: 0.4,
+        className: 'choice-interval',
       }),
-      Plot.dot(data, { x: 'choice', y: 'mean', fill: '#2a6f97', r: 5, tip: true }),
+      Plot.dot(data, { x: 'choice', y: 'mean', fill: '#2a6f97', r: 5, tip: true, className: 'choice-point' }),
     ],
   });
 }
