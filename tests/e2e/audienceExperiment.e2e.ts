@@ -74,4 +74,31 @@ describe('an experiment over audiences on the experiments page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('composes a sweep over a lever’s audience in the app: the audiences ticked are its choices', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-experiments"]');
+    await page.click('[data-testid="composer"] summary');
+    await page.selectOption('[data-testid="compose-x-path"]', 'levers.value.personalisation.audience');
+    const ticked = () =>
+      page.$$eval('[data-testid="compose-x-choices"] input:checked', (is) =>
+        is.map((i) => (i as HTMLInputElement).value),
+      );
+    expect(await ticked()).toEqual(['everyone:', 'topValue:', 'atRisk:']);
+    await page.uncheck('[data-testid="compose-x-choices"] input[value="everyone:"]');
+    await page.check('[data-testid="compose-x-choices"] input[value="new:"]');
+    await page.click('[data-testid="compose-add"]');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="experiment"]') as HTMLSelectElement | null)?.value ===
+        'sweep-6',
+    );
+    expect(await page.textContent('[data-testid="experiment-description"]')).toContain(
+      'Personalisation → who it reaches: top 20 % by value / at risk / new (first 3 months)',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
