@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { describeOutput } from '../../src/cli/experiment.ts';
 import { sweepCsv } from '../../src/experiments/analyse.ts';
 import { choiceAxes, scenarioAt } from '../../src/experiments/apply.ts';
 import { sweepPoints } from '../../src/experiments/design.ts';
@@ -201,6 +202,10 @@ describe('the shipped experiment “who should get the care budget?”', () => {
       '"at risk"',
     ]);
     expect(Number(rows[2].split(',')[1])).toBe(out.result.cells[1].value.mean);
+    // The command line names the choices too.
+    const printed = describeOutput(out).split('\n');
+    expect(printed.filter((l) => l.includes(`${CARE}="top 20 % by value"`)).length).toBe(1);
+    expect(printed.filter((l) => l.includes(`${CARE}="at risk"`)).length).toBe(1);
   });
 });
 
@@ -251,5 +256,9 @@ describe('an optimisation with a categorical decision', () => {
     );
     expect(won.objective.mean).toBe((direct[0] + direct[1]) / 2);
     expect(r.trace.length).toBe(r.searched.length);
+    const printed = describeOutput(out);
+    expect(printed).toContain(`the best mix for each choice of ${CARE}`);
+    expect(printed).toMatch(/ {4}everyone +\S/);
+    expect(printed).toMatch(/ {4}top 20 % by value +\S/);
   });
 });
