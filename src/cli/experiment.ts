@@ -10,6 +10,8 @@ import { availableParallelism } from 'node:os';
 import { formatInterval } from '../analysis/summary.ts';
 import { OUTCOMES } from '../experiments/outcomes.ts';
 import { type ExperimentOutput, mergeOutputs, runExperiment, type Shard } from '../experiments/run.ts';
+import { type ChoiceAxis, experimentChoices } from '../scenario/experimentSchema.ts';
+import { choiceLabel } from '../ui/experimentLabels.ts';
 import { intFlag, parseArgs } from './args.ts';
 import { problemLines, readScenarioArg } from './scenarioArg.ts';
 import { threadEvaluator } from './threadEvaluator.ts';
@@ -33,14 +35,21 @@ export function describeOutput(o: ExperimentOutput): string {
   if (!r) return `shard ${o.shard.index + 1}/${o.shard.count}: ${o.values.length} of ${o.tasks} results`;
   const lines = [`${o.scenario} — ${e.id} (${e.kind})`];
   const unit = OUTCOMES[e.kind === 'optimise' ? e.objective : e.outcome].unit;
+  const choices: ChoiceAxis[] = experimentChoices(e).map((c) => c.axis);
+  // A categorical coordinate is its choice's index: say the choice ("top 20 % by value").
+  const value = (p: string, v: number) => {
+    const axis = choices.find((a) => a.path === p);
+    return axis ? `"${choiceLabel(axis.choices[v], 'en')}"` : fmt(v);
+  };
+  const at = (point: Record<string, number>) =>
+    Object.entries(point)
+      .map(([p, v]) => `${p}=${value(p, v)}`)
+      .join(' ');
   if (r.kind === 'sweep' && e.kind === 'sweep') {
     lines.push(`${e.outcome} (mean [95% interval]; difference from the first point, paired)`);
     for (const c of r.cells) {
-      const at = Object.entries(c.point)
-        .map(([p, v]) => `${p}=${fmt(v)}`)
-        .join(' ');
       lines.push(
-        `  ${at.padEnd(60)} ${formatInterval(c.value, unit)}   Δ ${formatInterval(c.vsFirst, unit)}`,
+        `  ${at(c.point).padEnd(60)} ${formatInterval(c.value, unit)}   Δ ${formatInterval(c.vsFirst, unit)}`,
       );
     }
   } else if (r.kind === 'sensitivity' && e.kind === 'sensitivity') {
@@ -60,10 +69,23 @@ export function describeOutput(o: ExperimentOutput): string {
       lines.push(
         `  best:     ${formatInterval(r.best.objective, unit)} (spend ${fmt(r.best.spend)}/month; vs baseline ${formatInterval(r.best.vsBaseline, unit)})`,
       );
-      for (const [p, v] of Object.entries(r.best.point)) lines.push(`            ${p} = ${fmt(v)}`);
+      for (const [p, v] of Object.entries(r.best.point)) lines.push(`            ${p} = ${value(p, v)}`);
       for (const [k, u] of r.runnersUp.entries())
         lines.push(
-          `  runner-up ${k + 1}: ${formatInterval(u.objective, unit)} (${Object.values(u.point).map(fmt).join(', ')})`,
+          `  runner-up ${k + 1}: ${formatInterval(u.objective, unit)} (${Object.entries(u.point)
+            .map(([p, v]) => value(p, v))
+            .join(', ')})`,
+        );
+    }
+    if (r.byChoice && e.audience) {
+      lines.push(`  the best mix for each choice of ${e.audience.path} (same fresh seeds):`);
+      for (const b of r.byChoice)
+        lines.push(
+          `    ${choiceLabel(e.audience.choices[b.choice], 'en').padEnd(28)} ${
+            b.best
+              ? `${formatInterval(b.best.objective, unit)} (spend ${fmt(b.best.spend)}/month; ${at(b.best.point)})`
+              : 'no mix within the budget'
+          }`,
         );
     }
   }

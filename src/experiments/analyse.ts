@@ -1,5 +1,10 @@
 import { type Interval, interval, mean, pairedDifference, sd } from '../analysis/stats.ts';
-import type { Sensitivity, Sweep } from '../scenario/experimentSchema.ts';
+import {
+  type AudienceChoice,
+  isChoiceAxis,
+  type Sensitivity,
+  type Sweep,
+} from '../scenario/experimentSchema.ts';
 import { axisValues, type Point, type SensitivityDesign } from './design.ts';
 
 /** outcome[point][replication] */
@@ -24,6 +29,42 @@ export function analyseSweep(e: Sweep, points: Point[], values: Values): SweepRe
       vsFirst: pairedDifference(values[0], values[k]),
     })),
   };
+}
+
+/**
+ * The sweep's table as CSV, one row per point: each axis's value (a choice as its label, e.g. "top
+ * 20 % by value"), the outcome's mean and 95 % interval, and the paired difference from the first point.
+ */
+export function sweepCsv(e: Sweep, r: SweepResult, choiceLabel: (c: AudienceChoice) => string): string {
+  const q = (x: string) => JSON.stringify(x);
+  const n = (x: number) => (Number.isFinite(x) ? String(x) : '');
+  const axes = e.y ? [e.x, e.y] : [e.x];
+  const lines = [
+    [
+      ...axes.map((a) => q(a.path)),
+      `${e.outcome}_mean`,
+      `${e.outcome}_lo`,
+      `${e.outcome}_hi`,
+      'vs_first_mean',
+      'vs_first_lo',
+      'vs_first_hi',
+    ].join(','),
+  ];
+  for (const c of r.cells)
+    lines.push(
+      [
+        ...axes.map((a) =>
+          isChoiceAxis(a) ? q(choiceLabel(a.choices[c.point[a.path]])) : n(c.point[a.path]),
+        ),
+        n(c.value.mean),
+        n(c.value.lo),
+        n(c.value.hi),
+        n(c.vsFirst.mean),
+        n(c.vsFirst.lo),
+        n(c.vsFirst.hi),
+      ].join(','),
+    );
+  return `${lines.join('\n')}\n`;
 }
 
 export interface TornadoRow {

@@ -4,12 +4,17 @@
  * (common random numbers).
  */
 import seedrandom from 'seedrandom';
-import type { Sensitivity, Sweep } from '../scenario/experimentSchema.ts';
+import { isChoiceAxis, type Sensitivity, type Sweep, type SweepAxis } from '../scenario/experimentSchema.ts';
 
-/** Parameter values by path. */
+/**
+ * Parameter values by path. A categorical dimension (a lever's audience) holds the index of its
+ * choice, so a point stays a list of numbers: tasks, shards and the optimiser's coordinates treat both alike.
+ */
 export type Point = Record<string, number>;
 
-export function axisValues(a: { from: number; to: number; steps: number }): number[] {
+/** A numeric axis's values from `from` to `to`; a categorical axis's choices as 0, 1, … (one point each). */
+export function axisValues(a: SweepAxis): number[] {
+  if (isChoiceAxis(a)) return a.choices.map((_, k) => k);
   return Array.from({ length: a.steps }, (_, k) => a.from + ((a.to - a.from) * k) / (a.steps - 1));
 }
 

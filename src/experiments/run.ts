@@ -8,7 +8,7 @@ import type { Experiment, Optimise, Sensitivity, Sweep } from '../scenario/exper
 import { getAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { analyseSensitivity, analyseSweep, type SensitivityResult, type SweepResult } from './analyse.ts';
-import { scenarioAt } from './apply.ts';
+import { choiceAxes, scenarioAt } from './apply.ts';
 import { type Point, sensitivityDesign, sweepPoints } from './design.ts';
 import type { Evaluator, Measurement, Task } from './measure.ts';
 import { BudgetSearch } from './optimise.ts';
@@ -31,7 +31,12 @@ export interface OptimiseResult {
   best: (MixReport & { vsBaseline: Interval }) | null;
   baseline: MixReport;
   runnersUp: (MixReport & { vsBest: Interval })[];
-  /** Best feasible objective found after each evaluation of the search. */
+  /**
+   * With a categorical decision: per choice, the best mix its search found, re-measured on the same
+   * fresh seeds as the winner (null when none fitted the budget).
+   */
+  byChoice?: { choice: number; best: (MixReport & { vsBaseline: Interval }) | null }[];
+  /** Best feasible objective found after each evaluation of the search (searches one after another). */
   trace: number[];
   searched: { point: Point; objective: number; spend: number; feasible: boolean }[];
 }
@@ -112,8 +117,9 @@ export async function runExperiment(
   const total = points.length * R;
   const mine: number[] = [];
   for (let t = shard.index; t < total; t += shard.count) mine.push(t);
+  const choices = choiceAxes(e);
   const tasks: Task[] = mine.map((t) => ({
-    scenario: scenarioAt(file, points[Math.floor(t / R)]),
+    scenario: scenarioAt(file, points[Math.floor(t / R)], choices),
     seed: e.seed,
     replication: t % R,
   }));
@@ -167,34 +173,56 @@ async function optimise(
     const value = getAt(file, l.path.split('.')) as number;
     return Math.min(l.max, Math.max(l.min, value));
   });
-  const search = new BudgetSearch(e, start);
-  // Search runs + the confirmation of baseline, winner and three runners-up.
-  const total = (e.evaluations + 5) * R;
+  const choices = choiceAxes(e);
+  // A categorical decision: the numeric search once per choice, on the same seeds, so the bests compare fairly.
+  const options: Point[] = e.audience ? e.audience.choices.map((_, k) => ({ [e.audience!.path]: k })) : [{}];
+  // Search runs + the confirmation of baseline, each choice's winner and three runners-up.
+  const total = (options.length * e.evaluations + 4 + options.length) * R;
   let done = 0;
   const runPoints = async (points: (Point | null)[], seed: number | string): Promise<Measurement[][]> => {
     const tasks = points.flatMap((p) =>
-      Array.from({ length: R }, (_, k) => ({ scenario: scenarioAt(file, p ?? {}), seed, replication: k })),
+      Array.from({ length: R }, (_, k) => ({
+        scenario: scenarioAt(file, p ?? {}, choices),
+        seed,
+        replication: k,
+      })),
     );
     const before = done;
     const ms = await evaluate(tasks, e.objective, (n) => onProgress?.(Math.min(total, before + n), total));
     done += tasks.length;
     return points.map((_, i) => ms.slice(i * R, (i + 1) * R));
   };
-  for (let batch = search.ask(); batch.length > 0; batch = search.ask()) {
-    const ms = await runPoints(
-      batch.map((c) => c.point),
-      e.seed,
-    );
-    search.tell(ms.map((m) => ({ values: m.map((x) => x.outcome), spends: m.map((x) => x.spend) })));
+  const searches: BudgetSearch[] = [];
+  for (const option of options) {
+    const search = new BudgetSearch(e, start);
+    for (let batch = search.ask(); batch.length > 0; batch = search.ask()) {
+      const ms = await runPoints(
+        batch.map((c) => ({ ...option, ...c.point })),
+        e.seed,
+      );
+      search.tell(ms.map((m) => ({ values: m.map((x) => x.outcome), spends: m.map((x) => x.spend) })));
+    }
+    searches.push(search);
   }
-  const best = search.best();
-  const runners = search.runnersUp(3);
+  const withOption = (k: number, p: Point): Point => ({ ...options[k], ...p });
+  const bests = searches.map((s) => s.best());
+  let win = -1;
+  for (const [k, b] of bests.entries())
+    if (b && (win < 0 || b.objective.mean > bests[win]!.objective.mean)) win = k;
+  const best = win >= 0 ? bests[win] : null;
+  const runners = win >= 0 ? searches[win].runnersUp(3) : [];
   // Fresh seeds for the figures reported: the search's own numbers favour whatever got lucky.
   const confirmSeed = `${e.seed}:confirm`;
-  const [baseMs, bestMs, ...runnerMs] = await runPoints(
-    [null, best?.point ?? null, ...runners.map((r) => r.point)],
+  const [baseMs, ...rest] = await runPoints(
+    [
+      null,
+      ...bests.map((b, k) => (b ? withOption(k, b.point) : null)),
+      ...runners.map((r) => withOption(win, r.point)),
+    ],
     confirmSeed,
   );
+  const choiceMs = rest.slice(0, options.length);
+  const runnerMs = rest.slice(options.length);
   const report = (point: Point, ms: Measurement[]): MixReport => ({
     point,
     objective: interval(ms.map((m) => m.outcome)),
@@ -207,22 +235,52 @@ async function optimise(
   });
   const baseline = report({}, baseMs);
   const outcomes = (ms: Measurement[]) => ms.map((m) => m.outcome);
-  return {
-    kind: 'optimise',
-    best: best
-      ? { ...report(best.point, bestMs), vsBaseline: pairedDifference(outcomes(baseMs), outcomes(bestMs)) }
-      : null,
-    baseline,
-    runnersUp: runners.map((r, k) => ({
-      ...report(r.point, runnerMs[k]),
-      vsBest: pairedDifference(outcomes(bestMs), outcomes(runnerMs[k])),
-    })),
-    trace: search.trace,
-    searched: search.history.map((h) => ({
-      point: h.point,
+  const bestMs = win >= 0 ? choiceMs[win] : baseMs;
+  // The concatenated searches, the best so far carried across them.
+  const searched = searches.flatMap((s, k) =>
+    s.history.map((h) => ({
+      point: withOption(k, h.point),
       objective: h.objective.mean,
       spend: h.spend,
       feasible: h.feasible,
     })),
+  );
+  const trace: number[] = [];
+  let bestSoFar = Number.NaN;
+  for (const s of searches)
+    for (const v of s.trace) {
+      if (Number.isFinite(v) && !(v <= bestSoFar)) bestSoFar = v;
+      trace.push(bestSoFar);
+    }
+  return {
+    kind: 'optimise',
+    best: best
+      ? {
+          ...report(withOption(win, best.point), bestMs),
+          vsBaseline: pairedDifference(outcomes(baseMs), outcomes(bestMs)),
+        }
+      : null,
+    baseline,
+    runnersUp: runners.map((r, k) => ({
+      ...report(withOption(win, r.point), runnerMs[k]),
+      vsBest: pairedDifference(outcomes(bestMs), outcomes(runnerMs[k])),
+    })),
+    ...(e.audience
+      ? {
+          byChoice: bests.map((b, k) =>
+            b
+              ? {
+                  choice: k,
+                  best: {
+                    ...report(withOption(k, b.point), choiceMs[k]),
+                    vsBaseline: pairedDifference(outcomes(baseMs), outcomes(choiceMs[k])),
+                  },
+                }
+              : { choice: k, best: null },
+          ),
+        }
+      : {}),
+    trace,
+    searched,
   };
 }

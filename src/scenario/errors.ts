@@ -204,6 +204,36 @@ export function describeIssues(
         out.push({ path: where, en: issue.message, zh });
         break;
       }
+      case 'invalid_union': {
+        // Of a union of shapes (a sweep axis is numeric or a list of choices), the one the input is
+        // closest to — fewest fields missing or foreign — says what is wrong, at its real path.
+        const misfit = (branch: z.core.$ZodIssue[]) =>
+          branch.reduce(
+            (n, i) =>
+              n +
+              (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys.length : 0) +
+              (i.code === 'invalid_type' && valueAt(got, i.path) === undefined ? 1 : 0),
+            0,
+          );
+        const branches = issue.errors.filter((b) => b.length > 0);
+        if (branches.length === 0) {
+          out.push({ path: where, en: issue.message, zh: issue.message });
+          break;
+        }
+        const closest = branches.reduce((a, b) =>
+          misfit(b) < misfit(a) || (misfit(b) === misfit(a) && b.length < a.length) ? b : a,
+        );
+        out.push(
+          ...describeIssues(
+            closest.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
+            input,
+            root,
+            registry,
+            prefix,
+          ),
+        );
+        break;
+      }
       default:
         out.push({ path: where, en: issue.message, zh: issue.message });
     }

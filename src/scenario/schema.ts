@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { type CostModel, defaultScenario, type Scenario } from '../engine/index.ts';
 import { audienceSchema } from './audienceSchema.ts';
 import { type FieldMeta, schemaAt } from './errors.ts';
-import { experimentSchema, experimentSettings } from './experimentSchema.ts';
+import { experimentChoices, experimentSchema, experimentSettings } from './experimentSchema.ts';
 import { lessonSchema } from './lessonSchema.ts';
 
 export const SCHEMA_VERSION = 5;
@@ -463,6 +463,7 @@ export function fromEngine(s: Scenario, extra: { description?: string; notes?: s
 /** Experiments and lessons may only set numbers that exist in the file, within the file's ranges. */
 function checkExperiments(s: z.output<typeof scenarioFileSchema>, ctx: z.core.$RefinementCtx): void {
   const seen = new Set<string>();
+  const segmentIds = s.population.segments.map((g) => g.id);
   s.experiments.forEach((e, k) => {
     if (seen.has(e.id))
       ctx.addIssue({
@@ -473,9 +474,29 @@ function checkExperiments(s: z.output<typeof scenarioFileSchema>, ctx: z.core.$R
       });
     seen.add(e.id);
     for (const setting of experimentSettings(e))
-      checkSetting(s, ctx, ['experiments', k, ...setting.at, 'path'], setting.path, setting.values);
+      checkSetting(s, ctx, ['experiments', k, ...setting.at], setting.path, setting.values);
+    for (const { at, axis } of experimentChoices(e)) {
+      const where = ['experiments', k, ...at];
+      const aimed = aimedLeverPaths(s);
+      if (!aimed.includes(axis.path)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...where, 'path'],
+          message: `"${axis.path}" is not the audience of a lever in this scenario (levers that take one: ${aimed.join(', ')})`,
+          params: { zh: `"${axis.path}" 不是此情景中某个杠杆的受众（可设受众的杠杆：${aimed.join('、')}）` },
+        });
+      }
+      axis.choices.forEach((c, j) => {
+        if (c.kind === 'segment' && !segmentIds.includes(c.segment))
+          ctx.addIssue({
+            code: 'custom',
+            path: [...where, 'choices', j, 'segment'],
+            message: `"${c.segment}" is not one of this scenario's segments (${segmentIds.join(', ')})`,
+            params: { zh: `"${c.segment}"不是本情景的细分群体（${segmentIds.join('、')}）` },
+          });
+      });
+    }
   });
-  const segmentIds = s.population.segments.map((g) => g.id);
   s.lesson?.options.forEach((o, k) => {
     for (const [path, value] of Object.entries(o.set))
       checkSetting(s, ctx, ['lesson', 'options', k, 'set', path], path, [value]);
@@ -488,6 +509,15 @@ function checkExperiments(s: z.output<typeof scenarioFileSchema>, ctx: z.core.$R
           params: { zh: `"${a.segment}"不是本情景的细分群体（${segmentIds.join('、')}）` },
         });
   });
+}
+
+/** The paths of the audiences the file's levers have, e.g. levers.emotion.careGestures.audience. */
+export function aimedLeverPaths(s: z.output<typeof scenarioFileSchema>): string[] {
+  return Object.entries(s.levers).flatMap(([group, set]) =>
+    Object.entries(set as Record<string, unknown>)
+      .filter(([, lever]) => lever !== null && typeof lever === 'object' && 'audience' in lever)
+      .map(([name]) => `levers.${group}.${name}.audience`),
+  );
 }
 
 function checkSetting(

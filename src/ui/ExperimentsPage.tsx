@@ -1,14 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatInterval } from '../analysis/summary.ts';
+import { sweepCsv } from '../experiments/analyse.ts';
+import { axisValues } from '../experiments/design.ts';
 import type { Evaluator } from '../experiments/measure.ts';
 import { OUTCOMES } from '../experiments/outcomes.ts';
 import { type ExperimentOutput, runExperiment } from '../experiments/run.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
-import { type Experiment, OUTCOME_IDS, type OutcomeId } from '../scenario/experimentSchema.ts';
+import {
+  type Experiment,
+  isChoiceAxis,
+  OUTCOME_IDS,
+  type OutcomeId,
+  type SweepAxis,
+} from '../scenario/experimentSchema.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
 import {
+  choiceChart,
   convergenceChart,
   dimensionsChart,
   heatMapChart,
@@ -17,8 +26,15 @@ import {
   tornadoChart,
 } from './charts/experimentCharts.ts';
 import { download } from './download.ts';
-import { numericFields, withSweep } from './experimentDraft.ts';
-import { labelOfPath } from './experimentLabels.ts';
+import {
+  type AxisDraft,
+  audiencePaths,
+  type ChoiceDraft,
+  candidateChoices,
+  numericFields,
+  withSweep,
+} from './experimentDraft.ts';
+import { choiceLabel, labelOfPath } from './experimentLabels.ts';
 import type { Key, Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { RunControls } from './RunControls.tsx';
@@ -26,18 +42,40 @@ import { useRunAnnouncer } from './uiContext.ts';
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
 
+/** An axis's value as shown: a number, or its choice's label. */
+function axisText(a: SweepAxis, value: number, lang: Lang): string {
+  return isChoiceAxis(a) ? choiceLabel(a.choices[value], lang) : fmt(value);
+}
+
+/** A choice's label with the numbers set with it: "top 20 % by value (Care gestures → Gestures a year 7)". */
+function choiceDetail(a: SweepAxis, value: number, lang: Lang): string {
+  if (!isChoiceAxis(a)) return fmt(value);
+  const c = a.choices[value];
+  const set = Object.entries(c.set).map(([p, v]) => `${labelOfPath(p, lang)} ${fmt(v)}`);
+  return set.length ? `${choiceLabel(c, lang)} (${set.join(', ')})` : choiceLabel(c, lang);
+}
+
+/** An axis in a line: its parameter and range, or its parameter and choices. */
+function axisSummary(a: SweepAxis, lang: Lang): string {
+  return isChoiceAxis(a)
+    ? `${labelOfPath(a.path, lang)}: ${a.choices.map((c) => choiceLabel(c, lang)).join(' / ')}`
+    : `${labelOfPath(a.path, lang)} ${fmt(a.from)}–${fmt(a.to)}`;
+}
+
 /** What an experiment does, in one line. */
 function describe(e: Experiment, t: (k: Key) => string, lang: Lang): string {
   const runs = (points: number) => `${points} × ${e.replications} ${t('replications')}`;
   switch (e.kind) {
     case 'sweep':
-      return `${t('xp_sweep')}: ${labelOfPath(e.x.path, lang)} ${fmt(e.x.from)}–${fmt(e.x.to)}${
-        e.y ? ` × ${labelOfPath(e.y.path, lang)} ${fmt(e.y.from)}–${fmt(e.y.to)}` : ''
-      } → ${t(`out_${e.outcome}` as Key)} (${runs(e.x.steps * (e.y?.steps ?? 1))})`;
+      return `${t('xp_sweep')}: ${axisSummary(e.x, lang)}${e.y ? ` × ${axisSummary(e.y, lang)}` : ''} → ${t(
+        `out_${e.outcome}` as Key,
+      )} (${runs(axisValues(e.x).length * (e.y ? axisValues(e.y).length : 1))})`;
     case 'sensitivity':
       return `${t('xp_sensitivity')}: ${e.parameters.length} ${t('xp_parameters')} → ${t(`out_${e.outcome}` as Key)}`;
     case 'optimise':
-      return `${t('xp_optimise')}: ${e.levers.length} ${t('xp_levers')}, ${t('xp_budget')} ${e.monthlyBudget}/${t('xp_month')} → ${t(`out_${e.objective}` as Key)} (≤ ${e.evaluations} ${t('xp_mixes')})`;
+      return `${t('xp_optimise')}: ${e.levers.length} ${t('xp_levers')}${
+        e.audience ? ` + ${axisSummary(e.audience, lang)}` : ''
+      }, ${t('xp_budget')} ${e.monthlyBudget}/${t('xp_month')} → ${t(`out_${e.objective}` as Key)} (≤ ${e.evaluations} ${t('xp_mixes')})`;
   }
 }
 
@@ -193,6 +231,22 @@ function ExperimentResultView({
   const sweepLine = useCallback(
     (width: number) => {
       if (r.kind !== 'sweep' || e.kind !== 'sweep') return document.createElement('div');
+      const x = e.x;
+      if (isChoiceAxis(x))
+        return choiceChart(
+          r.cells.map((c) => ({
+            choice: choiceLabel(x.choices[c.point[x.path]], lang),
+            mean: c.value.mean,
+            lo: c.value.lo,
+            hi: c.value.hi,
+          })),
+          {
+            title: outcomeLabel,
+            xLabel: labelOfPath(x.path, lang),
+            yLabel: outcomeLabel,
+            width: Math.min(width, 900),
+          },
+        );
       return sweepChart(
         r.cells.map((c) => ({ x: c.point[e.x.path], mean: c.value.mean, lo: c.value.lo, hi: c.value.hi })),
         {
@@ -210,7 +264,11 @@ function ExperimentResultView({
       if (r.kind !== 'sweep' || e.kind !== 'sweep' || !e.y) return document.createElement('div');
       const y = e.y;
       return heatMapChart(
-        r.cells.map((c) => ({ x: c.point[e.x.path], y: c.point[y.path], mean: c.value.mean })),
+        r.cells.map((c) => ({
+          x: isChoiceAxis(e.x) ? axisText(e.x, c.point[e.x.path], lang) : c.point[e.x.path],
+          y: isChoiceAxis(y) ? axisText(y, c.point[y.path], lang) : c.point[y.path],
+          mean: c.value.mean,
+        })),
         {
           title: outcomeLabel,
           width: Math.min(width, 900),
@@ -304,8 +362,8 @@ function ExperimentResultView({
             {r.cells.map((c, k) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: cells are fixed by the experiment
               <tr key={k} data-mean={String(c.value.mean)}>
-                <td>{fmt(c.point[e.x.path])}</td>
-                {e.y && <td>{fmt(c.point[e.y.path])}</td>}
+                <td>{choiceDetail(e.x, c.point[e.x.path], lang)}</td>
+                {e.y && <td>{choiceDetail(e.y, c.point[e.y.path], lang)}</td>}
                 <td>{formatInterval(c.value, unit)}</td>
                 <td>{formatInterval(c.vsFirst, unit)}</td>
               </tr>
@@ -313,6 +371,18 @@ function ExperimentResultView({
           </tbody>
         </table>
         <p className="note">{t('xp_crnNote')}</p>
+        <button
+          type="button"
+          data-testid="download-sweep-csv"
+          onClick={() =>
+            download(
+              new Blob([sweepCsv(e, r, (c) => choiceLabel(c, lang))], { type: 'text/csv' }),
+              `experiment-${e.id}.csv`,
+            )
+          }
+        >
+          {t('xp_downloadCsv')}
+        </button>
       </div>
     );
   if (r.kind === 'sensitivity')
@@ -367,6 +437,19 @@ function ExperimentResultView({
                     ))}
                   </tr>
                 ))}
+                {e.audience && (
+                  <tr>
+                    <th>{labelOfPath(e.audience.path, lang)}</th>
+                    <td>—</td>
+                    <td data-best={e.audience.path}>
+                      {choiceDetail(e.audience, r.best.point[e.audience.path], lang)}
+                    </td>
+                    {r.runnersUp.map((u, k) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: ranks
+                      <td key={k}>{choiceDetail(e.audience!, u.point[e.audience!.path], lang)}</td>
+                    ))}
+                  </tr>
+                )}
                 <tr>
                   <th>{outcomeLabel}</th>
                   <td>{formatInterval(r.baseline.objective, unit)}</td>
@@ -398,6 +481,29 @@ function ExperimentResultView({
                 </tr>
               </tbody>
             </table>
+            {e.audience && r.byChoice && (
+              <table className="kpis" data-testid="best-by-choice">
+                <caption>{t('xp_byChoice')}</caption>
+                <thead>
+                  <tr>
+                    <th>{labelOfPath(e.audience.path, lang)}</th>
+                    <th>{outcomeLabel}</th>
+                    <th>{t('xp_spend')}</th>
+                    <th>{t('xp_vsBaseline')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.byChoice.map((b) => (
+                    <tr key={b.choice} data-mean={b.best ? String(b.best.objective.mean) : ''}>
+                      <th>{choiceDetail(e.audience!, b.choice, lang)}</th>
+                      <td>{b.best ? formatInterval(b.best.objective, unit) : t('xp_overBudget')}</td>
+                      <td>{b.best ? fmt(b.best.spend) : '—'}</td>
+                      <td>{b.best ? formatInterval(b.best.vsBaseline, unit) : '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
             <Chart build={dims} testId="dimensions-chart" />
             <p className="note">{t('xp_optimiseNote')}</p>
           </>
@@ -429,13 +535,17 @@ function SweepComposer({
   onAdd: (file: ScenarioFile, id: string) => void;
 }) {
   const fields = useMemo(() => numericFields(file), [file]);
+  const audiences = useMemo(() => audiencePaths(file), [file]);
+  const candidates = useMemo(() => candidateChoices(file), [file]);
   const first = fields.find((f) => f.path === 'levers.value.discount.depthPct') ?? fields[0];
-  const [x, setX] = useState({ path: first.path, from: first.min, to: first.max, steps: 5 });
-  const [y, setY] = useState<{ path: string; from: number; to: number; steps: number } | null>(null);
+  const [x, setX] = useState<AxisDraft>({ path: first.path, from: first.min, to: first.max, steps: 5 });
+  const [y, setY] = useState<AxisDraft | null>(null);
   const [outcome, setOutcome] = useState<OutcomeId>('profit');
   const [reps, setReps] = useState(6);
   const [problems, setProblems] = useState<string[]>([]);
-  const pick = (path: string) => {
+  const pick = (path: string): AxisDraft => {
+    // An audience starts as the question the lesson asks: everyone, the top 20 % or those at risk.
+    if (audiences.includes(path)) return { path, choices: candidates.slice(0, 3) };
     const f = fields.find((g) => g.path === path)!;
     return { path, from: f.min, to: f.max, steps: 5 };
   };
@@ -449,40 +559,73 @@ function SweepComposer({
     setProblems([]);
     onAdd(r.file, id);
   };
-  const axis = (
-    a: { path: string; from: number; to: number; steps: number },
-    set: (a: { path: string; from: number; to: number; steps: number }) => void,
-    name: string,
-  ) => (
+  const same = (a: ChoiceDraft, b: ChoiceDraft) => a.kind === b.kind && a.segment === b.segment;
+  const axis = (a: AxisDraft, set: (a: AxisDraft) => void, name: string) => (
     <>
       <select value={a.path} onChange={(e) => set(pick(e.target.value))} data-testid={`compose-${name}-path`}>
-        {fields.map((f) => (
-          <option key={f.path} value={f.path}>
-            {labelOfPath(f.path, lang)} ({f.path})
-          </option>
-        ))}
+        <optgroup label={t('xp_audience')}>
+          {audiences.map((p) => (
+            <option key={p} value={p}>
+              {labelOfPath(p, lang)}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={t('xp_parameters')}>
+          {fields.map((f) => (
+            <option key={f.path} value={f.path}>
+              {labelOfPath(f.path, lang)} ({f.path})
+            </option>
+          ))}
+        </optgroup>
       </select>{' '}
-      <input
-        type="number"
-        value={a.from}
-        onChange={(e) => set({ ...a, from: Number(e.target.value) })}
-        data-testid={`compose-${name}-from`}
-      />
-      {' – '}
-      <input
-        type="number"
-        value={a.to}
-        onChange={(e) => set({ ...a, to: Number(e.target.value) })}
-        data-testid={`compose-${name}-to`}
-      />{' '}
-      {t('xp_steps')}{' '}
-      <input
-        type="number"
-        min={2}
-        max={41}
-        value={a.steps}
-        onChange={(e) => set({ ...a, steps: Math.round(Number(e.target.value)) || 2 })}
-      />
+      {'choices' in a ? (
+        <span data-testid={`compose-${name}-choices`}>
+          {t('xp_pickChoices')}{' '}
+          {candidates.map((c) => (
+            <label key={`${c.kind}:${c.segment ?? ''}`}>
+              <input
+                type="checkbox"
+                value={`${c.kind}:${c.segment ?? ''}`}
+                checked={a.choices.some((d) => same(c, d))}
+                onChange={(e) =>
+                  set({
+                    ...a,
+                    // Kept in the offered order, so the chart's order does not depend on the clicks.
+                    choices: candidates.filter((d) =>
+                      same(d, c) ? e.target.checked : a.choices.some((k) => same(k, d)),
+                    ),
+                  })
+                }
+              />{' '}
+              {choiceLabel({ topPct: 20, newMonths: 3, segment: '', ...c }, lang)}{' '}
+            </label>
+          ))}
+        </span>
+      ) : (
+        <>
+          <input
+            type="number"
+            value={a.from}
+            onChange={(e) => set({ ...a, from: Number(e.target.value) })}
+            data-testid={`compose-${name}-from`}
+          />
+          {' – '}
+          <input
+            type="number"
+            value={a.to}
+            onChange={(e) => set({ ...a, to: Number(e.target.value) })}
+            data-testid={`compose-${name}-to`}
+          />{' '}
+          {t('xp_steps')}{' '}
+          <input
+            type="number"
+            min={2}
+            max={41}
+            value={a.steps}
+            onChange={(e) => set({ ...a, steps: Math.round(Number(e.target.value)) || 2 })}
+          />
+        </>
+      )}
     </>
   );
   return (

@@ -1,6 +1,10 @@
+import type { AudienceKind } from '../engine/index.ts';
 import type { OutcomeId } from '../scenario/experimentSchema.ts';
 import { fieldMeta } from '../scenario/fields.ts';
-import type { ScenarioFile } from '../scenario/schema.ts';
+import { aimedLeverPaths, type ScenarioFile } from '../scenario/schema.ts';
+
+/** The audiences of the file's aimed levers, each a categorical dimension a sweep may take. */
+export const audiencePaths = aimedLeverPaths;
 
 /** Every number of a scenario file an experiment may vary, with the range the file allows. */
 export function numericFields(
@@ -24,12 +28,35 @@ export function numericFields(
   return out;
 }
 
+/** An audience a user may tick as a choice (the file's fields; the rest take their defaults). */
+export interface ChoiceDraft {
+  kind: AudienceKind;
+  topPct?: number;
+  newMonths?: number;
+  segment?: string;
+}
+
+/** The audiences the composer offers as choices: everyone, the top `topPct` %, at risk, new, each segment. */
+export function candidateChoices(file: ScenarioFile, topPct = 20): ChoiceDraft[] {
+  return [
+    { kind: 'everyone' },
+    { kind: 'topValue', topPct },
+    { kind: 'atRisk' },
+    { kind: 'new', newMonths: 3 },
+    ...file.population.segments.map((g) => ({ kind: 'segment' as const, segment: g.id })),
+  ];
+}
+
+export type AxisDraft =
+  | { path: string; from: number; to: number; steps: number }
+  | { path: string; choices: ChoiceDraft[] };
+
 export interface SweepDraft {
   id: string;
   outcome: OutcomeId;
   replications: number;
-  x: { path: string; from: number; to: number; steps: number };
-  y: { path: string; from: number; to: number; steps: number } | null;
+  x: AxisDraft;
+  y: AxisDraft | null;
 }
 
 /** The file with one more sweep (the importer checks it like any other experiment). */

@@ -1,5 +1,6 @@
+import type { Audience } from '../engine/index.ts';
 import { COST_FIELDS, SECTIONS, WORLD_FIELDS } from './editorFields.ts';
-import type { Lang } from './i18n.ts';
+import { fill, type Lang, STRINGS } from './i18n.ts';
 
 const EXTRA: Record<string, { en: string; zh: string }> = {
   'service.failurePctPerVisit': { en: 'Failure rate per visit (%)', zh: '每次到访的失误率（%）' },
@@ -20,7 +21,25 @@ export function labelOfPath(path: string, lang: Lang): string {
       const field = [...lever.fields, ...COST_FIELDS.map((c) => ({ ...c, key: `cost.${c.key}` }))].find(
         (f) => f.key === rest,
       );
-      return `${lever.label[lang]} → ${field ? field.label[lang] : rest}`;
+      const name = rest === 'audience' ? STRINGS[lang].xp_audience : field ? field.label[lang] : rest;
+      return `${lever.label[lang]} → ${name}`;
     }
   return path;
+}
+
+/** A choice of a categorical dimension as people say it: "everyone", "top 20 % by value", "at risk". */
+export function choiceLabel(a: Audience, lang: Lang): string {
+  const t = STRINGS[lang];
+  switch (a.kind) {
+    case 'everyone':
+      return t.choice_everyone;
+    case 'topValue':
+      return fill(t.choice_topValue, { pct: a.topPct });
+    case 'atRisk':
+      return t.choice_atRisk;
+    case 'new':
+      return fill(t.choice_new, { months: a.newMonths });
+    case 'segment':
+      return fill(t.choice_segment, { segment: a.segment });
+  }
 }

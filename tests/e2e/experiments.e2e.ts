@@ -76,7 +76,7 @@ describe('the experiments page', () => {
     await page.waitForFunction(
       () =>
         (document.querySelector('[data-testid="experiment"]') as HTMLSelectElement | null)?.value ===
-        'sweep-5',
+        'sweep-6',
     );
     await page.click('[data-testid="run-experiment"]');
     await page.waitForSelector('[data-testid="sweep-table"]', { timeout: 120_000 });
@@ -88,7 +88,7 @@ describe('the experiments page', () => {
     const ids = await page.$$eval('[data-testid="experiment"] option', (os) =>
       os.map((o) => o.getAttribute('value')),
     );
-    expect(ids).toContain('sweep-5');
+    expect(ids).toContain('sweep-6');
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
-import { numericFields, withSweep } from '../../src/ui/experimentDraft.ts';
+import { audiencePaths, candidateChoices, numericFields, withSweep } from '../../src/ui/experimentDraft.ts';
 
 describe('composing a sweep in the app', () => {
   const r = parseScenarioObject({ schemaVersion: 3 });
@@ -36,5 +36,29 @@ describe('composing a sweep in the app', () => {
       }),
     );
     expect(!bad.ok && bad.problems[0].en).toMatch(/only takes values from 0 to 90/);
+  });
+
+  it('offers every aimed lever’s audience as an axis, and adds a sweep over ticked audiences', () => {
+    const paths = audiencePaths(r.file);
+    expect(paths).toContain('levers.emotion.careGestures.audience');
+    expect(paths).toContain('levers.experience.complaintHandling.audience');
+    expect(paths).not.toContain('levers.value.discount.audience');
+    const [everyone, top, atRisk] = candidateChoices(r.file);
+    const ok = parseScenarioObject(
+      withSweep(r.file, {
+        id: 'who',
+        outcome: 'retention12',
+        replications: 4,
+        x: { path: 'levers.emotion.careGestures.audience', choices: [everyone, top, atRisk] },
+        y: { path: 'levers.emotion.careGestures.perYear', from: 2, to: 12, steps: 3 },
+      }),
+    );
+    if (!ok.ok) throw new Error(ok.problems.map((p) => `${p.path}: ${p.en}`).join('; '));
+    const e = ok.file.experiments[0];
+    expect(e.kind === 'sweep' && 'choices' in e.x && e.x.choices.map((c) => [c.kind, c.topPct])).toEqual([
+      ['everyone', 20],
+      ['topValue', 20],
+      ['atRisk', 20],
+    ]);
   });
 });

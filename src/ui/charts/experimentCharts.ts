@@ -21,19 +21,54 @@ export function sweepChart(
   });
 }
 
+/**
+ * A sweep over choices (a lever's audience): one point per choice with its 95 % interval, the
+ * choices in the experiment's order — a line between them would invent values in between.
+ */
+export function choiceChart(
+  data: { choice: string; mean: number; lo: number; hi: number }[],
+  o: { width?: number; title: string; xLabel: string; yLabel: string },
+) {
+  return Plot.plot({
+    title: o.title,
+    width: o.width ?? 640,
+    height: 300,
+    marginLeft: 72,
+    x: { label: o.xLabel, type: 'band', domain: data.map((d) => d.choice), padding: 0.4 },
+    y: { label: o.yLabel, grid: true },
+    // Named marks, for tests and style sheets (the chart drops Plot's own labels of its groups).
+    marks: [
+      Plot.ruleX(data, {
+        x: 'choice',
+        y1: 'lo',
+        y2: 'hi',
+        stroke: '#2a6f97',
+        strokeWidth: 3,
+        strokeOpacity: 0.4,
+        className: 'choice-interval',
+      }),
+      Plot.dot(data, { x: 'choice', y: 'mean', fill: '#2a6f97', r: 5, tip: true, className: 'choice-point' }),
+    ],
+  });
+}
+
+/** Values of a heat map's axes: numbers, or the labels of a categorical axis's choices (in order). */
 export function heatMapChart(
-  data: { x: number; y: number; mean: number }[],
+  data: { x: number | string; y: number | string; mean: number }[],
   o: { width?: number; title: string; xLabel: string; yLabel: string; valueLabel: string },
 ) {
-  const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(3));
+  const fmt = (v: number | string) =>
+    typeof v === 'string' ? v : Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(3);
+  // Choices keep the experiment's order; numbers keep Plot's sorted order.
+  const order = (vs: (number | string)[]) => (typeof vs[0] === 'string' ? [...new Set(vs)] : undefined);
   return Plot.plot({
     title: o.title,
     width: o.width ?? 640,
     height: 80 + 44 * new Set(data.map((d) => d.y)).size,
     marginLeft: 72,
     padding: 0.04,
-    x: { label: o.xLabel, type: 'band', tickFormat: fmt },
-    y: { label: o.yLabel, type: 'band', tickFormat: fmt, reverse: true },
+    x: { label: o.xLabel, type: 'band', tickFormat: fmt, domain: order(data.map((d) => d.x)) },
+    y: { label: o.yLabel, type: 'band', tickFormat: fmt, reverse: true, domain: order(data.map((d) => d.y)) },
     color: { type: 'linear', scheme: 'viridis', legend: true, label: o.valueLabel },
     marks: [
       Plot.cell(data, { x: 'x', y: 'y', fill: 'mean', tip: true }),
