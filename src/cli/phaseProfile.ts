@@ -111,8 +111,8 @@ export async function phaseProfile(n: number, months: number, runs: number): Pro
         : source >= 0 // unbundled (tests): the frame names its module
           ? f.url.slice(source + '/src/engine/'.length).replace(/\?.*$/, '')
           : f.functionName === '(garbage collector)'
-          ? 'garbage collector'
-          : 'other (runtime, set-up outside the engine)';
+            ? 'garbage collector'
+            : 'other (runtime, set-up outside the engine)';
     byModule.set(name, (byModule.get(name) ?? 0) + t);
   }
   const perStep = (seconds * 1e9) / (n * months * runs);
