@@ -413,7 +413,8 @@ const en = {
   audience_atRisk: 'customers at risk (health score below 40)',
   audience_new: 'new customers',
   // "Audience", not "reached": the count is who the lever is aimed at, also while its level is 0.
-  audienceSize: 'Last run: an audience of {reach} customers a month ({share} % of the active); cost {cost} a month.',
+  audienceSize:
+    'Last run: an audience of {reach} customers a month ({share} % of the active); cost {cost} a month.',
   audienceSizeLater: 'Its audience’s size and cost show here after a run.',
   m_staffSkill: 'Staff skill',
   m_staffMorale: 'Staff morale',
