@@ -344,7 +344,7 @@ function Lever({
         const p = [...spec.path, f.key];
         if (f.kind === 'boolean') {
           return (
-            <label key={f.key} className="field">
+            <label key={f.key} className="field check">
               <input
                 type="checkbox"
                 checked={Boolean(getAt(file, p))}
