@@ -291,7 +291,8 @@ export function PopulationView({
             {colour === 'stage' ? (
               counts.map((c, s) => (
                 <li key={STAGE_NAMES[s]}>
-                  <span className="swatch" style={{ background: STAGE_COLOURS[s] }} /> {stageLabel(s)}: {c}
+                  <span className="swatch" style={{ background: STAGE_COLOURS[s] }} />{' '}
+                  {fill(t('popCount'), { label: stageLabel(s), n: c })}
                 </li>
               ))
             ) : colour === 'health' ? (
@@ -301,7 +302,7 @@ export function PopulationView({
                     className="swatch"
                     style={{ background: b === 'none' ? NO_COLOUR : HEALTH_COLOURS[b] }}
                   />{' '}
-                  {t(`popHealth_${b}`)}: {healthCounts[k]}
+                  {fill(t('popCount'), { label: t(`popHealth_${b}`), n: healthCounts[k] })}
                 </li>
               ))
             ) : (
@@ -318,9 +319,11 @@ export function PopulationView({
                 {t('popCustomer')} #{selected} · {trace.segmentLabels[trace.segment[selected]]}
               </h3>
               <p>
-                {stageLabel(trace.stage[frame * trace.size + selected])} · {t('popContacts')}:{' '}
-                {trace.offsets[selected + 1] - trace.offsets[selected]} (+
-                {trace.outside[selected]} {t('popOutside')})
+                {fill(t('popContactsLine'), {
+                  stage: stageLabel(trace.stage[frame * trace.size + selected]),
+                  shown: trace.offsets[selected + 1] - trace.offsets[selected],
+                  outside: trace.outside[selected],
+                })}
               </p>
               <p data-testid="population-health-now">
                 {healthNow === UNSCORED
