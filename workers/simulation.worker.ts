@@ -22,7 +22,16 @@ const api = {
   /** One replication with the first `size` customers recorded month by month (the population view). */
   trace(scenario: Scenario, seed: number | string, replication: number, size: number) {
     const tr = tracePopulation(scenario, { seed, replication, memoryLimitBytes: MEMORY_LIMIT_BYTES }, size);
-    const buffers = [tr.stage, tr.source, tr.satisfaction, tr.visits, tr.voiced, tr.silent, tr.referrals];
+    const buffers = [
+      tr.stage,
+      tr.source,
+      tr.satisfaction,
+      tr.health,
+      tr.visits,
+      tr.voiced,
+      tr.silent,
+      tr.referrals,
+    ];
     return Comlink.transfer(
       tr,
       buffers.map((b) => b.buffer as ArrayBuffer),

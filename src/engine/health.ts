@@ -39,3 +39,11 @@ export function healthScore(
   const score = 100 * (0.7 * feeling + 0.3 * usage);
   return unresolved ? score * h.unresolvedFactor : score;
 }
+
+export const HEALTH_BANDS = ['good', 'average', 'poor'] as const;
+export type HealthBand = (typeof HEALTH_BANDS)[number];
+
+/** The band of a score as the at-risk audience reads it (the score kept per customer is rounded). */
+export function healthBand(score: number): HealthBand {
+  return score >= HEALTH.goodFrom ? 'good' : score < HEALTH.poorBelow ? 'poor' : 'average';
+}

@@ -1,6 +1,6 @@
 import type { RunOptions, Scenario } from './scenario.ts';
 import { Simulation } from './simulate.ts';
-import { Stage } from './state.ts';
+import { Stage, UNSCORED } from './state.ts';
 
 /** Most customers a trace follows: enough to see patterns, few enough to draw at 60 frames a second. */
 export const MAX_TRACED = 4000;
@@ -22,6 +22,12 @@ export interface PopulationTrace {
   source: Uint8Array;
   /** [f * size + i]: satisfaction × 255. */
   satisfaction: Uint8Array;
+  /**
+   * [f * size + i]: customer-health score 0–100 after month f, as the at-risk audience reads it
+   * (rounded; health.ts); UNSCORED for anyone who is not a customer then, and at frame 0, before
+   * any month has been scored.
+   */
+  health: Uint8Array;
   /** [f * size + i]: events during month f (0 at frame 0), capped at 255. */
   visits: Uint8Array;
   voiced: Uint8Array;
@@ -50,6 +56,7 @@ export function tracePopulation(scenario: Scenario, options: RunOptions, size: n
     stage: new Uint8Array(frames * n),
     source: new Uint8Array(frames * n),
     satisfaction: new Uint8Array(frames * n),
+    health: new Uint8Array(frames * n),
     visits: new Uint8Array(frames * n),
     voiced: new Uint8Array(frames * n),
     silent: new Uint8Array(frames * n),
@@ -81,6 +88,9 @@ export function tracePopulation(scenario: Scenario, options: RunOptions, size: n
       tr.stage[o + i] = p.stage[i];
       tr.source[o + i] = p.source[i];
       tr.satisfaction[o + i] = Math.round(p.sat[i] * 255);
+      // A lapsed customer keeps the score of their last month in the engine; nobody reads it then.
+      const st = p.stage[i];
+      tr.health[o + i] = st >= Stage.FIRST && st <= Stage.ADVOCATE ? p.health[i] : UNSCORED;
       if (f > 0) {
         tr.visits[o + i] = cap(p.visits[i] - last.visits[i]);
         tr.voiced[o + i] = cap(p.voiced[i] - last.voiced[i]);
@@ -132,6 +142,16 @@ export function customerStory(tr: PopulationTrace, i: number): StoryEvent[] {
         ...(acquired ? { source: tr.source[o] } : {}),
       });
     }
+  }
+  return out;
+}
+
+/** One customer's health score after each month 1…frames−1 (null while not a customer). */
+export function healthStory(tr: PopulationTrace, i: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  for (let f = 1; f < tr.frames; f++) {
+    const h = tr.health[f * tr.size + i];
+    out.push(h === UNSCORED ? null : h);
   }
   return out;
 }

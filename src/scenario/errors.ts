@@ -59,7 +59,7 @@ export interface FieldMeta {
 export const UNIT_ZH: Record<string, string> = {
   '%': '%',
   months: '个月',
-  '% of active customers': '% 活跃客户',
+  '% of active customers': '占活跃客户的 %',
   month: '月',
   people: '人',
   money: '金额',
@@ -80,6 +80,12 @@ export const UNIT_ZH: Record<string, string> = {
   'hours per staff per month': '每名员工每月小时数',
   'complaints per month': '每月投诉次数',
   score: '分',
+  '×': '倍',
+  shape: '形状参数',
+  weeks: '周',
+  loyalty: '忠诚度',
+  'per unit of loyalty': '每单位忠诚度',
+  'per unit of bond': '每单位情感连接',
 };
 
 function metaOf(root: AnySchema, registry: z.core.$ZodRegistry<FieldMeta>, path: PropertyKey[]): FieldMeta {

@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import { band, formatInterval, HEADLINE_KPIS, summarise } from '../analysis/summary.ts';
-import type { RunResult, Scenario } from '../engine/index.ts';
+import { HEALTH_BANDS, type RunResult, type Scenario } from '../engine/index.ts';
 import { type RunProgress, WorkerPool } from '../runner/pool.ts';
 import type { Problem } from '../scenario/errors.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
@@ -54,6 +54,9 @@ import { WorkerNotice } from './WorkerNotice.tsx';
  * Observable Plot and d3 are a third of the page's code and the first view draws nothing before its
  * first results: the charts load beside the first run instead of in the page's first task.
  */
+/** The monthly metric of each health band. */
+const HEALTH_METRIC = { good: 'healthGood', average: 'healthAverage', poor: 'healthPoor' } as const;
+
 const timeSeries = import('./charts/timeSeries.ts');
 
 const SEED = 1;
@@ -345,6 +348,27 @@ export function App() {
         color: '#bc4b51',
         zero: true,
       }),
+    [plot, results, t],
+  );
+
+  const healthChart = useCallback(
+    (width: number) =>
+      plot!.healthSharesChart(
+        HEALTH_BANDS.flatMap((b) =>
+          band(results ?? [], HEALTH_METRIC[b]).map((d) => ({
+            month: d.month,
+            band: b,
+            share: 100 * d.mean,
+          })),
+        ),
+        {
+          title: fill(t('chartByMonth'), { metric: t('healthShares') }),
+          yLabel: t('healthSharesAxis'),
+          xLabel: t('monthAxis'),
+          width: Math.min(width, 900),
+          labels: { good: t('popBand_good'), average: t('popBand_average'), poor: t('popBand_poor') },
+        },
+      ),
     [plot, results, t],
   );
 
@@ -640,6 +664,17 @@ export function App() {
                             name="scenario-nps"
                             caption={caption}
                           />
+                          <div>
+                            <Chart
+                              build={healthChart}
+                              testId={fresh ? 'chart-health' : 'chart-health-stale'}
+                              name="scenario-customer-health"
+                              caption={caption}
+                            />
+                            <p className="note">
+                              {t('healthSharesNote')} <Explain id="health" lang={lang} t={t} />
+                            </p>
+                          </div>
                         </section>
                       )}
                       <p className="note">{t('bandNote')}</p>

@@ -44,6 +44,7 @@ const METRICS_SHOWN = [
   'value',
   'bond',
   'experience',
+  'healthPoor',
   'revenue',
   'leverCost',
   'profit',

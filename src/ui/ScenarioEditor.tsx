@@ -4,6 +4,7 @@ import { formatProblem, type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import type { AudienceFigure } from './audienceFigures.ts';
+import { Explain } from './Explain.tsx';
 import { COST_FIELDS, type LeverSpec, SECTIONS, type Text, WORLD_FIELDS } from './editorFields.ts';
 import type { Key, Lang } from './i18n.ts';
 import { problemText } from './messages.ts';
@@ -224,7 +225,11 @@ function Audience({
   };
   return (
     <div className="field audience" data-audience={lever}>
-      <label htmlFor={id}>{t(lever === 'complaintHandling' ? 'audienceCompensated' : 'audienceWho')}</label>
+      {/* The ⓘ beside the label, not in it: a button inside a label would also focus the select. */}
+      <span>
+        <label htmlFor={id}>{t(lever === 'complaintHandling' ? 'audienceCompensated' : 'audienceWho')}</label>{' '}
+        <Explain id="audience" lang={lang} t={t} />
+      </span>
       <select
         id={id}
         data-field={`${path.join('.')}.kind`}
@@ -256,8 +261,8 @@ function Audience({
           path={[...path, 'topPct']}
           label={{ en: 'Top share', zh: '前百分比' }}
           help={{
-            en: 'of active customers, by spend over the last 12 months',
-            zh: '按过去12个月消费排名的活跃客户',
+            en: 'ranked by spend over the last 12 months, again at the start of every month',
+            zh: '按过去12个月的消费排名，每月初重新排名',
           }}
           file={file}
           lang={lang}
@@ -321,7 +326,7 @@ function Lever({
   const leverChanged = changed(file, reference, spec.path);
   return (
     <div className={`lever${leverChanged ? ' changed' : ''}`} data-lever={spec.path.join('.')}>
-      <h4>
+      <h3>
         {spec.label[lang]}
         {leverChanged && reference && (
           <button
@@ -333,13 +338,13 @@ function Lever({
             {t('editorReset')}
           </button>
         )}
-      </h4>
+      </h3>
       <p className="help">{spec.help[lang]}</p>
       {spec.fields.map((f) => {
         const p = [...spec.path, f.key];
         if (f.kind === 'boolean') {
           return (
-            <label key={f.key} className="field">
+            <label key={f.key} className="field check">
               <input
                 type="checkbox"
                 checked={Boolean(getAt(file, p))}
@@ -422,6 +427,7 @@ export function ScenarioEditor({ file, reference, lang, t, onChange, problems, a
   const change = (p: Path, v: unknown) => onChange(setAt(file, p, v));
   return (
     <section className="editor" data-testid="editor">
+      <h2 className="visually-hidden">{t('editorHeading')}</h2>
       {reference && reference.name !== file.name && (
         <p className="note" data-testid="editor-reference">
           {t('editorReference').replace('{baseline}', reference.name)}

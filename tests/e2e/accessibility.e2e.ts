@@ -16,15 +16,18 @@ interface Violation {
   targets: string[];
 }
 
-/** axe-core's WCAG 2.x A/AA rules over the whole page as it stands. */
-async function axe(page: Page): Promise<Violation[]> {
+/** axe-core's WCAG 2.x A/AA rules over the whole page as it stands, or over the parts `within` selects. */
+async function axe(page: Page, within?: string): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
+  return page.evaluate(async (within) => {
     const a = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResult> } }).axe;
     interface AxeResult {
       violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
     }
-    const r = await a.run(document, {
+    const context = within
+      ? { include: Array.from(document.querySelectorAll(within), (e) => [e]) }
+      : document;
+    const r = await a.run(context, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return r.violations.map((v) => ({
@@ -34,7 +37,7 @@ async function axe(page: Page): Promise<Violation[]> {
       help: v.help,
       targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
     }));
-  });
+  }, within);
 }
 
 describe('accessibility', () => {
@@ -98,6 +101,35 @@ describe('accessibility', () => {
         .map((v) => `${k}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help} — ${v.targets.join(' | ')}`),
     );
     expect(bad).toEqual([]);
+    await context.close();
+  });
+
+  it('has no axe-core violation at all in the editor’s audiences or the population view coloured by health, in both languages', async () => {
+    const context = await app.browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await page.click('[data-testid="edit"]');
+    await page.selectOption('[data-field="levers.emotion.careGestures.audience.kind"]', 'topValue');
+    await page.selectOption('[data-field="levers.emotion.proactiveContact.audience.kind"]', 'atRisk');
+    await page.click('[data-audience="careGestures"] [data-explain="audience"]');
+    const found: string[] = [];
+    for (const lang of ['en', 'zh']) {
+      if (lang === 'zh') await page.click('[data-testid="lang"]');
+      await page.click('[data-testid="tab-scenario"]');
+      await page.waitForSelector('[data-testid="chart-health"] svg', { timeout: 90_000 });
+      for (const v of await axe(page, '[data-audience], [data-testid="chart-health"]'))
+        found.push(`${lang}/editor: ${v.id} (${v.impact}) ${v.targets.join(' | ')}`);
+      await page.click('[data-testid="tab-population"]');
+      await page.waitForSelector('[data-testid="population-canvas"][data-ready="yes"]', { timeout: 60_000 });
+      await page.selectOption('[data-testid="population-colour"]', 'health');
+      await page.focus('[data-testid="population-canvas"]');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('[data-testid="population-story"]');
+      for (const v of await axe(page, '[data-testid="population"]'))
+        found.push(`${lang}/population: ${v.id} (${v.impact}) ${v.targets.join(' | ')}`);
+    }
+    expect(found).toEqual([]);
     await context.close();
   });
 });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { customerStory, Simulation, Stage, simulate, tracePopulation } from '../../src/engine/index.ts';
+import {
+  customerStory,
+  HEALTH,
+  healthScore,
+  healthStory,
+  Simulation,
+  Stage,
+  series,
+  simulate,
+  tracePopulation,
+  UNSCORED,
+} from '../../src/engine/index.ts';
+import { RECENT_DECAY } from '../../src/engine/month/world.ts';
+import { NEVER } from '../../src/engine/state.ts';
 import { metric, small } from '../helpers.ts';
 
 describe('the population trace', () => {
@@ -64,5 +77,59 @@ describe('the population trace', () => {
       told += story.length;
     }
     expect(told).toBeGreaterThan(0);
+  });
+
+  it('carries each customer’s health score as health.ts computes it from their state after the month', () => {
+    // The same run stepped alongside: after month t, a customer's state is what the month's books
+    // scored them from (nothing later in the month changes their visits, satisfaction or complaints).
+    const sim = new Simulation(s, { seed: 'trace', replication: 2 });
+    const p = sim.pop;
+    const n = whole.size;
+    expect(n).toBe(p.n);
+    expect(Array.from(new Set(whole.health.subarray(0, n)))).toEqual([UNSCORED]);
+    const bands = [0, 0, 0];
+    for (let f = 1; f < whole.frames; f++) {
+      sim.step();
+      const t = f - 1;
+      const month = [0, 0, 0];
+      let active = 0;
+      for (let i = 0; i < n; i++) {
+        const st = p.stage[i];
+        const traced = whole.health[f * n + i];
+        if (st < Stage.FIRST || st > Stage.ADVOCATE) {
+          expect(traced).toBe(UNSCORED);
+          continue;
+        }
+        const unresolved =
+          p.lastUnresolvedTick[i] !== NEVER && p.lastUnresolvedTick[i] > t - HEALTH.unresolvedMonths;
+        const since = Math.max(1, t - (p.firstTick[i] > -1 ? p.firstTick[i] : -1));
+        const h = healthScore(
+          p.recent[i] * (1 - RECENT_DECAY),
+          p.visits[i] / since,
+          p.sat[i],
+          p.satSlow[i],
+          unresolved,
+        );
+        if (traced !== Math.round(h)) expect({ f, i, traced }).toEqual({ f, i, traced: Math.round(h) });
+        month[h >= HEALTH.goodFrom ? 0 : h < HEALTH.poorBelow ? 2 : 1]++;
+        active++;
+      }
+      // The same scores, unrounded, are the month's reported shares: the recomputation is the engine's.
+      (['healthGood', 'healthAverage', 'healthPoor'] as const).forEach((m, k) => {
+        expect(month[k] / active).toBeCloseTo(series(run.metrics, run.months, m)[t], 12);
+        bands[k] += month[k];
+      });
+    }
+    // Every band occurs, so the comparison above covered all three.
+    for (const b of bands) expect(b).toBeGreaterThan(100);
+    // A customer's health story is their column of the trace, null while not a customer.
+    const i = whole.stage.findIndex((st, k) => k >= (whole.frames - 1) * n && st === Stage.LAPSED) % n;
+    const story = healthStory(whole, i);
+    expect(story).toHaveLength(whole.frames - 1);
+    story.forEach((h, k) => {
+      const st = whole.stage[(k + 1) * n + i];
+      expect(h === null).toBe(st < Stage.FIRST || st > Stage.ADVOCATE);
+      if (h !== null) expect(h).toBe(whole.health[(k + 1) * n + i]);
+    });
   });
 });

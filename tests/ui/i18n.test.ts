@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, METRICS, type Scenario } from '../../src/engine/index.ts';
-import { assertRunnable, ScenarioError, validateScenario } from '../../src/engine/validate.ts';
+import {
+  assertRunnable,
+  RANGES,
+  ScenarioError,
+  SEGMENT_RANGES,
+  validateScenario,
+} from '../../src/engine/validate.ts';
+import { UNIT_ZH } from '../../src/scenario/errors.ts';
+import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.ts';
 import { LIBRARY, loadLibraryScenario } from '../../src/scenario/library.ts';
 import { sectionTitle } from '../../src/ui/docSections.ts';
 import { COST_FIELDS, SECTIONS, WORLD_FIELDS } from '../../src/ui/editorFields.ts';
@@ -32,6 +40,20 @@ describe('interface strings', () => {
       expect(t.zh.trim().length).toBeGreaterThan(0);
       expect(/[\u4e00-\u9fff]/.test(t.zh)).toBe(true);
     }
+  });
+  it('has a Chinese name for every unit a scenario field or engine check shows (the editor prints it beside the field)', () => {
+    const units = new Set<string>();
+    const walk = (x: unknown) => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object')
+        for (const [k, v] of Object.entries(x))
+          k === 'unit' && typeof v === 'string' ? units.add(v) : walk(v);
+    };
+    walk(scenarioJsonSchema());
+    for (const r of [...RANGES, ...SEGMENT_RANGES]) units.add(r[3]);
+    units.delete('');
+    expect(units.size).toBeGreaterThan(15);
+    expect([...units].filter((u) => !(u in UNIT_ZH))).toEqual([]);
   });
 });
 

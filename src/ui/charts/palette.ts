@@ -27,3 +27,9 @@ export function seriesColors(names: string[]): { type: 'ordinal'; domain: string
   const domain = inOrder(names);
   return { type: 'ordinal', domain, range: domain.map((_, k) => PALETTE[k % PALETTE.length]) };
 }
+
+/**
+ * Health bands good / average / poor in Paul Tol's high-contrast scheme (dark blue, ochre, rose):
+ * told apart with any of the common colour-vision deficiencies and in greyscale, by lightness.
+ */
+export const HEALTH_COLOURS = { good: '#004488', average: '#ddaa33', poor: '#bb5566' } as const;

@@ -1,16 +1,28 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   customerStory,
+  HEALTH_BANDS,
+  healthBand,
+  healthStory,
   MAX_TRACED,
   type PopulationTrace,
   type Scenario,
   SOURCE_NAMES,
   STAGE_NAMES,
   Stage,
+  UNSCORED,
 } from '../../engine/index.ts';
 import { spawnSimulationWorker } from '../../runner/pool.ts';
-import type { Key } from '../i18n.ts';
-import { customerAt, gridLayout, position, STAGE_COLOURS, satisfactionColour } from './layout.ts';
+import { fill, type Key } from '../i18n.ts';
+import {
+  customerAt,
+  gridLayout,
+  HEALTH_COLOURS,
+  NO_COLOUR,
+  position,
+  STAGE_COLOURS,
+  satisfactionColour,
+} from './layout.ts';
 
 const SIZES = [500, 1000, 2000, MAX_TRACED];
 const WIDTH = 720;
@@ -18,11 +30,22 @@ const HEIGHT = 420;
 /** One month per this many milliseconds while playing. */
 const FRAME_MS = 250;
 
-type Colour = 'stage' | 'satisfaction';
+type Colour = 'stage' | 'satisfaction' | 'health';
+const COLOUR_KEYS: Record<Colour, Key> = {
+  stage: 'popByStage',
+  satisfaction: 'popBySatisfaction',
+  health: 'popByHealth',
+};
+
+const isCustomer = (st: number) => st >= Stage.FIRST && st <= Stage.ADVOCATE;
+
+/** Dot colour of a health score as the trace keeps it. */
+const healthColour = (h: number) => (h === UNSCORED ? NO_COLOUR : HEALTH_COLOURS[healthBand(h)]);
 
 /**
- * The customers themselves: one replication's first N people as dots, coloured by loyalty stage or
- * satisfaction, month by month; click one to see its contacts and its story.
+ * The customers themselves: one replication's first N people as dots, coloured by loyalty stage,
+ * satisfaction or health score, month by month; click one (or move to it with the arrow keys) to see
+ * its contacts and its story.
  */
 export function PopulationView({
   t,
@@ -87,6 +110,18 @@ export function PopulationView({
     return c;
   }, [trace, frame]);
 
+  /** People in each health band this month (good, average, poor), then those without a score. */
+  const healthCounts = useMemo(() => {
+    const c = [0, 0, 0, 0];
+    if (!trace) return c;
+    const o = frame * trace.size;
+    for (let i = 0; i < trace.size; i++) {
+      const h = trace.health[o + i];
+      c[h === UNSCORED ? 3 : HEALTH_BANDS.indexOf(healthBand(h))]++;
+    }
+    return c;
+  }, [trace, frame]);
+
   useEffect(() => {
     const cv = canvas.current;
     const ctx = cv?.getContext('2d');
@@ -100,9 +135,11 @@ export function PopulationView({
       ctx.fillStyle =
         colour === 'stage'
           ? STAGE_COLOURS[trace.stage[o + i]]
-          : trace.stage[o + i] >= Stage.FIRST && trace.stage[o + i] <= Stage.ADVOCATE
-            ? satisfactionColour(trace.satisfaction[o + i])
-            : '#eeeeee';
+          : colour === 'health'
+            ? healthColour(trace.health[o + i])
+            : isCustomer(trace.stage[o + i])
+              ? satisfactionColour(trace.satisfaction[o + i])
+              : NO_COLOUR;
       ctx.beginPath();
       ctx.arc(x, y, r, 0, 2 * Math.PI);
       ctx.fill();
@@ -129,6 +166,10 @@ export function PopulationView({
     () => (trace && selected >= 0 ? customerStory(trace, selected) : []),
     [trace, selected],
   );
+  const health = useMemo(
+    () => (trace && selected >= 0 ? healthStory(trace, selected) : []),
+    [trace, selected],
+  );
 
   const pick = (e: React.MouseEvent<HTMLCanvasElement>) => {
     if (!trace || !grid) return;
@@ -137,10 +178,39 @@ export function PopulationView({
     setSelected(customerAt(grid, trace.size, (e.clientX - box.left) * scale, (e.clientY - box.top) * scale));
   };
 
+  /** The keyboard's way to pick: arrows move to the neighbouring dot on screen, Escape lets go. */
+  const step = (e: React.KeyboardEvent<HTMLCanvasElement>) => {
+    if (!trace || !grid) return;
+    if (e.key === 'Escape') {
+      setSelected(-1);
+      return;
+    }
+    const move: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
+    const d = move[e.key];
+    if (!d) return;
+    e.preventDefault();
+    if (selected < 0) {
+      setSelected(0);
+      return;
+    }
+    const [x, y] = position(grid, selected);
+    const next = customerAt(grid, trace.size, x + d[0] * grid.cell, y + d[1] * grid.cell);
+    if (next >= 0) setSelected(next);
+  };
+
+  const bandLabel = (h: number) => t(`popBand_${healthBand(h)}` as Key);
+  const healthNow = trace && selected >= 0 ? trace.health[frame * trace.size + selected] : UNSCORED;
+
   const stageLabel = (s: number) => t(`pstage_${STAGE_NAMES[s]}` as Key);
 
   return (
     <section className="population" data-testid="population">
+      <h2 className="visually-hidden">{t('popHeading')}</h2>
       <p className="note">{t('popIntro')}</p>
       <div className="population-controls">
         <label>
@@ -166,6 +236,7 @@ export function PopulationView({
           >
             <option value="stage">{t('popByStage')}</option>
             <option value="satisfaction">{t('popBySatisfaction')}</option>
+            <option value="health">{t('popByHealth')}</option>
           </select>
         </label>
         <button
@@ -210,14 +281,28 @@ export function PopulationView({
           data-testid="population-canvas"
           data-ready={trace ? 'yes' : 'no'}
           onClick={pick}
-          aria-label={t('popCanvasLabel')}
+          onKeyDown={step}
+          // Focusable: the arrow keys pick a person on it (the keyboard's way to a story).
+          tabIndex={0}
+          aria-label={fill(t('popCanvasLabel'), { colour: t(COLOUR_KEYS[colour]) })}
         />
         <aside>
           <ul className="legend" data-testid="population-counts" data-counts={JSON.stringify(counts)}>
             {colour === 'stage' ? (
               counts.map((c, s) => (
                 <li key={STAGE_NAMES[s]}>
-                  <span className="swatch" style={{ background: STAGE_COLOURS[s] }} /> {stageLabel(s)}: {c}
+                  <span className="swatch" style={{ background: STAGE_COLOURS[s] }} />{' '}
+                  {fill(t('popCount'), { label: stageLabel(s), n: c })}
+                </li>
+              ))
+            ) : colour === 'health' ? (
+              [...HEALTH_BANDS, 'none' as const].map((b, k) => (
+                <li key={b} data-health-band={b}>
+                  <span
+                    className="swatch"
+                    style={{ background: b === 'none' ? NO_COLOUR : HEALTH_COLOURS[b] }}
+                  />{' '}
+                  {fill(t('popCount'), { label: t(`popHealth_${b}`), n: healthCounts[k] })}
                 </li>
               ))
             ) : (
@@ -227,16 +312,49 @@ export function PopulationView({
               </li>
             )}
           </ul>
+          {colour === 'health' && <p className="note">{t('popHealthNote')}</p>}
           {selected >= 0 && trace && (
             <div className="story" data-testid="population-story" data-customer={selected}>
               <h3>
                 {t('popCustomer')} #{selected} · {trace.segmentLabels[trace.segment[selected]]}
               </h3>
               <p>
-                {stageLabel(trace.stage[frame * trace.size + selected])} · {t('popContacts')}:{' '}
-                {trace.offsets[selected + 1] - trace.offsets[selected]} (+
-                {trace.outside[selected]} {t('popOutside')})
+                {fill(t('popContactsLine'), {
+                  stage: stageLabel(trace.stage[frame * trace.size + selected]),
+                  shown: trace.offsets[selected + 1] - trace.offsets[selected],
+                  outside: trace.outside[selected],
+                })}
               </p>
+              <p data-testid="population-health-now">
+                {healthNow === UNSCORED
+                  ? t('popHealthNone')
+                  : fill(t('popHealthNow'), { month: frame, score: healthNow, band: bandLabel(healthNow) })}
+              </p>
+              <h4>{t('popHealthByMonth')}</h4>
+              {health.every((h) => h === null) ? (
+                <p>{t('popHealthNever')}</p>
+              ) : (
+                <ol
+                  className="health-months"
+                  data-testid="population-health"
+                  data-health={JSON.stringify(health)}
+                >
+                  {health.map((h, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: one item per month, in month order
+                    <li key={k} className={k + 1 > frame ? 'future' : ''}>
+                      <span className="month">{k + 1}</span>{' '}
+                      {h === null ? (
+                        '–'
+                      ) : (
+                        <>
+                          <span className="swatch" style={{ background: healthColour(h) }} /> {h}{' '}
+                          <span className="visually-hidden">{bandLabel(h)}</span>
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              )}
               <ol>
                 {story.length === 0 && <li>{t('popNothing')}</li>}
                 {story.map((ev) => (

@@ -37,6 +37,11 @@ export function customerAt(g: GridLayout, size: number, x: number, y: number): n
 
 export const STAGE_COLOURS = ['#d9d9d9', '#b7c7d6', '#8ecae6', '#2a6f97', '#2a9d55', '#d1495b'];
 
+export { HEALTH_COLOURS } from '../charts/palette.ts';
+
+/** Dots without a colour of their own: not a customer (or, at month 0, not scored yet). */
+export const NO_COLOUR = '#eeeeee';
+
 /** Satisfaction 0–255 on a red–amber–green scale. */
 export function satisfactionColour(s: number): string {
   const x = s / 255;
