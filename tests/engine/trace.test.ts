@@ -111,10 +111,10 @@ describe('the population trace', () => {
           unresolved,
         );
         if (traced !== Math.round(h)) expect({ f, i, traced }).toEqual({ f, i, traced: Math.round(h) });
-        month[h >= HEALTH.goodFrom ? 0 : h < HEALTH.poorBelow ? 2 : 1]++;
+        month[traced >= HEALTH.goodFrom ? 0 : traced < HEALTH.poorBelow ? 2 : 1]++;
         active++;
       }
-      // The same scores, unrounded, are the month's reported shares: the recomputation is the engine's.
+      // The same whole-point scores give the month's reported shares.
       (['healthGood', 'healthAverage', 'healthPoor'] as const).forEach((m, k) => {
         expect(month[k] / active).toBeCloseTo(series(run.metrics, run.months, m)[t], 12);
         bands[k] += month[k];

@@ -38,8 +38,11 @@ export function countActive(w: World, i: number): void {
     p.lastUnresolvedTick[i] !== NEVER && p.lastUnresolvedTick[i] > t - HEALTH.unresolvedMonths;
   // Visits a month since they came (an initial customer's history starts with the run).
   const since = Math.max(1, t - (p.firstTick[i] > -1 ? p.firstTick[i] : -1));
-  const h = healthScore(p.recent[i] * (1 - RECENT_DECAY), p.visits[i] / since, s, p.satSlow[i], unresolved);
-  p.health[i] = Math.round(h);
+  // Whole points, as a CRM shows it: the monthly shares and the at-risk audience read the same score.
+  const h = Math.round(
+    healthScore(p.recent[i] * (1 - RECENT_DECAY), p.visits[i] / since, s, p.satSlow[i], unresolved),
+  );
+  p.health[i] = h;
   acc[h >= HEALTH.goodFrom ? M.healthGood : h < HEALTH.poorBelow ? M.healthPoor : M.healthAverage]++;
   const f = p.flags[i];
   const ref = p.lastRefTick[i];
