@@ -11,19 +11,53 @@
  *
  *   H = 100 · (0.7·S + 0.3·F) · (0.6 if a complaint went unresolved in the last 6 months, else 1)
  *   S = clamp01(satisfaction + 2·(satisfaction − its slow average))
- *   F = min(1, visits a month lately (the weighted recent count) / visits a month since they came)
+ *   F = min(1, visits a month lately / visits a month since they came), 1 in the month they came
  *
- * good ≥ 60, average 40–60, poor < 40: the poor are the "at risk" audience levers can be aimed at.
+ * "Lately" is the recent-visit score (each month's visits, the older weighted by 0.92 a month) as a
+ * weighted mean over the months it has run (`recentRate`): without that, a customer of three months
+ * read as one who had all but stopped coming (a fifth of their usual rate) and the score called most
+ * new customers at risk.
+ *
+ * good ≥ 60, average 45–60, poor < 45 (a customer who has stopped coming, at ordinary satisfaction,
+ * scores about 42): the poor are the "at risk" audience levers can be aimed at.
  */
 export const HEALTH = {
   goodFrom: 60,
-  poorBelow: 40,
+  poorBelow: 45,
   unresolvedMonths: 6,
   unresolvedFactor: 0.6,
   trendWeight: 2,
   /** How far the slow average of satisfaction moves towards satisfaction each month. */
   slowSpeed: 0.2,
 };
+
+/**
+ * The recent-visit score r = Σ decayᵏ·visits(t − k) over the `months` it has run, as visits a month:
+ * r·(1 − decay)/(1 − decay^months), the weighted mean (the bias correction of an exponentially
+ * weighted average that starts from nothing).
+ */
+export function recentRate(recent: number, months: number, decay: number): number {
+  return recent * ((1 - decay) / (1 - decay ** months));
+}
+
+/**
+ * A customer's two visit rates in month t: lately, and since they came (`firstTick` −1 for a
+ * customer from before the run, whose history starts with it). In the month they came both are null:
+ * there is no history yet, and the score counts them as using the service as they mean to.
+ */
+export function visitRates(
+  recent: number,
+  visits: number,
+  firstTick: number,
+  t: number,
+  decay: number,
+): { lately: number; usual: number } | null {
+  // Months the recent score has run: from the run's start, or from the month after they came.
+  const months = firstTick < 0 ? t + 1 : t - firstTick;
+  if (months <= 0) return null;
+  // The month they came (their first purchase) is part of their history too.
+  return { lately: recentRate(recent, months, decay), usual: visits / (firstTick < 0 ? months : months + 1) };
+}
 
 export function healthScore(
   recentVisitsPerMonth: number,

@@ -1,6 +1,14 @@
 /** Loyalty Lab's engine: pure TypeScript, no DOM, no workers; runs the same in a worker, in Node and in tests. */
 export { DEFAULT_SEGMENTS, defaultDimensions, defaultLevers, defaultScenario, everyone } from './defaults.ts';
-export { HEALTH, HEALTH_BANDS, type HealthBand, healthBand, healthScore } from './health.ts';
+export {
+  HEALTH,
+  HEALTH_BANDS,
+  type HealthBand,
+  healthBand,
+  healthScore,
+  recentRate,
+  visitRates,
+} from './health.ts';
 export { METRIC_INDEX, METRICS, type MetricName, series } from './metrics.ts';
 export { PURPOSES, Stream, streamKeys } from './rng.ts';
 export * from './scenario.ts';

@@ -46,18 +46,18 @@ export const EXPLAIN: Record<string, Explanation> = {
   // metrics over time
   health: E(
     'audiences-and-the-customer-health-score-monthaudiencets-healthts',
-    'The customer-health score a customer-success team keeps, from what a CRM records: H = 100 × (0.7 × satisfaction adjusted for its trend + 0.3 × recent visits against the customer’s own usual rate), × 0.6 after a complaint left unresolved in the last 6 months. Good is 60 or more, poor below 40; the poor are the “at risk” audience a lever can be aimed at. In this model they leave within three months about 1.2 times as often as the good.',
-    '客户成功团队依据CRM记录给出的客户健康评分：H = 100 ×（0.7 × 按走向修正的满意度 + 0.3 × 近期到访与该客户自己平时频率之比），近6个月内有投诉未解决则 × 0.6。60分及以上为良好，低于40分为差；健康差的客户就是杠杆可以瞄准的“有流失风险”受众。本模型中，他们三个月内流失的概率约为健康良好客户的1.2倍。',
+    'The customer-health score a customer-success team keeps, from what a CRM records: H = 100 × (0.7 × satisfaction adjusted for its trend + 0.3 × recent visits against the customer’s own usual rate), × 0.6 after a complaint left unresolved in the last 6 months. Good is 60 or more, poor below 45 (a customer who has stopped coming scores about 42 at ordinary satisfaction); the poor are the “at risk” audience a lever can be aimed at. In this model they leave within three months about 1.15 times as often as the good.',
+    '客户成功团队依据CRM记录给出的客户健康评分：H = 100 ×（0.7 × 按走向修正的满意度 + 0.3 × 近期到访与该客户自己平时频率之比），近6个月内有投诉未解决则 × 0.6。60分及以上为良好，低于45分为差（满意度一般、却不再来的客户约得42分）；健康差的客户就是杠杆可以瞄准的“有流失风险”受众。本模型中，他们三个月内流失的概率约为健康良好客户的1.15倍。',
   ),
   audience: E(
     'audiences-and-the-customer-health-score-monthaudiencets-healthts',
-    'Who gets this lever; everyone else gets a month without it, and its per-customer and per-event costs count only its audience. Top customers by spend: the top N % of active customers by spend over the last 12 months, re-ranked every month. At risk: customers whose health score was below 40 at the end of the last month. New: customers in their first N months. The figures under the choice are the last run’s.',
-    '谁能得到这项杠杆；其余客户当月相当于没有它，其按客户和按次计的成本只计入覆盖对象。按消费排名的头部客户：过去12个月消费排名前N%的活跃客户，每月重新排名。有流失风险：上月末健康评分低于40的客户。新客：首次消费后前N个月内的客户。下方的数字来自上次运行。',
+    'Who gets this lever; everyone else gets a month without it, and its per-customer and per-event costs count only its audience. Top customers by spend: the top N % of active customers by spend over the last 12 months, re-ranked every month. At risk: customers whose health score was below 45 at the end of the last month. New: customers in their first N months. The figures under the choice are the last run’s.',
+    '谁能得到这项杠杆；其余客户当月相当于没有它，其按客户和按次计的成本只计入覆盖对象。按消费排名的头部客户：过去12个月消费排名前N%的活跃客户，每月重新排名。有流失风险：上月末健康评分低于45的客户。新客：首次消费后前N个月内的客户。下方的数字来自上次运行。',
   ),
   healthPoor: E(
     'audiences-and-the-customer-health-score-monthaudiencets-healthts',
-    'Share of the month’s active customers whose health score is poor (below 40): the “at risk” audience. The score weighs satisfaction and its trend, recent visits against the customer’s own usual rate, and complaints left unresolved.',
-    '当月活跃客户中健康评分差（低于40分）的比例，即“有流失风险”受众。评分综合满意度及其走向、近期到访与该客户自己平时频率之比，以及未解决的投诉。',
+    'Share of the month’s active customers whose health score is poor (below 45): the “at risk” audience. The score weighs satisfaction and its trend, recent visits against the customer’s own usual rate, and complaints left unresolved.',
+    '当月活跃客户中健康评分差（低于45分）的比例，即“有流失风险”受众。评分综合满意度及其走向、近期到访与该客户自己平时频率之比，以及未解决的投诉。',
   ),
   active: E(
     'recommendation-nps-ladder-perceptionts-monthfeelts',

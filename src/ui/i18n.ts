@@ -14,7 +14,7 @@ const en = {
   healthShares: 'Customer health',
   healthSharesAxis: '% of active customers',
   healthSharesNote:
-    'Each month’s active customers by health score: good (60 or more), average, poor (below 40: the “at risk” audience). Mean of the replications.',
+    'Each month’s active customers by health score: good (60 or more), average, poor (below 45: the “at risk” audience). Mean of the replications.',
   people: 'customers',
   kpis: 'Key figures (mean and 95% interval over replications)',
   kpi_retention12: '12-month retention (%)',
@@ -259,7 +259,7 @@ const en = {
   popByHealth: 'health score',
   popHealth_good: 'good health (score 60 or more)',
   popHealth_average: 'average health (40–59)',
-  popHealth_poor: 'poor health, at risk (below 40)',
+  popHealth_poor: 'poor health, at risk (below 45)',
   popHealth_none: 'no score (not a customer, or month 0)',
   popBand_good: 'good',
   popBand_average: 'average',
@@ -421,7 +421,7 @@ const en = {
   audience_everyone: 'everyone',
   audience_segment: 'one segment',
   audience_topValue: 'top customers by spend',
-  audience_atRisk: 'customers at risk (health score below 40)',
+  audience_atRisk: 'customers at risk (health score below 45)',
   audience_new: 'new customers',
   // "Audience", not "reached": the count is who the lever is aimed at, also while its level is 0.
   audienceSize:
@@ -627,7 +627,7 @@ const zh: Record<Key, string> = {
   healthShares: '客户健康度',
   healthSharesAxis: '占活跃客户的%',
   healthSharesNote:
-    '每月活跃客户按健康评分分组：良好（60分及以上）、一般、差（低于40分，即“有流失风险”受众）。各次重复的均值。',
+    '每月活跃客户按健康评分分组：良好（60分及以上）、一般、差（低于45分，即“有流失风险”受众）。各次重复的均值。',
   people: '客户',
   kpis: '关键指标（重复模拟的均值与95%置信区间）',
   kpi_retention12: '12个月留存率（%）',
@@ -865,7 +865,7 @@ const zh: Record<Key, string> = {
   popByHealth: '健康评分',
   popHealth_good: '健康良好（60分及以上）',
   popHealth_average: '健康一般（40–59分）',
-  popHealth_poor: '健康差，有流失风险（低于40分）',
+  popHealth_poor: '健康差，有流失风险（低于45分）',
   popHealth_none: '无评分（不是客户，或第0个月）',
   popBand_good: '良好',
   popBand_average: '一般',
@@ -1022,7 +1022,7 @@ const zh: Record<Key, string> = {
   audience_everyone: '全部客户',
   audience_segment: '某个细分群体',
   audience_topValue: '按消费排名的头部客户',
-  audience_atRisk: '有流失风险的客户（健康评分低于40）',
+  audience_atRisk: '有流失风险的客户（健康评分低于45）',
   audience_new: '新客',
   audienceSize: '上次运行：覆盖对象每月 {reach} 位客户（占活跃客户 {share}%）；每月成本 {cost}。',
   audienceSizeLater: '运行后这里显示受众规模与成本。',

@@ -10,6 +10,7 @@ import {
   simulate,
   tracePopulation,
   UNSCORED,
+  visitRates,
 } from '../../src/engine/index.ts';
 import { RECENT_DECAY } from '../../src/engine/month/world.ts';
 import { NEVER } from '../../src/engine/state.ts';
@@ -102,14 +103,8 @@ describe('the population trace', () => {
         }
         const unresolved =
           p.lastUnresolvedTick[i] !== NEVER && p.lastUnresolvedTick[i] > t - HEALTH.unresolvedMonths;
-        const since = Math.max(1, t - (p.firstTick[i] > -1 ? p.firstTick[i] : -1));
-        const h = healthScore(
-          p.recent[i] * (1 - RECENT_DECAY),
-          p.visits[i] / since,
-          p.sat[i],
-          p.satSlow[i],
-          unresolved,
-        );
+        const rates = visitRates(p.recent[i], p.visits[i], p.firstTick[i], t, RECENT_DECAY);
+        const h = healthScore(rates?.lately ?? 1, rates?.usual ?? 1, p.sat[i], p.satSlow[i], unresolved);
         if (traced !== Math.round(h)) expect({ f, i, traced }).toEqual({ f, i, traced: Math.round(h) });
         month[traced >= HEALTH.goodFrom ? 0 : traced < HEALTH.poorBelow ? 2 : 1]++;
         active++;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeOutput } from '../../src/cli/experiment.ts';
+import { simulate } from '../../src/engine/index.ts';
 import { sweepCsv } from '../../src/experiments/analyse.ts';
 import { choiceAxes, scenarioAt } from '../../src/experiments/apply.ts';
 import { sweepPoints } from '../../src/experiments/design.ts';
 import { evaluateHere, measure } from '../../src/experiments/measure.ts';
+import { monthlyLeverSpend } from '../../src/experiments/outcomes.ts';
 import { mergeOutputs, runExperiment } from '../../src/experiments/run.ts';
 import { type Experiment, isChoiceAxis } from '../../src/scenario/experimentSchema.ts';
 import { setAt } from '../../src/scenario/fields.ts';
@@ -175,6 +177,14 @@ describe('the shipped experiment “who should get the care budget?”', () => {
       '消费前 20% 的客户',
       '有流失风险的客户',
     ]);
+    // Each choice's intensity is set so that the three spend the same (within 3 %): an aimed lever
+    // pays only for its audience, so the comparison is of where the money goes, not how much.
+    const spend = shipped.x.choices.map((_, k) => {
+      const s = scenarioAt(file, { [CARE]: k }, choiceAxes(shipped));
+      const runs = [0, 1, 2].map((rep) => simulate(s, { seed: 'spend', replication: rep }));
+      return runs.reduce((a, r) => a + monthlyLeverSpend(r), 0) / runs.length;
+    });
+    for (const x of spend) expect(Math.abs(x / spend[0] - 1), `spend ${spend.join(', ')}`).toBeLessThan(0.03);
   });
 
   it('runs, and each choice’s figures are those of its scenario run directly on the same seeds', async () => {

@@ -9,7 +9,7 @@ import { M, METRICS } from '../metrics.ts';
 import { AIMED_LEVERS, LEVER_NAMES } from '../scenario.ts';
 import { Flag, NEVER, Stage } from '../state.ts';
 import { AIMED, reaches } from './audience.ts';
-import { Aux, RECENT_DECAY, type World } from './world.ts';
+import { Aux, type World } from './world.ts';
 
 /** Where the reach.<lever> counters start among the metrics. */
 const REACH = M[`reach.${AIMED_LEVERS[0]}`];
@@ -36,12 +36,13 @@ export function countActive(w: World, i: number): void {
   // Health after this month, as the CRM would score it now (and the at-risk audience reads next month).
   const unresolved =
     p.lastUnresolvedTick[i] !== NEVER && p.lastUnresolvedTick[i] > t - HEALTH.unresolvedMonths;
-  // Visits a month since they came (an initial customer's history starts with the run).
-  const since = Math.max(1, t - (p.firstTick[i] > -1 ? p.firstTick[i] : -1));
+  // Visits a month lately and since they came (health.ts, visitRates; the weights from a table).
+  const c = p.firstTick[i];
+  const months = c < 0 ? t + 1 : t - c;
+  const lately = months > 0 ? p.recent[i] * w.recentNorm[months] : 1;
+  const usual = months > 0 ? p.visits[i] / (c < 0 ? months : months + 1) : 1;
   // Whole points, as a CRM shows it: the monthly shares and the at-risk audience read the same score.
-  const h = Math.round(
-    healthScore(p.recent[i] * (1 - RECENT_DECAY), p.visits[i] / since, s, p.satSlow[i], unresolved),
-  );
+  const h = Math.round(healthScore(lately, usual, s, p.satSlow[i], unresolved));
   p.health[i] = h;
   acc[h >= HEALTH.goodFrom ? M.healthGood : h < HEALTH.poorBelow ? M.healthPoor : M.healthAverage]++;
   const f = p.flags[i];
@@ -53,7 +54,6 @@ export function countActive(w: World, i: number): void {
   if (f & Flag.MEMBER) acc[M.members]++;
   if (f & Flag.TIER) acc[M.tierMembers]++;
   if (p.acqTick[i] <= t - 12) acc[M.renewal12]++;
-  const c = p.firstTick[i];
   if (c >= 0) w.cohortActive[c * w.months + t]++;
 }
 

@@ -1,5 +1,6 @@
 import { type DimensionMix, dimensionMix, synergyExponent } from '../churn.ts';
 import { severityExponent } from '../encounters.ts';
+import { recentRate } from '../health.ts';
 import { createLeverState, type LeverState } from '../levers.ts';
 import { METRICS } from '../metrics.ts';
 import { createNetwork, type Network } from '../network.ts';
@@ -137,6 +138,8 @@ export class World {
   readonly variableCostShare: number;
   /** Who each aimed lever reaches (audience.ts); `aimed` false when every one reaches everyone. */
   readonly aim: Aim;
+  /** recentRate's weight (health.ts) for a recent-visit score that has run m months, m = 1 … months + 1. */
+  readonly recentNorm: Float64Array;
 
   constructor(
     readonly scenario: Scenario,
@@ -179,5 +182,8 @@ export class World {
     this.baseFail = scenario.service.failurePctPerVisit / 100;
     this.variableCostShare = 1 - scenario.economics.grossMarginPct / 100;
     this.aim = createAim(scenario, this.pop.n);
+    this.recentNorm = Float64Array.from({ length: this.months + 2 }, (_, m) =>
+      m > 0 ? recentRate(1, m, RECENT_DECAY) : Number.NaN,
+    );
   }
 }
