@@ -58,8 +58,14 @@ const timeSeries = import('./charts/timeSeries.ts');
 
 const SEED = 1;
 const REPLICATIONS = 8;
-/** Edits wait this long for the next keystroke before a run starts. */
-const RUN_DELAY_MS = 400;
+/**
+ * Edits wait this long for the next one before a run starts: a slider dragged sends an edit a frame,
+ * and a stale run costs little (it stops within milliseconds) but is no use. Short enough that the
+ * first replication can be drawn within 300 ms of the edit.
+ */
+const RUN_DELAY_MS = 0;
+/** While replications stream in, the bands are redrawn at most this often (each redraw costs main-thread time). */
+const REDRAW_EVERY_MS = 150;
 
 function libraryDefault(): Opened {
   const r = loadLibraryScenario(DEFAULT_SCENARIO_ID);
@@ -108,7 +114,20 @@ export function App() {
   const [draftProblems, setDraftProblems] = useState<Problem[]>([]);
   const [results, setResults] = useState<RunResult[] | null>(null);
   /** False while the shown results are of the previous version of the scenario (greyed until new ones arrive). */
-  const [fresh, setFresh] = useState(false);
+  const [freshRun, setFresh] = useState(false);
+  /**
+   * True while the shown results are the first replications of this version's run, the rest to
+   * come: drawn as what they are (one replication has no band), not greyed.
+   */
+  const [partialRun, setPartial] = useState(false);
+  /**
+   * The scenario the results shown are of, set with them: results still on their way as the user
+   * edits again (a transition not yet rendered) land after the edit, and are then the previous
+   * version's, shown greyed as such.
+   */
+  const [shownFor, setShownFor] = useState<Scenario | null>(null);
+  const fresh = freshRun && shownFor === scenario;
+  const partial = partialRun && shownFor === scenario;
   /** The customers themselves beside the Scenario run (their own worker, so only when asked). */
   const [showPeople, setShowPeople] = useState(false);
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
@@ -156,6 +175,7 @@ export function App() {
       setScenario(r.scenario);
       // In the same render as the new scenario: no frame shows the old results as if they were its.
       setFresh(false);
+      setPartial(false);
     }
     void storage.setLastOpened(o.id);
     return r.ok;
@@ -231,64 +251,147 @@ export function App() {
     [],
   );
 
-  // Runs the valid scenario in the worker pool (after a short pause while the user types), or
-  // shows cached results of the very same scenario, seed and replications.
+  /**
+   * The Scenario tab's workers stay between runs, warm (a new worker's first replication runs at
+   * about half speed while its code is compiled); they go when the page shows another tab and no
+   * run is going on, so the other pages have the cores to themselves.
+   */
+  const scenarioPool = useRef<WorkerPool | null>(null);
+  const running = useRef(false);
+  const tabShown = useRef(tab);
+  tabShown.current = tab;
+  const releasePool = useCallback(() => {
+    if (running.current || tabShown.current === 'scenario') return;
+    scenarioPool.current?.terminate();
+    scenarioPool.current = null;
+  }, []);
+  useEffect(() => {
+    if (tab !== 'scenario') releasePool();
+  }, [tab, releasePool]);
+  useEffect(
+    () => () => {
+      scenarioPool.current?.terminate();
+      scenarioPool.current = null;
+    },
+    [],
+  );
+
+  // Runs the valid scenario in the worker pool as soon as the user pauses, or shows cached results
+  // of the very same scenario, seed and replications. Replication 0 is drawn as soon as it is back,
+  // then the replications done so far (always the first k, so what is drawn is what a run of k
+  // replications gives), then all of them. An edit cancels the run at once: its results, even
+  // those already on their way, are never shown.
   useEffect(() => {
     let live = true;
-    let pool: WorkerPool | null = null;
     const key = resultsKey(validFile.current, SEED, REPLICATIONS);
     setError(null);
     setResumed(0);
     // The previous results stay, greyed and without their figures' test ids, until new ones arrive.
     setFresh(false);
+    setPartial(false);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
     // The results table and charts render as a transition, in slices of a few milliseconds, not as
     // one task that would hold up the page (and the workers' messages) as the results arrive.
     const showResults = (r: RunResult[]) =>
       startTransition(() => {
         setResults(r);
+        setShownFor(scenario);
         setFresh(true);
+        setPartial(false);
         announcer.current.ready();
       });
+    const got: (RunResult | undefined)[] = [];
+    let drawn = 0;
+    let drawnAt = 0;
+    let redraw: ReturnType<typeof setTimeout> | undefined;
+    /**
+     * Draws the replications finished so far if more than are drawn: the first one at once, then at
+     * most every REDRAW_EVERY_MS. Whichever replication finishes first is drawn first (the run's
+     * replications are all equally valid draws); the page lists which are shown, in index order.
+     */
+    const showSoFar = () => {
+      redraw = undefined;
+      if (!live) return;
+      const k = got.filter(Boolean).length;
+      if (k <= drawn || k === REPLICATIONS) return;
+      const wait = drawn === 0 ? 0 : drawnAt + REDRAW_EVERY_MS - performance.now();
+      if (wait > 0) {
+        redraw = setTimeout(showSoFar, wait);
+        return;
+      }
+      // The first result is rendered at once (one replication's table and charts are a short
+      // render); the later ones as a transition, which yields to the user's input.
+      const first = drawn === 0;
+      drawn = k;
+      drawnAt = performance.now();
+      const shown = got.filter((r): r is RunResult => r !== undefined);
+      const show = () => {
+        setResults(shown);
+        setShownFor(scenario);
+        setPartial(true);
+      };
+      if (first) show();
+      else startTransition(show);
+    };
     const timer = setTimeout(async () => {
-      const cached = runId === 0 ? await storage.getResults(key) : undefined;
+      // Replications are kept as they finish: a reload mid-run goes on from those already done.
+      // Both looked up at once: each read waits its turn in IndexedDB, which the first result waits for.
+      const [cached, finished] =
+        runId === 0
+          ? await Promise.all([storage.getResults(key), storage.getPartialResults(key)])
+          : [undefined, []];
       if (!live) return;
       if (cached) {
         showResults(cached);
         return;
       }
-      // Replications are kept as they finish: a reload mid-run goes on from those already done.
-      const finished = runId === 0 ? await storage.getPartialResults(key) : [];
-      if (!live) return;
       setResumed(finished.filter(Boolean).length);
-      pool = new WorkerPool();
+      finished.forEach((r, k) => {
+        got[k] = r;
+      });
+      showSoFar();
+      scenarioPool.current ??= new WorkerPool();
+      const pool = scenarioPool.current;
+      running.current = true;
       try {
         const out = await pool.runMany(
           [{ key: 'run', scenario, seed: SEED, replications: REPLICATIONS, finished }],
           {
+            cancellable: true,
             onProgress: (p) => {
               if (!live) return;
               setProgress(p);
               announcer.current.progress(p.done, p.total);
             },
-            onResult: (_, k, r) => void storage.savePartialResult(key, k, r),
+            onResult: (_, k, r) => {
+              if (!live) return;
+              got[k] = r;
+              showSoFar();
+              void storage.savePartialResult(key, k, r);
+            },
           },
         );
         if (!live) return;
+        clearTimeout(redraw);
         showResults(out.run);
         void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
       } finally {
-        pool.terminate();
+        if (live) {
+          running.current = false;
+          releasePool();
+        }
       }
     }, RUN_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(timer);
-      pool?.terminate();
+      clearTimeout(redraw);
+      running.current = false;
+      scenarioPool.current?.cancel();
     };
-  }, [scenario, runId]);
+  }, [scenario, runId, releasePool]);
 
   // Once the first results are in, keep the app for offline use, and load the other tabs and
   // validate the library while the page is idle, one step per idle period.
@@ -332,6 +435,7 @@ export function App() {
         yLabel: t('people'),
         xLabel: t('monthAxis'),
         width: Math.min(width, 900),
+        band: (results?.length ?? 0) > 1,
       }),
     [plot, results, t],
   );
@@ -344,6 +448,7 @@ export function App() {
         width: Math.min(width, 900),
         color: '#bc4b51',
         zero: true,
+        band: (results?.length ?? 0) > 1,
       }),
     [plot, results, t],
   );
@@ -355,7 +460,12 @@ export function App() {
     return r?.ok ? { id, file: r.file } : null;
   }, [opened]);
 
-  const caption = [scenario.name, fill(t('chartCaptionRuns'), { reps: REPLICATIONS, seed: SEED })];
+  const caption = [
+    scenario.name,
+    fill(t('chartCaptionRuns'), { reps: results?.length ?? REPLICATIONS, seed: SEED }),
+  ];
+  /** Which results are shown: this version's, all or the first few, or the previous version's. */
+  const shownAs = fresh ? '' : partial ? '-partial' : '-stale';
 
   /** WAI-ARIA tabs: arrows move to the previous or next page (wrapping), Home and End to the ends. */
   const onTabKey = (e: KeyboardEvent, k: Tab) => {
@@ -621,22 +731,31 @@ export function App() {
             ones are greyed and carry no figures' test ids (a reader of the page waits for fresh ones). */}
                   {results && tab === 'scenario' && (
                     <div
-                      className={fresh ? 'results' : 'results stale'}
+                      className={fresh ? 'results' : partial ? 'results partial' : 'results stale'}
                       aria-busy={!fresh}
-                      data-testid={fresh ? 'results' : 'stale-results'}
+                      data-testid={fresh ? 'results' : partial ? 'partial-results' : 'stale-results'}
+                      data-replications={fresh || partial ? results.length : undefined}
+                      data-shown={partial ? results.map((r) => r.replication).join(' ') : undefined}
                     >
-                      {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
+                      {!fresh && !partial && <p className="note stale-note">{t('staleResults')}</p>}
+                      {partial && (
+                        <p className="note partial-note" data-testid="partial-note">
+                          {results.length === 1
+                            ? t('whatif_oneReplication')
+                            : fill(t('whatif_someReplications'), { k: results.length, n: REPLICATIONS })}
+                        </p>
+                      )}
                       {plot && (
                         <section className="charts">
                           <Chart
                             build={activeChart}
-                            testId={fresh ? 'chart-active' : 'chart-active-stale'}
+                            testId={`chart-active${shownAs}`}
                             name="scenario-active-customers"
                             caption={caption}
                           />
                           <Chart
                             build={npsChart}
-                            testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
+                            testId={`chart-nps${shownAs}`}
                             name="scenario-nps"
                             caption={caption}
                           />
@@ -652,6 +771,8 @@ export function App() {
                                 key={kpi.id}
                                 data-kpi={fresh ? kpi.id : undefined}
                                 data-mean={fresh ? String(interval.mean) : undefined}
+                                data-partial-kpi={partial ? kpi.id : undefined}
+                                data-partial-mean={partial ? String(interval.mean) : undefined}
                               >
                                 <th>
                                   {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
