@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
@@ -173,6 +174,8 @@ function firstIsOne(first: Drawn | undefined, name: string) {
  */
 describe('instant what-if', () => {
   it('draws one replication, then the bands, and never a stale run', async () => {
+    // The machine may be shared: its load, one minute's average of runnable processes, goes with the times.
+    const loadBefore = loadavg()[0];
     const context = await app.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -182,37 +185,38 @@ describe('instant what-if', () => {
     await page.waitForSelector(`[data-field="${FIELD}"]`);
     const longTasks = await watchLongTasks(page);
     const read = await record(page);
-    const drawnSince = (n: number, kind: 'partial' | 'full') =>
+    /** Waits until a state of this kind is drawn after the last edit. */
+    const drawnAfterEdit = (kind: 'partial' | 'full') =>
       page.waitForFunction(
-        ([n, kind]) =>
-          (window as unknown as { drawn: Drawn[] }).drawn.slice(n as number).some((d) => d.kind === kind),
-        [n, kind] as const,
+        (kind) => {
+          const w = window as unknown as { edits: Edit[]; drawn: Drawn[] };
+          const since = w.edits[w.edits.length - 1].at;
+          return w.drawn.some((d) => d.at >= since && d.kind === kind);
+        },
+        kind,
         { timeout: 60_000 },
       );
     const edit = (v: number) => page.fill(`[data-field="${FIELD}"]`, String(v));
 
     // Each change left to finish.
     for (const v of SETTLED) {
-      const n = (await read()).drawn.length;
       await edit(v);
-      await drawnSince(n, 'full');
+      await drawnAfterEdit('full');
     }
     // Each change made once the previous one's first replication is drawn: it cancels a run.
     for (const v of INTERRUPTING) {
-      const n = (await read()).drawn.length;
       await edit(v);
-      await drawnSince(n, v === INTERRUPTING[INTERRUPTING.length - 1] ? 'full' : 'partial');
+      await drawnAfterEdit(v === INTERRUPTING[INTERRUPTING.length - 1] ? 'full' : 'partial');
     }
     // Changes faster than a first replication: each run but the last is cancelled before it shows anything.
     for (const v of RAPID) {
       await edit(v);
       await page.waitForTimeout(100);
     }
-    const n = (await read()).drawn.length;
-    await drawnSince(n, 'full');
+    await drawnAfterEdit('full');
     await page.waitForTimeout(1000); // anything stale still on its way would land now
     const { edits, drawn } = await read();
-    const { longest, count } = await longTasks();
+    const { longest, count, tasks } = await longTasks();
     const workers = await page.evaluate(() => navigator.hardwareConcurrency);
     expect(errors).toEqual([]);
     await context.close();
@@ -239,8 +243,15 @@ describe('instant what-if', () => {
     const lastRapid = times(values.length - 1, values.length)[0];
     expect(lastRapid.full).not.toBeNull();
 
+    // Each long task with the change it followed, to tell what caused it.
+    const long = tasks.map((task) => {
+      const i = edits.findLastIndex((e) => e.at <= task.start);
+      return { ms: task.duration, change: i + 1, afterMs: i >= 0 ? task.start - edits[i].at : null };
+    });
+    const load = [loadBefore, loadavg()[0]].map((x) => Number(x.toFixed(1)));
     const report = {
       workers,
+      load,
       settled,
       interrupting,
       lastOfRapid: lastRapid,
@@ -249,12 +260,14 @@ describe('instant what-if', () => {
       medianFirstAfterCancelMs: median(interrupting.slice(1).map((x) => x.first)),
       longestTaskMs: longest,
       longTasks: count,
+      long,
     };
     mkdirSync('tests/.reports', { recursive: true });
     writeFileSync('tests/.reports/whatif.json', `${JSON.stringify(report, null, 2)}\n`);
     const ms = (x: number | null) => (x === null ? '—' : x.toFixed(0));
     console.log(
-      `what-if on the default scenario (${REPLICATIONS} replications, ${workers} workers): ` +
+      `what-if on the default scenario (${REPLICATIONS} replications, ${workers} workers, ` +
+        `load average ${load.join(' → ')}): ` +
         `first result (1 replication) drawn ${ms(report.medianFirstMs)} ms after a change, ` +
         `full bands ${ms(report.medianFullMs)} ms (medians of ${settled.length} changes, first/full: ` +
         `${settled.map((x) => `${ms(x.first)}/${ms(x.full)}`).join(', ')} ms); ` +
@@ -264,7 +277,8 @@ describe('instant what-if', () => {
           .map((x) => ms(x.first))
           .join(', ')} ms); ` +
         `after ${RAPID.length} quick changes ${ms(lastRapid.first)}/${ms(lastRapid.full)} ms; ` +
-        `longest main-thread task ${ms(longest)} ms (${count} over 50 ms)`,
+        `longest main-thread task ${ms(longest)} ms (${count} over 50 ms` +
+        `${long.map((l) => `: ${ms(l.ms)} ms ${ms(l.afterMs)} ms after change ${l.change}`).join(',')})`,
     );
   });
 });
