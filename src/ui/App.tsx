@@ -1,6 +1,7 @@
 import {
   type KeyboardEvent,
   type MouseEvent,
+  memo,
   startTransition,
   useCallback,
   useEffect,
@@ -65,13 +66,19 @@ const REPLICATIONS = 8;
  */
 const RUN_DELAY_MS = 0;
 /** While replications stream in, the bands are redrawn at most this often (each redraw costs main-thread time). */
-const REDRAW_EVERY_MS = 150;
+const REDRAW_EVERY_MS = 300;
 
 function libraryDefault(): Opened {
   const r = loadLibraryScenario(DEFAULT_SCENARIO_ID);
   if (!r.ok) throw new Error(`the bundled default scenario is invalid: ${r.problems[0]?.en}`);
   return { id: DEFAULT_SCENARIO_ID, file: r.file };
 }
+
+/**
+ * The editor re-renders only when its own inputs change, not with each replication's progress and
+ * results (a render of all its fields was most of the page's work while a what-if run streamed in).
+ */
+const Editor = memo(ScenarioEditor);
 
 /** The pages, in the tab bar's order; a new page is one more id here and its panel below. */
 const TABS = [
@@ -224,6 +231,10 @@ export function App() {
     setMine((list) => [record, ...list.filter((s) => s.id !== id)]);
     void storage.saveScenario(record);
   };
+
+  const editNow = useRef(edit);
+  editNow.current = edit;
+  const onEdit = useCallback((file: ScenarioFile) => editNow.current(file), []);
 
   /**
    * A new scenario of the user's, saved and opened (a duplicate, a fitted cohort, a calibrated
@@ -460,6 +471,7 @@ export function App() {
     return r?.ok ? { id, file: r.file } : null;
   }, [opened]);
 
+  const audiences = useMemo(() => (fresh ? audienceFigures(results) : undefined), [fresh, results]);
   const caption = [
     scenario.name,
     fill(t('chartCaptionRuns'), { reps: results?.length ?? REPLICATIONS, seed: SEED }),
@@ -672,14 +684,14 @@ export function App() {
             {/* On a wide screen the editor and the results sit side by side. */}
             <div className={editing ? 'workbench editing' : 'workbench'}>
               {editing && (
-                <ScenarioEditor
+                <Editor
                   file={opened.file}
                   reference={reference?.file}
                   lang={lang}
                   t={t}
-                  onChange={edit}
+                  onChange={onEdit}
                   problems={draftProblems}
-                  audiences={fresh ? audienceFigures(results) : undefined}
+                  audiences={audiences}
                 />
               )}
               <div className="workbench-outputs">
