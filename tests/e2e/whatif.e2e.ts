@@ -35,12 +35,17 @@ function scenarioAt(depth: number) {
 }
 
 const runs = new Map<string, RunResult>();
+/** How long each replication took here, in Node on one core: the yardstick for the page's times. */
+const nodeMs: number[] = [];
 /** Replication k of the default scenario with the discount at `depth`, run here in Node (once). */
 function replication(depth: number, k: number): RunResult {
   const key = `${depth} ${k}`;
   let r = runs.get(key);
   if (!r) {
-    r = simulate(scenarioAt(depth), { seed: SEED, replication: k });
+    const scenario = scenarioAt(depth);
+    const start = performance.now();
+    r = simulate(scenario, { seed: SEED, replication: k });
+    nodeMs.push(performance.now() - start);
     runs.set(key, r);
   }
   return r;
@@ -261,6 +266,7 @@ describe('instant what-if', () => {
       longestTaskMs: longest,
       longTasks: count,
       long,
+      nodeReplicationMs: median(nodeMs),
     };
     mkdirSync('tests/.reports', { recursive: true });
     writeFileSync('tests/.reports/whatif.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -277,6 +283,7 @@ describe('instant what-if', () => {
           .map((x) => ms(x.first))
           .join(', ')} ms); ` +
         `after ${RAPID.length} quick changes ${ms(lastRapid.first)}/${ms(lastRapid.full)} ms; ` +
+        `one replication in Node here ${ms(report.nodeReplicationMs)} ms (median of ${nodeMs.length}); ` +
         `longest main-thread task ${ms(longest)} ms (${count} over 50 ms` +
         `${long.map((l) => `: ${ms(l.ms)} ms ${ms(l.afterMs)} ms after change ${l.change}`).join(',')})`,
     );
