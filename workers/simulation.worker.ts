@@ -44,8 +44,9 @@ const api = {
   /**
    * The same replication as `run` (the same months stepped in the same order, so the same result),
    * stopping between months once `cancel()` is called: null then. A stale what-if run frees its
-   * worker within YIELD_EVERY_MS, and the worker stays warm, instead of being terminated and
-   * replaced by a cold one.
+   * worker within YIELD_EVERY_MS (or one month, if longer), and the worker stays warm, instead of
+   * being terminated and replaced by a cold one (measured: 2.75 s against 0.34 s from a cancelling
+   * edit to the next first result, README).
    */
   async runCancellable(
     scenario: Scenario,

@@ -60,9 +60,9 @@ const timeSeries = import('./charts/timeSeries.ts');
 const SEED = 1;
 const REPLICATIONS = 8;
 /**
- * Edits wait this long for the next one before a run starts: a slider dragged sends an edit a frame,
- * and a stale run costs little (it stops within milliseconds) but is no use. Short enough that the
- * first replication can be drawn within 300 ms of the edit.
+ * A run starts in the task after the edit's render, with no pause for a next keystroke: every
+ * millisecond here delays the first result, and a run made stale by the next edit is cancelled
+ * within milliseconds (its workers stop between months), so starting one per edit costs little.
  */
 const RUN_DELAY_MS = 0;
 /** While replications stream in, the bands are redrawn at most this often (each redraw costs main-thread time). */
@@ -287,11 +287,10 @@ export function App() {
     [],
   );
 
-  // Runs the valid scenario in the worker pool as soon as the user pauses, or shows cached results
-  // of the very same scenario, seed and replications. Replication 0 is drawn as soon as it is back,
-  // then the replications done so far (always the first k, so what is drawn is what a run of k
-  // replications gives), then all of them. An edit cancels the run at once: its results, even
-  // those already on their way, are never shown.
+  // Runs the valid scenario in the worker pool at once, or shows cached results of the very same
+  // scenario, seed and replications. The first replication back is drawn at once, marked as one,
+  // then the replications done so far, then all of them. An edit cancels the run at once: its
+  // results, even those already on their way, are never shown as this version's.
   useEffect(() => {
     let live = true;
     const key = resultsKey(validFile.current, SEED, REPLICATIONS);
@@ -472,9 +471,20 @@ export function App() {
   }, [opened]);
 
   const audiences = useMemo(() => (fresh ? audienceFigures(results) : undefined), [fresh, results]);
+  /** Over the first replications of a run still going: how many, and that the bands are to come. */
+  const partialNote =
+    partial && results
+      ? results.length === 1
+        ? t('whatif_oneReplication')
+        : fill(t('whatif_someReplications'), { k: results.length, n: REPLICATIONS })
+      : null;
+  // An exported chart of a run still going says so, as the page does.
   const caption = [
     scenario.name,
-    fill(t('chartCaptionRuns'), { reps: results?.length ?? REPLICATIONS, seed: SEED }),
+    results?.length === 1
+      ? fill(t('chartCaptionOneRun'), { seed: SEED })
+      : fill(t('chartCaptionRuns'), { reps: results?.length ?? REPLICATIONS, seed: SEED }),
+    ...(partialNote ? [partialNote] : []),
   ];
   /** Which results are shown: this version's, all or the first few, or the previous version's. */
   const shownAs = fresh ? '' : partial ? '-partial' : '-stale';
@@ -750,11 +760,9 @@ export function App() {
                       data-shown={partial ? results.map((r) => r.replication).join(' ') : undefined}
                     >
                       {!fresh && !partial && <p className="note stale-note">{t('staleResults')}</p>}
-                      {partial && (
+                      {partialNote && (
                         <p className="note partial-note" data-testid="partial-note">
-                          {results.length === 1
-                            ? t('whatif_oneReplication')
-                            : fill(t('whatif_someReplications'), { k: results.length, n: REPLICATIONS })}
+                          {partialNote}
                         </p>
                       )}
                       {plot && (

@@ -19,6 +19,8 @@ const SETTLED = [10, 20, 30, 5, 15];
 const INTERRUPTING = [12, 22, 32, 8, 18];
 /** Lever values changed faster than a run takes: every run but the last goes stale. */
 const RAPID = [25, 35, 40];
+/** The last change, with the page in Chinese. */
+const IN_CHINESE = 45;
 
 type Means = Record<string, number>;
 
@@ -35,17 +37,12 @@ function scenarioAt(depth: number) {
 }
 
 const runs = new Map<string, RunResult>();
-/** How long each replication took here, in Node on one core: the yardstick for the page's times. */
-const nodeMs: number[] = [];
 /** Replication k of the default scenario with the discount at `depth`, run here in Node (once). */
 function replication(depth: number, k: number): RunResult {
   const key = `${depth} ${k}`;
   let r = runs.get(key);
   if (!r) {
-    const scenario = scenarioAt(depth);
-    const start = performance.now();
-    r = simulate(scenario, { seed: SEED, replication: k });
-    nodeMs.push(performance.now() - start);
+    r = simulate(scenarioAt(depth), { seed: SEED, replication: k });
     runs.set(key, r);
   }
   return r;
@@ -163,12 +160,17 @@ function after(edit: Edit, next: Edit | undefined, drawn: Drawn[], name: string)
   return { during, first, full };
 }
 
-/** The first state drawn after an edit is one replication, marked as such. */
-function firstIsOne(first: Drawn | undefined, name: string) {
+const ONE_REPLICATION = {
+  en: /^1 replication .*the bands are coming/,
+  zh: /^目前只有 1 次重复模拟.*置信带即将呈现/,
+};
+
+/** The first state drawn after an edit is one replication, marked as such in the page's language. */
+function firstIsOne(first: Drawn | undefined, name: string, lang: 'en' | 'zh') {
   expect(first, `${name}: something was drawn`).toBeDefined();
   expect(first!.kind, `${name}: the first result is drawn as partial`).toBe('partial');
   expect(first!.replications, `${name}: the first result is one replication`).toBe(1);
-  expect(first!.note).toMatch(/^1 replication .*the bands are coming/);
+  expect(first!.note).toMatch(ONE_REPLICATION[lang]);
 }
 
 /**
@@ -219,6 +221,10 @@ describe('instant what-if', () => {
       await page.waitForTimeout(100);
     }
     await drawnAfterEdit('full');
+    // The same in Chinese.
+    await page.click('[data-testid="lang"]');
+    await edit(IN_CHINESE);
+    await drawnAfterEdit('full');
     await page.waitForTimeout(1000); // anything stale still on its way would land now
     const { edits, drawn } = await read();
     const { longest, count, tasks } = await longTasks();
@@ -226,12 +232,12 @@ describe('instant what-if', () => {
     expect(errors).toEqual([]);
     await context.close();
 
-    const values = [...SETTLED, ...INTERRUPTING, ...RAPID];
+    const values = [...SETTLED, ...INTERRUPTING, ...RAPID, IN_CHINESE];
     expect(edits.map((e) => e.value)).toEqual(values);
     const states = edits.map((e, i) => after(e, edits[i + 1], drawn, `${e.value} % (change ${i + 1})`));
-    const times = (from: number, to: number) =>
+    const times = (from: number, to: number, lang: 'en' | 'zh' = 'en') =>
       states.slice(from, to).map((s, i) => {
-        firstIsOne(s.first, `${values[from + i]} %`);
+        firstIsOne(s.first, `${values[from + i]} %`, lang);
         return {
           first: s.first!.at - edits[from + i].at,
           full: s.full ? s.full.at - edits[from + i].at : null,
@@ -243,10 +249,12 @@ describe('instant what-if', () => {
     // A cancelled run's results are never drawn once the next edit is made (checked in after()), and
     // the interrupted ones never finished.
     for (const s of interrupting.slice(0, -1)) expect(s.full).toBeNull();
-    const rapid = states.slice(-RAPID.length);
+    const rapidFrom = SETTLED.length + INTERRUPTING.length;
+    const rapid = states.slice(rapidFrom, rapidFrom + RAPID.length);
     for (const s of rapid.slice(0, -1)) expect(s.full, 'a stale run never reaches its bands').toBeUndefined();
-    const lastRapid = times(values.length - 1, values.length)[0];
+    const lastRapid = times(rapidFrom + RAPID.length - 1, rapidFrom + RAPID.length)[0];
     expect(lastRapid.full).not.toBeNull();
+    expect(times(values.length - 1, values.length, 'zh')[0].full).not.toBeNull();
 
     // Each long task with the change it followed, to tell what caused it.
     const long = tasks.map((task) => {
@@ -266,7 +274,6 @@ describe('instant what-if', () => {
       longestTaskMs: longest,
       longTasks: count,
       long,
-      nodeReplicationMs: median(nodeMs),
     };
     mkdirSync('tests/.reports', { recursive: true });
     writeFileSync('tests/.reports/whatif.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -283,7 +290,6 @@ describe('instant what-if', () => {
           .map((x) => ms(x.first))
           .join(', ')} ms); ` +
         `after ${RAPID.length} quick changes ${ms(lastRapid.first)}/${ms(lastRapid.full)} ms; ` +
-        `one replication in Node here ${ms(report.nodeReplicationMs)} ms (median of ${nodeMs.length}); ` +
         `longest main-thread task ${ms(longest)} ms (${count} over 50 ms` +
         `${long.map((l) => `: ${ms(l.ms)} ms ${ms(l.afterMs)} ms after change ${l.change}`).join(',')})`,
     );
