@@ -209,6 +209,8 @@ describe('instant what-if', () => {
     for (const v of SETTLED) {
       await edit(v);
       await drawnAfterEdit('full');
+      // A second to read it, as a user would; an edit at once also meets the finished run's last work (storing it).
+      await page.waitForTimeout(1000);
     }
     // Each change made once the previous one's first replication is drawn: it cancels a run.
     for (const v of INTERRUPTING) {
