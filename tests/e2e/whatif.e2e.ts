@@ -295,5 +295,5 @@ describe('instant what-if', () => {
         `longest main-thread task ${ms(longest)} ms (${count} over 50 ms` +
         `${long.map((l) => `: ${ms(l.ms)} ms ${ms(l.afterMs)} ms after change ${l.change}`).join(',')})`,
     );
-  });
+  }, 400_000); // the page's 14 changes, then about 70 replications in Node to check them against
 });
