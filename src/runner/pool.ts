@@ -214,6 +214,8 @@ export async function runTasks<A, T>(
 export class WorkerPool {
   private lanes: Lane[] = [];
   private cancelNow: (() => void) | null = null;
+  /** Whether the current run's tasks stop when asked (runCancellable), so its workers can stay. */
+  private cancellable = false;
   /** Set by terminate(): a worker gone after that was stopped on purpose, not lost. */
   private closed = false;
 
@@ -238,6 +240,11 @@ export class WorkerPool {
     hooks: {
       onProgress?: (p: RunProgress) => void;
       onResult?: (key: string, k: number, r: RunResult) => void;
+      /**
+       * Replications that stop between months when the run is cancelled, leaving the workers warm
+       * for the next run instead of replacing them (the Scenario tab's what-if).
+       */
+      cancellable?: boolean;
     } = {},
   ): Promise<Record<string, RunResult[]>> {
     const results: Record<string, RunResult[]> = Object.fromEntries(
@@ -257,15 +264,22 @@ export class WorkerPool {
         } else tasks.push([j, k]);
       }
     const onProgress = hooks.onProgress;
+    const cancellable = hooks.cancellable ?? false;
     await this.schedule(
       tasks.length,
-      (api, i) => api.run(tasks[i][0].scenario, tasks[i][0].seed, tasks[i][1]),
+      // A cancellable replication returns null only once cancelled, and a cancelled run's results
+      // are never read: the cast does not let a null through.
+      cancellable
+        ? (api, i) =>
+            api.runCancellable(tasks[i][0].scenario, tasks[i][0].seed, tasks[i][1]) as Promise<RunResult>
+        : (api, i) => api.run(tasks[i][0].scenario, tasks[i][0].seed, tasks[i][1]),
       (i, r) => {
         const [job, k] = tasks[i];
         results[job.key][k] = r;
         hooks.onResult?.(job.key, k, r);
       },
       onProgress && ((p) => onProgress({ ...p, done: p.done + kept, total: p.total + kept })),
+      cancellable,
     );
     return results;
   }
@@ -294,12 +308,15 @@ export class WorkerPool {
     call: (api: Comlink.Remote<SimulationWorkerApi>, i: number) => Promise<T>,
     onEach: (i: number, r: T) => void,
     onProgress?: (p: RunProgress) => void,
+    cancellable = false,
   ): Promise<void> {
     if (this.cancelNow) throw new Error('the pool is already running');
     const cancelled = new Promise<never>((_, reject) => {
       this.cancelNow = () => reject(new RunCancelled());
     });
     cancelled.catch(() => {});
+    const mine = this.cancelNow;
+    this.cancellable = cancellable;
     const set: Lanes<SimulationWorkerApi> = {
       kind: 'simulation',
       lanes: this.lanes,
@@ -309,17 +326,27 @@ export class WorkerPool {
     try {
       await runTasks(set, count, call, onEach, cancelled, onProgress);
     } catch (e) {
-      // A cancelled or failed run leaves workers mid-task: replace them all.
-      this.restart();
+      // A failed run leaves workers mid-task: replace them all (cancel() has seen to a cancelled one).
+      if (!(e instanceof RunCancelled)) this.restart();
       throw e;
     } finally {
-      this.cancelNow = null;
+      // A run started since this one was cancelled is not this one's to clear.
+      if (this.cancelNow === mine) this.cancelNow = null;
     }
   }
 
-  /** Stops the current run at once; its promise rejects with RunCancelled. */
+  /**
+   * Stops the current run at once; its promise rejects with RunCancelled and the pool can run again
+   * straight away. Cancellable tasks are told to stop (their workers stay, warm); others' workers
+   * are replaced, since they would finish their task before reading anything.
+   */
   cancel(): void {
-    this.cancelNow?.();
+    const cancelNow = this.cancelNow;
+    if (!cancelNow) return;
+    this.cancelNow = null;
+    cancelNow();
+    if (this.cancellable) for (const l of this.lanes) void l.api.cancel().catch(() => {});
+    else this.restart();
   }
 
   private restart(): void {

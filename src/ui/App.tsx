@@ -1,6 +1,7 @@
 import {
   type KeyboardEvent,
   type MouseEvent,
+  memo,
   startTransition,
   useCallback,
   useEffect,
@@ -61,14 +62,26 @@ const timeSeries = import('./charts/timeSeries.ts');
 
 const SEED = 1;
 const REPLICATIONS = 8;
-/** Edits wait this long for the next keystroke before a run starts. */
-const RUN_DELAY_MS = 400;
+/**
+ * A run starts in the task after the edit's render, with no pause for a next keystroke: every
+ * millisecond here delays the first result, and a run made stale by the next edit is cancelled
+ * within milliseconds (its workers stop between months), so starting one per edit costs little.
+ */
+const RUN_DELAY_MS = 0;
+/** While replications stream in, the bands are redrawn at most this often (each redraw costs main-thread time). */
+const REDRAW_EVERY_MS = 300;
 
 function libraryDefault(): Opened {
   const r = loadLibraryScenario(DEFAULT_SCENARIO_ID);
   if (!r.ok) throw new Error(`the bundled default scenario is invalid: ${r.problems[0]?.en}`);
   return { id: DEFAULT_SCENARIO_ID, file: r.file };
 }
+
+/**
+ * The editor re-renders only when its own inputs change, not with each replication's progress and
+ * results (a render of all its fields was most of the page's work while a what-if run streamed in).
+ */
+const Editor = memo(ScenarioEditor);
 
 /** The pages, in the tab bar's order; a new page is one more id here and its panel below. */
 const TABS = [
@@ -111,7 +124,20 @@ export function App() {
   const [draftProblems, setDraftProblems] = useState<Problem[]>([]);
   const [results, setResults] = useState<RunResult[] | null>(null);
   /** False while the shown results are of the previous version of the scenario (greyed until new ones arrive). */
-  const [fresh, setFresh] = useState(false);
+  const [freshRun, setFresh] = useState(false);
+  /**
+   * True while the shown results are the first replications of this version's run, the rest to
+   * come: drawn as what they are (one replication has no band), not greyed.
+   */
+  const [partialRun, setPartial] = useState(false);
+  /**
+   * The scenario the results shown are of, set with them: results still on their way as the user
+   * edits again (a transition not yet rendered) land after the edit, and are then the previous
+   * version's, shown greyed as such.
+   */
+  const [shownFor, setShownFor] = useState<Scenario | null>(null);
+  const fresh = freshRun && shownFor === scenario;
+  const partial = partialRun && shownFor === scenario;
   /** The customers themselves beside the Scenario run (their own worker, so only when asked). */
   const [showPeople, setShowPeople] = useState(false);
   const [progress, setProgress] = useState<RunProgress>({ done: 0, total: REPLICATIONS, etaSeconds: null });
@@ -159,6 +185,7 @@ export function App() {
       setScenario(r.scenario);
       // In the same render as the new scenario: no frame shows the old results as if they were its.
       setFresh(false);
+      setPartial(false);
     }
     void storage.setLastOpened(o.id);
     return r.ok;
@@ -208,6 +235,10 @@ export function App() {
     void storage.saveScenario(record);
   };
 
+  const editNow = useRef(edit);
+  editNow.current = edit;
+  const onEdit = useCallback((file: ScenarioFile) => editNow.current(file), []);
+
   /**
    * A new scenario of the user's, saved and opened (a duplicate, a fitted cohort, a calibrated
    * business, a tab's kept version).
@@ -234,64 +265,146 @@ export function App() {
     [],
   );
 
-  // Runs the valid scenario in the worker pool (after a short pause while the user types), or
-  // shows cached results of the very same scenario, seed and replications.
+  /**
+   * The Scenario tab's workers stay between runs, warm (a new worker's first replication runs at
+   * about half speed while its code is compiled); they go when the page shows another tab and no
+   * run is going on, so the other pages have the cores to themselves.
+   */
+  const scenarioPool = useRef<WorkerPool | null>(null);
+  const running = useRef(false);
+  const tabShown = useRef(tab);
+  tabShown.current = tab;
+  const releasePool = useCallback(() => {
+    if (running.current || tabShown.current === 'scenario') return;
+    scenarioPool.current?.terminate();
+    scenarioPool.current = null;
+  }, []);
+  useEffect(() => {
+    if (tab !== 'scenario') releasePool();
+  }, [tab, releasePool]);
+  useEffect(
+    () => () => {
+      scenarioPool.current?.terminate();
+      scenarioPool.current = null;
+    },
+    [],
+  );
+
+  // Runs the valid scenario in the worker pool at once, or shows cached results of the very same
+  // scenario, seed and replications. The first replication back is drawn at once, marked as one,
+  // then the replications done so far, then all of them. An edit cancels the run at once: its
+  // results, even those already on their way, are never shown as this version's.
   useEffect(() => {
     let live = true;
-    let pool: WorkerPool | null = null;
     const key = resultsKey(validFile.current, SEED, REPLICATIONS);
     setError(null);
     setResumed(0);
     // The previous results stay, greyed and without their figures' test ids, until new ones arrive.
     setFresh(false);
+    setPartial(false);
     setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
     // The results table and charts render as a transition, in slices of a few milliseconds, not as
     // one task that would hold up the page (and the workers' messages) as the results arrive.
     const showResults = (r: RunResult[]) =>
       startTransition(() => {
         setResults(r);
+        setShownFor(scenario);
         setFresh(true);
+        setPartial(false);
         announcer.current.ready();
       });
+    const got: (RunResult | undefined)[] = [];
+    let drawn = 0;
+    let drawnAt = 0;
+    let redraw: ReturnType<typeof setTimeout> | undefined;
+    /**
+     * Draws the replications finished so far if more than are drawn: the first one at once, then at
+     * most every REDRAW_EVERY_MS. Whichever replication finishes first is drawn first (the run's
+     * replications are all equally valid draws); the page lists which are shown, in index order.
+     */
+    const showSoFar = () => {
+      redraw = undefined;
+      if (!live) return;
+      const k = got.filter(Boolean).length;
+      if (k <= drawn || k === REPLICATIONS) return;
+      const wait = drawn === 0 ? 0 : drawnAt + REDRAW_EVERY_MS - performance.now();
+      if (wait > 0) {
+        redraw = setTimeout(showSoFar, wait);
+        return;
+      }
+      // The first result is rendered at once (one replication's table and charts are a short
+      // render); the later ones as a transition, which yields to the user's input.
+      const first = drawn === 0;
+      drawn = k;
+      drawnAt = performance.now();
+      const shown = got.filter((r): r is RunResult => r !== undefined);
+      const show = () => {
+        setResults(shown);
+        setShownFor(scenario);
+        setPartial(true);
+      };
+      if (first) show();
+      else startTransition(show);
+    };
     const timer = setTimeout(async () => {
-      const cached = runId === 0 ? await storage.getResults(key) : undefined;
+      // Replications are kept as they finish: a reload mid-run goes on from those already done.
+      // Both looked up at once: each read waits its turn in IndexedDB, which the first result waits for.
+      const [cached, finished] =
+        runId === 0
+          ? await Promise.all([storage.getResults(key), storage.getPartialResults(key)])
+          : [undefined, []];
       if (!live) return;
       if (cached) {
         showResults(cached);
         return;
       }
-      // Replications are kept as they finish: a reload mid-run goes on from those already done.
-      const finished = runId === 0 ? await storage.getPartialResults(key) : [];
-      if (!live) return;
       setResumed(finished.filter(Boolean).length);
-      pool = new WorkerPool();
+      finished.forEach((r, k) => {
+        got[k] = r;
+      });
+      showSoFar();
+      scenarioPool.current ??= new WorkerPool();
+      const pool = scenarioPool.current;
+      running.current = true;
       try {
         const out = await pool.runMany(
           [{ key: 'run', scenario, seed: SEED, replications: REPLICATIONS, finished }],
           {
+            cancellable: true,
             onProgress: (p) => {
               if (!live) return;
               setProgress(p);
               announcer.current.progress(p.done, p.total);
             },
-            onResult: (_, k, r) => void storage.savePartialResult(key, k, r),
+            onResult: (_, k, r) => {
+              if (!live) return;
+              got[k] = r;
+              showSoFar();
+              void storage.savePartialResult(key, k, r);
+            },
           },
         );
         if (!live) return;
+        clearTimeout(redraw);
         showResults(out.run);
         void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
       } finally {
-        pool.terminate();
+        if (live) {
+          running.current = false;
+          releasePool();
+        }
       }
     }, RUN_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(timer);
-      pool?.terminate();
+      clearTimeout(redraw);
+      running.current = false;
+      scenarioPool.current?.cancel();
     };
-  }, [scenario, runId]);
+  }, [scenario, runId, releasePool]);
 
   // Once the first results are in, keep the app for offline use, and load the other tabs and
   // validate the library while the page is idle, one step per idle period.
@@ -335,6 +448,7 @@ export function App() {
         yLabel: t('people'),
         xLabel: t('monthAxis'),
         width: Math.min(width, 900),
+        band: (results?.length ?? 0) > 1,
       }),
     [plot, results, t],
   );
@@ -347,6 +461,7 @@ export function App() {
         width: Math.min(width, 900),
         color: '#bc4b51',
         zero: true,
+        band: (results?.length ?? 0) > 1,
       }),
     [plot, results, t],
   );
@@ -379,7 +494,24 @@ export function App() {
     return r?.ok ? { id, file: r.file } : null;
   }, [opened]);
 
-  const caption = [scenario.name, fill(t('chartCaptionRuns'), { reps: REPLICATIONS, seed: SEED })];
+  const audiences = useMemo(() => (fresh ? audienceFigures(results) : undefined), [fresh, results]);
+  /** Over the first replications of a run still going: how many, and that the bands are to come. */
+  const partialNote =
+    partial && results
+      ? results.length === 1
+        ? t('whatif_oneReplication')
+        : fill(t('whatif_someReplications'), { k: results.length, n: REPLICATIONS })
+      : null;
+  // An exported chart of a run still going says so, as the page does.
+  const caption = [
+    scenario.name,
+    results?.length === 1
+      ? fill(t('chartCaptionOneRun'), { seed: SEED })
+      : fill(t('chartCaptionRuns'), { reps: results?.length ?? REPLICATIONS, seed: SEED }),
+    ...(partialNote ? [partialNote] : []),
+  ];
+  /** Which results are shown: this version's, all or the first few, or the previous version's. */
+  const shownAs = fresh ? '' : partial ? '-partial' : '-stale';
 
   /** WAI-ARIA tabs: arrows move to the previous or next page (wrapping), Home and End to the ends. */
   const onTabKey = (e: KeyboardEvent, k: Tab) => {
@@ -586,14 +718,14 @@ export function App() {
             {/* On a wide screen the editor and the results sit side by side. */}
             <div className={editing ? 'workbench editing' : 'workbench'}>
               {editing && (
-                <ScenarioEditor
+                <Editor
                   file={opened.file}
                   reference={reference?.file}
                   lang={lang}
                   t={t}
-                  onChange={edit}
+                  onChange={onEdit}
                   problems={draftProblems}
-                  audiences={fresh ? audienceFigures(results) : undefined}
+                  audiences={audiences}
                 />
               )}
               <div className="workbench-outputs">
@@ -645,22 +777,29 @@ export function App() {
             ones are greyed and carry no figures' test ids (a reader of the page waits for fresh ones). */}
                   {results && tab === 'scenario' && (
                     <div
-                      className={fresh ? 'results' : 'results stale'}
+                      className={fresh ? 'results' : partial ? 'results partial' : 'results stale'}
                       aria-busy={!fresh}
-                      data-testid={fresh ? 'results' : 'stale-results'}
+                      data-testid={fresh ? 'results' : partial ? 'partial-results' : 'stale-results'}
+                      data-replications={fresh || partial ? results.length : undefined}
+                      data-shown={partial ? results.map((r) => r.replication).join(' ') : undefined}
                     >
-                      {!fresh && <p className="note stale-note">{t('staleResults')}</p>}
+                      {!fresh && !partial && <p className="note stale-note">{t('staleResults')}</p>}
+                      {partialNote && (
+                        <p className="note partial-note" data-testid="partial-note">
+                          {partialNote}
+                        </p>
+                      )}
                       {plot && (
                         <section className="charts">
                           <Chart
                             build={activeChart}
-                            testId={fresh ? 'chart-active' : 'chart-active-stale'}
+                            testId={`chart-active${shownAs}`}
                             name="scenario-active-customers"
                             caption={caption}
                           />
                           <Chart
                             build={npsChart}
-                            testId={fresh ? 'chart-nps' : 'chart-nps-stale'}
+                            testId={`chart-nps${shownAs}`}
                             name="scenario-nps"
                             caption={caption}
                           />
@@ -687,6 +826,8 @@ export function App() {
                                 key={kpi.id}
                                 data-kpi={fresh ? kpi.id : undefined}
                                 data-mean={fresh ? String(interval.mean) : undefined}
+                                data-partial-kpi={partial ? kpi.id : undefined}
+                                data-partial-mean={partial ? String(interval.mean) : undefined}
                               >
                                 <th>
                                   {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />

@@ -49,25 +49,28 @@ export async function figures(page: Page): Promise<Record<string, number>> {
   return Object.fromEntries(rows);
 }
 
-/**
- * Starts recording the page's long main-thread tasks; the returned function reads the longest one
- * (ms, 0 if none) and how many there were.
- */
-export async function watchLongTasks(page: Page): Promise<() => Promise<{ longest: number; count: number }>> {
+/** The page's long main-thread tasks so far: the longest (ms, 0 if none), how many, and each (performance.now() times). */
+export interface LongTasks {
+  longest: number;
+  count: number;
+  tasks: { start: number; duration: number }[];
+}
+
+/** Starts recording the page's long main-thread tasks; the returned function reads them. */
+export async function watchLongTasks(page: Page): Promise<() => Promise<LongTasks>> {
   await page.evaluate(() => {
-    const w = window as unknown as { longTasks: { longest: number; count: number } };
-    w.longTasks = { longest: 0, count: 0 };
+    const w = window as unknown as { longTasks: LongTasks };
+    w.longTasks = { longest: 0, count: 0, tasks: [] };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         w.longTasks.longest = Math.max(w.longTasks.longest, e.duration);
         w.longTasks.count++;
+        w.longTasks.tasks.push({ start: e.startTime, duration: e.duration });
       }
     }).observe({ type: 'longtask', buffered: false });
   });
   return () =>
-    page.evaluate(() => ({
-      ...(window as unknown as { longTasks: { longest: number; count: number } }).longTasks,
-    }));
+    page.evaluate(() => structuredClone((window as unknown as { longTasks: LongTasks }).longTasks));
 }
 
 /** Collects page errors so a test can assert that none happened. */

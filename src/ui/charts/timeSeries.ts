@@ -17,6 +17,8 @@ export interface TimeSeriesOptions {
   color?: string;
   /** Draw the y = 0 rule (for scores that can be negative, like NPS). */
   zero?: boolean;
+  /** False for a single replication: it has no band, so none is drawn and the tip gives no interval. */
+  band?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface TimeSeriesOptions {
 export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVGElement | HTMLElement {
   const color = o.color ?? '#2a6f97';
   const xLabel = o.xLabel ?? 'month';
+  const banded = o.band ?? true;
   return Plot.plot({
     title: o.title,
     width: o.width ?? 520,
@@ -35,7 +38,7 @@ export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVG
     y: { label: o.yLabel, grid: true, zero: o.zero },
     marks: [
       o.zero ? Plot.ruleY([0], { stroke: '#999' }) : null,
-      Plot.areaY(data, { x: 'month', y1: 'lo', y2: 'hi', fill: color, fillOpacity: 0.2 }),
+      banded ? Plot.areaY(data, { x: 'month', y1: 'lo', y2: 'hi', fill: color, fillOpacity: 0.2 }) : null,
       Plot.lineY(data, { x: 'month', y: 'mean', stroke: color, strokeWidth: 2 }),
       Plot.tip(
         data,
@@ -43,7 +46,7 @@ export function timeSeriesChart(data: BandPoint[], o: TimeSeriesOptions): SVGSVG
           x: 'month',
           y: 'mean',
           title: (d: BandPoint) =>
-            `${xLabel} ${d.month}\n${d.mean.toFixed(1)} [${d.lo.toFixed(1)}, ${d.hi.toFixed(1)}]`,
+            `${xLabel} ${d.month}\n${d.mean.toFixed(1)}${banded ? ` [${d.lo.toFixed(1)}, ${d.hi.toFixed(1)}]` : ''}`,
         }),
       ),
     ],
