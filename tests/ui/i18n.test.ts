@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HEALTH } from '../../src/engine/health.ts';
 import { defaultScenario, METRICS, type Scenario } from '../../src/engine/index.ts';
 import {
   assertRunnable,
@@ -54,6 +55,22 @@ describe('interface strings', () => {
     units.delete('');
     expect(units.size).toBeGreaterThan(15);
     expect([...units].filter((u) => !(u in UNIT_ZH))).toEqual([]);
+  });
+});
+
+describe('health-score strings', () => {
+  it('state the bands’ thresholds as the score applies them (whole scores: poor below 45, average 45–59, good from 60)', () => {
+    const { goodFrom, poorBelow } = HEALTH;
+    const expected: [Key, number[]][] = [
+      ['popHealth_good', [goodFrom]],
+      ['popHealth_average', [poorBelow, goodFrom - 1]],
+      ['popHealth_poor', [poorBelow]],
+      ['audience_atRisk', [poorBelow]],
+      ['healthSharesNote', [goodFrom, poorBelow]],
+    ];
+    for (const lang of ['en', 'zh'] as const)
+      for (const [key, numbers] of expected)
+        expect(STRINGS[lang][key].match(/\d+/g)?.map(Number), `${lang}.${key}`).toEqual(numbers);
   });
 });
 
