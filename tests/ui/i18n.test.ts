@@ -11,7 +11,7 @@ import {
 import { UNIT_ZH } from '../../src/scenario/errors.ts';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.ts';
 import { LIBRARY, loadLibraryScenario } from '../../src/scenario/library.ts';
-import { sectionTitle } from '../../src/ui/docSections.ts';
+import { docSections, sectionTitle } from '../../src/ui/docSections.ts';
 import { COST_FIELDS, SECTIONS, WORLD_FIELDS } from '../../src/ui/editorFields.ts';
 import { labelOfPath } from '../../src/ui/experimentLabels.ts';
 import { EXPLAIN } from '../../src/ui/explain.ts';
@@ -41,6 +41,14 @@ describe('interface strings', () => {
       expect(t.zh.trim().length).toBeGreaterThan(0);
       expect(/[\u4e00-\u9fff]/.test(t.zh)).toBe(true);
     }
+    // A Chinese help text that cites a section of the model cites it by its Chinese title.
+    const titles = [...docSections().values()].filter((title) => title.includes(' '));
+    expect(titles.length).toBeGreaterThan(10);
+    for (const t of texts)
+      expect(
+        titles.filter((title) => t.zh.includes(title)),
+        t.zh,
+      ).toEqual([]);
   });
   it('has a Chinese name for every unit a scenario field or engine check shows (the editor prints it beside the field)', () => {
     const units = new Set<string>();
