@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { servedApp, setMarketSize, watchErrors } from './browser.ts';
+
+const app = servedApp();
+
+interface Box {
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/**
+ * The boxes of the sweep chart's texts below its intervals, as drawn: the choices' labels, and the
+ * x-axis title (the lever → what it sets: the one with an arrow). The app drops Plot's aria labels,
+ * so the texts are found by where they are.
+ */
+const labelBoxes = (page: import('playwright-core').Page) =>
+  page.$eval('[data-testid="sweep-chart"] svg', (svg) => {
+    const floor = Math.max(
+      ...[...svg.querySelectorAll('g.choice-interval line')].map((l) => l.getBoundingClientRect().bottom),
+    );
+    return [...svg.querySelectorAll('text')]
+      .map((t) => ({ t, r: t.getBoundingClientRect() }))
+      .filter(({ r }) => r.top >= floor - 1)
+      .map(({ t, r }) => ({
+        title: (t.textContent ?? '').includes('→'),
+        text: t.textContent ?? '',
+        left: r.left,
+        right: r.right,
+        top: r.top,
+        bottom: r.bottom,
+      }));
+  });
+
+const overlap = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe('an audience sweep read on a phone', () => {
+  it('draws the choices’ labels apart from each other and from the axis title at 390 px, in English and in Chinese', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await setMarketSize(page, 2000);
+    await page.click('[data-testid="tab-experiments"]');
+    await page.selectOption('[data-testid="experiment"]', 'who-gets-care');
+    await page.click('[data-testid="run-experiment"]');
+    await page.waitForSelector('[data-testid="sweep-chart"] svg', { timeout: 120_000 });
+    for (const lang of ['en', 'zh']) {
+      if (lang === 'zh') {
+        await page.click('[data-testid="lang"]');
+        await page.waitForFunction(() =>
+          document.querySelector('[data-testid="sweep-chart"] svg')?.textContent?.includes('有流失风险'),
+        );
+      }
+      const boxes = await labelBoxes(page);
+      const ticks = boxes.filter((b) => !b.title);
+      const titles = boxes.filter((b) => b.title);
+      expect(ticks.length, lang).toBe(3);
+      expect(titles.length, lang).toBe(1);
+      // Every choice's label, whole (on one line or more), left of the next one's.
+      for (let k = 1; k < ticks.length; k++) expect(ticks[k - 1].right, lang).toBeLessThan(ticks[k].left);
+      for (const t of ticks) expect(overlap(t, titles[0]), `${lang}: ${t.text}`).toBe(false);
+      // Nothing wider than the chart.
+      const svg = await page.$eval('[data-testid="sweep-chart"] svg', (s) => s.getBoundingClientRect().right);
+      for (const t of ticks) expect(t.right, `${lang}: ${t.text}`).toBeLessThanOrEqual(svg);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
