@@ -37,7 +37,7 @@ const labelBoxes = (page: import('playwright-core').Page) =>
 const overlap = (a: Box, b: Box) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-describe('an audience sweep read on a phone', () => {
+describe('what the page draws fits where it is drawn', () => {
   it('draws the choices’ labels apart from each other and from the axis title at 390 px, in English and in Chinese', async () => {
     const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors = watchErrors(page);
@@ -69,5 +69,40 @@ describe('an audience sweep read on a phone', () => {
     }
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('shows each of the editor’s choices whole in its box, at 1400 and 390 px, in English and in Chinese', async () => {
+    for (const width of [1400, 390]) {
+      const page = await app.browser.newPage({ viewport: { width, height: 900 } });
+      const errors = watchErrors(page);
+      await page.goto(app.url);
+      await page.click('[data-testid="edit"]');
+      await page.selectOption('[data-field="levers.value.discount.target"]', 'lapsed');
+      for (const lang of ['en', 'zh']) {
+        if (lang === 'zh') {
+          await page.click('[data-testid="lang"]');
+          await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+        }
+        // Each select of the editor against its chosen option's text in its font, and room for the arrow (Chromium's needs 23 px with the padding).
+        const cut = await page.$$eval('.editor select', (ss) =>
+          ss.flatMap((s) => {
+            const option = (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? '';
+            const probe = document.createElement('span');
+            probe.style.font = getComputedStyle(s).font;
+            probe.style.position = 'absolute';
+            probe.style.whiteSpace = 'pre';
+            probe.textContent = option;
+            document.body.append(probe);
+            const need = probe.getBoundingClientRect().width + 20;
+            probe.remove();
+            const has = s.getBoundingClientRect().width;
+            return need > has ? [`${option}: ${Math.round(has)} px for ${Math.round(need)}`] : [];
+          }),
+        );
+        expect(cut, `${lang} at ${width} px`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
