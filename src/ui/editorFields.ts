@@ -316,6 +316,23 @@ export const WORLD_FIELDS: { path: string[]; label: Text; help: Text }[] = [
   },
 ];
 
+/** The one setting of an aimed lever's audience, by its key under `audience` (the editor and the sweep composer name it alike). */
+export const AUDIENCE_FIELDS: FieldSpec[] = [
+  {
+    key: 'topPct',
+    label: T('Top share', '前百分比'),
+    help: T(
+      'ranked by spend over the last 12 months, again at the start of every month',
+      '按过去12个月的消费排名，每月初重新排名',
+    ),
+  },
+  {
+    key: 'newMonths',
+    label: T('First months', '前几个月'),
+    help: T('since the first purchase', '自首次消费起'),
+  },
+];
+
 export const COST_FIELDS: FieldSpec[] = [
   {
     key: 'fixedPerMonth',
