@@ -579,7 +579,7 @@ function SweepComposer({
         </optgroup>
       </select>{' '}
       {'choices' in a ? (
-        <span data-testid={`compose-${name}-choices`}>
+        <span className="composer-choices" data-testid={`compose-${name}-choices`}>
           {t('xp_pickChoices')}{' '}
           {candidates.map((c) => (
             <label key={`${c.kind}:${c.segment ?? ''}`}>

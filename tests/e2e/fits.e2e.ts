@@ -105,4 +105,24 @@ describe('what the page draws fits where it is drawn', () => {
       await page.close();
     }
   });
+
+  it('keeps each audience the sweep composer offers on one line with its box, at 390 px in Chinese', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.click('[data-testid="lang"]');
+    await page.click('[data-testid="tab-experiments"]');
+    await page.click('[data-testid="composer"] summary');
+    await page.selectOption('[data-testid="compose-x-path"]', 'levers.emotion.careGestures.audience');
+    // An inline label broken over two lines has a box on each.
+    const broken = await page.$$eval('[data-testid="compose-x-choices"] label', (ls) =>
+      ls.filter((l) => l.getClientRects().length > 1).map((l) => l.textContent),
+    );
+    expect(await page.$$eval('[data-testid="compose-x-choices"] label', (ls) => ls.length)).toBeGreaterThan(
+      4,
+    );
+    expect(broken).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
