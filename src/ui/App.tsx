@@ -640,7 +640,13 @@ export function App() {
               )}
               {tab === 'population' && <PopulationView t={t} scenario={scenario} seed={SEED} />}
               {tab === 'experiments' && (
-                <ExperimentsPage t={t} lang={lang} file={validFile.current} onChange={edit} />
+                <ExperimentsPage
+                  t={t}
+                  lang={lang}
+                  file={validFile.current}
+                  size={{ people: scenario.population.marketSize, months: scenario.horizonMonths }}
+                  onChange={edit}
+                />
               )}
               {tab === 'lessons' && (
                 <LessonsPage

@@ -84,11 +84,14 @@ export function ExperimentsPage({
   t,
   lang,
   file,
+  size,
   onChange,
 }: {
   t: (k: Key) => string;
   lang: Lang;
   file: ScenarioFile;
+  /** The scenario the experiments run on: its market and horizon, which every figure depends on. */
+  size: { people: number; months: number };
   /** Saves the scenario with a new experiment (as the user's own copy). */
   onChange: (file: ScenarioFile) => void;
 }) {
@@ -196,7 +199,10 @@ export function ExperimentsPage({
           ids={{ run: 'run-experiment', cancel: 'experiment-cancel', progress: 'experiment-progress' }}
         />
       </div>
-      <p data-testid="experiment-description">{describe(experiment, t, lang)}</p>
+      <p data-testid="experiment-description">
+        {describe(experiment, t, lang)} · {size.people.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}{' '}
+        {t('market')} · {size.months} {t('months')}
+      </p>
       {composer}
       {message && (
         <output className="note" data-testid="experiment-message">
@@ -579,7 +585,7 @@ function SweepComposer({
         </optgroup>
       </select>{' '}
       {'choices' in a ? (
-        <span data-testid={`compose-${name}-choices`}>
+        <span className="composer-choices" data-testid={`compose-${name}-choices`}>
           {t('xp_pickChoices')}{' '}
           {candidates.map((c) => (
             <label key={`${c.kind}:${c.segment ?? ''}`}>

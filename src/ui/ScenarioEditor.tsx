@@ -5,7 +5,14 @@ import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import type { AudienceFigure } from './audienceFigures.ts';
 import { Explain } from './Explain.tsx';
-import { COST_FIELDS, type LeverSpec, SECTIONS, type Text, WORLD_FIELDS } from './editorFields.ts';
+import {
+  AUDIENCE_FIELDS,
+  COST_FIELDS,
+  type LeverSpec,
+  SECTIONS,
+  type Text,
+  WORLD_FIELDS,
+} from './editorFields.ts';
 import type { Key, Lang } from './i18n.ts';
 import { problemText } from './messages.ts';
 
@@ -259,11 +266,8 @@ function Audience({
       {a.kind === 'topValue' && (
         <NumberField
           path={[...path, 'topPct']}
-          label={{ en: 'Top share', zh: '前百分比' }}
-          help={{
-            en: 'ranked by spend over the last 12 months, again at the start of every month',
-            zh: '按过去12个月的消费排名，每月初重新排名',
-          }}
+          label={AUDIENCE_FIELDS[0].label}
+          help={AUDIENCE_FIELDS[0].help}
           file={file}
           lang={lang}
           t={t}
@@ -273,8 +277,8 @@ function Audience({
       {a.kind === 'new' && (
         <NumberField
           path={[...path, 'newMonths']}
-          label={{ en: 'First months', zh: '前几个月' }}
-          help={{ en: 'since the first purchase', zh: '自首次消费起' }}
+          label={AUDIENCE_FIELDS[1].label}
+          help={AUDIENCE_FIELDS[1].help}
           file={file}
           lang={lang}
           t={t}

@@ -298,7 +298,7 @@ export const WORLD_FIELDS: { path: string[]; label: Text; help: Text }[] = [
     label: T('Synergy between the three dimensions', '三个维度的协同'),
     help: T(
       '0 = additive (each dimension counts on its own); 1 = geometric mean; 2 (default) = the dimensions are complements, so lifting one far above the others is worth little; higher = the weakest decides; below 0 = they substitute. Evidence both ways: docs/model.md, "How the dimensions combine".',
-      '0 = 相加（各维度各自计算）；1 = 几何平均；2（默认）= 三个维度互补，只把一个维度拉高作用很小；更高 = 最弱的维度决定；小于 0 = 相互替代。两方面的证据见 docs/model.md“How the dimensions combine”。',
+      '0 = 相加（各维度各自计算）；1 = 几何平均；2（默认）= 三个维度互补，只把一个维度拉高作用很小；更高 = 最弱的维度决定；小于 0 = 相互替代。两方面的证据见模型说明“三个维度如何组合”一节。',
     ),
   },
   {
@@ -313,6 +313,23 @@ export const WORLD_FIELDS: { path: string[]; label: Text; help: Text }[] = [
     path: ['levers', 'value', 'pricePct'],
     label: T('Price level', '价格水平'),
     help: T('Price against the market (100 = market price).', '相对市场价的价格（100 = 市场价）。'),
+  },
+];
+
+/** The one setting of an aimed lever's audience, by its key under `audience` (the editor and the sweep composer name it alike). */
+export const AUDIENCE_FIELDS: FieldSpec[] = [
+  {
+    key: 'topPct',
+    label: T('Top share', '前百分比'),
+    help: T(
+      'ranked by spend over the last 12 months, again at the start of every month',
+      '按过去12个月的消费排名，每月初重新排名',
+    ),
+  },
+  {
+    key: 'newMonths',
+    label: T('First months', '前几个月'),
+    help: T('since the first purchase', '自首次消费起'),
   },
 ];
 

@@ -1,5 +1,5 @@
 import type { Audience } from '../engine/index.ts';
-import { COST_FIELDS, SECTIONS, WORLD_FIELDS } from './editorFields.ts';
+import { AUDIENCE_FIELDS, COST_FIELDS, SECTIONS, WORLD_FIELDS } from './editorFields.ts';
 import { fill, type Lang, STRINGS } from './i18n.ts';
 
 const EXTRA: Record<string, { en: string; zh: string }> = {
@@ -21,7 +21,15 @@ export function labelOfPath(path: string, lang: Lang): string {
       const field = [...lever.fields, ...COST_FIELDS.map((c) => ({ ...c, key: `cost.${c.key}` }))].find(
         (f) => f.key === rest,
       );
-      const name = rest === 'audience' ? STRINGS[lang].xp_audience : field ? field.label[lang] : rest;
+      const audienceField = AUDIENCE_FIELDS.find((f) => rest === `audience.${f.key}`);
+      const name =
+        rest === 'audience'
+          ? STRINGS[lang].xp_audience
+          : audienceField
+            ? `${STRINGS[lang].xp_audience}: ${audienceField.label[lang]}`
+            : field
+              ? field.label[lang]
+              : rest;
       return `${lever.label[lang]} → ${name}`;
     }
   return path;

@@ -23,6 +23,10 @@ describe('an experiment over audiences on the experiments page', () => {
     expect(await page.textContent('[data-testid="experiment-description"]')).toContain(
       'everyone / top 20 % by value / at risk',
     );
+    // At what size it runs, which every figure (profit above all, with its fixed costs) depends on.
+    expect(await page.textContent('[data-testid="experiment-description"]')).toContain(
+      '3,000 people in the market · 36 months',
+    );
     await page.click('[data-testid="run-experiment"]');
     await page.waitForSelector('[data-testid="sweep-table"]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid="sweep-chart"] svg');

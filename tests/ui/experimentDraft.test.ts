@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
 import { audiencePaths, candidateChoices, numericFields, withSweep } from '../../src/ui/experimentDraft.ts';
+import { labelOfPath } from '../../src/ui/experimentLabels.ts';
 
 describe('composing a sweep in the app', () => {
   const r = parseScenarioObject({ schemaVersion: 3 });
@@ -13,6 +14,17 @@ describe('composing a sweep in the app', () => {
     expect(fields.some((f) => f.path === 'population.segments.0.visitsPerMonth')).toBe(true);
     expect(fields.some((f) => f.path.includes('schedule') || f.path.startsWith('probes'))).toBe(false);
     expect(fields.length).toBeGreaterThan(40);
+  });
+
+  it('names every lever number it offers in words in both languages, an audience’s setting too (not “audience.topPct”)', () => {
+    const levers = fields.filter((f) => f.path.startsWith('levers.'));
+    expect(levers.some((f) => f.path.endsWith('.audience.topPct'))).toBe(true);
+    for (const lang of ['en', 'zh'] as const)
+      for (const f of levers)
+        expect(labelOfPath(f.path, lang), f.path).not.toMatch(/[a-z]\.[a-z]|[a-z][A-Z]/);
+    expect(labelOfPath('levers.emotion.careGestures.audience.topPct', 'zh')).toBe(
+      '关怀与记忆点 → 覆盖对象: 前百分比',
+    );
   });
 
   it('adds a sweep the importer accepts, and one it refuses with the reason', () => {

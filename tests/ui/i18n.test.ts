@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HEALTH } from '../../src/engine/health.ts';
 import { defaultScenario, METRICS, type Scenario } from '../../src/engine/index.ts';
 import {
   assertRunnable,
@@ -10,7 +11,7 @@ import {
 import { UNIT_ZH } from '../../src/scenario/errors.ts';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.ts';
 import { LIBRARY, loadLibraryScenario } from '../../src/scenario/library.ts';
-import { sectionTitle } from '../../src/ui/docSections.ts';
+import { docSections, sectionTitle } from '../../src/ui/docSections.ts';
 import { COST_FIELDS, SECTIONS, WORLD_FIELDS } from '../../src/ui/editorFields.ts';
 import { labelOfPath } from '../../src/ui/experimentLabels.ts';
 import { EXPLAIN } from '../../src/ui/explain.ts';
@@ -40,6 +41,14 @@ describe('interface strings', () => {
       expect(t.zh.trim().length).toBeGreaterThan(0);
       expect(/[\u4e00-\u9fff]/.test(t.zh)).toBe(true);
     }
+    // A Chinese help text that cites a section of the model cites it by its Chinese title.
+    const titles = [...docSections().values()].filter((title) => title.includes(' '));
+    expect(titles.length).toBeGreaterThan(10);
+    for (const t of texts)
+      expect(
+        titles.filter((title) => t.zh.includes(title)),
+        t.zh,
+      ).toEqual([]);
   });
   it('has a Chinese name for every unit a scenario field or engine check shows (the editor prints it beside the field)', () => {
     const units = new Set<string>();
@@ -54,6 +63,22 @@ describe('interface strings', () => {
     units.delete('');
     expect(units.size).toBeGreaterThan(15);
     expect([...units].filter((u) => !(u in UNIT_ZH))).toEqual([]);
+  });
+});
+
+describe('health-score strings', () => {
+  it('state the bands’ thresholds as the score applies them (whole scores: poor below 45, average 45–59, good from 60)', () => {
+    const { goodFrom, poorBelow } = HEALTH;
+    const expected: [Key, number[]][] = [
+      ['popHealth_good', [goodFrom]],
+      ['popHealth_average', [poorBelow, goodFrom - 1]],
+      ['popHealth_poor', [poorBelow]],
+      ['audience_atRisk', [poorBelow]],
+      ['healthSharesNote', [goodFrom, poorBelow]],
+    ];
+    for (const lang of ['en', 'zh'] as const)
+      for (const [key, numbers] of expected)
+        expect(STRINGS[lang][key].match(/\d+/g)?.map(Number), `${lang}.${key}`).toEqual(numbers);
   });
 });
 

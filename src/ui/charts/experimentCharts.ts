@@ -21,6 +21,43 @@ export function sweepChart(
   });
 }
 
+/** Width of a label in ems at Plot's 10 px: Chinese characters are full-width, the rest about half. */
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+const ems = (text: string) => [...text].reduce((w, c) => w + (CJK.test(c) ? 1 : 0.6), 0);
+
+/**
+ * A label broken into lines of at most `width` ems: at spaces, and a run still too wide (Chinese, which has
+ * no spaces) into even pieces between its characters, none starting with punctuation. Plot breaks
+ * only at spaces and measures a Chinese character as half its width, so the labels of a narrow
+ * chart ran into each other.
+ */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && ems(`${line} ${word}`) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.flatMap((l) => {
+    const pieces = Math.ceil(ems(l) / width);
+    // A word in letters stays whole: cut, it would read as two.
+    if (pieces <= 1 || !CJK.test(l)) return [l];
+    const chars = [...l];
+    const size = Math.ceil(chars.length / pieces);
+    const out: string[] = [];
+    for (let k = 0; k < chars.length; k += size) {
+      const piece = chars.slice(k, k + size).join('');
+      const lead = /^\p{P}+/u.exec(piece)?.[0] ?? '';
+      if (out.length && lead) out[out.length - 1] += lead;
+      if (piece.length > lead.length) out.push(piece.slice(lead.length));
+    }
+    return out;
+  });
+}
+
 /**
  * A sweep over choices (a lever's audience): one point per choice with its 95 % interval, the
  * choices in the experiment's order — a line between them would invent values in between.
@@ -29,12 +66,29 @@ export function choiceChart(
   data: { choice: string; mean: number; lo: number; hi: number }[],
   o: { width?: number; title: string; xLabel: string; yLabel: string },
 ) {
+  const width = o.width ?? 640;
+  const marginLeft = 72;
+  const marginRight = 20;
+  // Each choice's label fits its band (the step, at Plot's 10 px), on as many lines as it needs.
+  const step = (width - marginLeft - marginRight) / Math.max(1, data.length);
+  const lines = new Map(data.map((d) => [d.choice, wrapLabel(d.choice, (0.9 * step) / 10)]));
+  const most = Math.max(1, ...[...lines.values()].map((l) => l.length));
+  const marginBottom = 22 + 11 * most + 14;
   return Plot.plot({
     title: o.title,
-    width: o.width ?? 640,
-    height: 300,
-    marginLeft: 72,
-    x: { label: o.xLabel, type: 'band', domain: data.map((d) => d.choice), padding: 0.4 },
+    width,
+    height: 300 + 11 * (most - 1),
+    marginLeft,
+    marginRight,
+    marginBottom,
+    x: {
+      label: o.xLabel,
+      labelOffset: marginBottom - 4,
+      type: 'band',
+      domain: data.map((d) => d.choice),
+      padding: 0.4,
+      tickFormat: (c: string) => lines.get(c)?.join('\n') ?? c,
+    },
     y: { label: o.yLabel, grid: true },
     // Named marks, for tests and style sheets (the chart drops Plot's own labels of its groups).
     marks: [
