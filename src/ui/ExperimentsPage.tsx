@@ -265,6 +265,32 @@ function ExperimentResultView({
     },
     [r, e, lang, outcomeLabel],
   );
+  // Each choice's own interval is wide (replications differ a great deal); the choices' paired
+  // differences from the first, on the same seeds, are what tell them apart.
+  const choiceDifferences = useCallback(
+    (width: number) => {
+      if (r.kind !== 'sweep' || e.kind !== 'sweep' || e.y || !isChoiceAxis(e.x))
+        return document.createElement('div');
+      const x = e.x;
+      const first = choiceLabel(x.choices[r.cells[0].point[x.path]], lang);
+      return choiceChart(
+        r.cells.slice(1).map((c) => ({
+          choice: choiceLabel(x.choices[c.point[x.path]], lang),
+          mean: c.vsFirst.mean,
+          lo: c.vsFirst.lo,
+          hi: c.vsFirst.hi,
+        })),
+        {
+          title: `${t('xp_vsFirst')}: ${first}`,
+          xLabel: labelOfPath(x.path, lang),
+          yLabel: `Δ ${outcomeLabel}`,
+          width: Math.min(width, 900),
+          zeroLine: true,
+        },
+      );
+    },
+    [r, e, lang, t, outcomeLabel],
+  );
   const heat = useCallback(
     (width: number) => {
       if (r.kind !== 'sweep' || e.kind !== 'sweep' || !e.y) return document.createElement('div');
@@ -355,6 +381,7 @@ function ExperimentResultView({
     return (
       <div data-testid="experiment-result" data-kind="sweep">
         <Chart build={e.y ? heat : sweepLine} testId={e.y ? 'heatmap-chart' : 'sweep-chart'} />
+        {!e.y && isChoiceAxis(e.x) && <Chart build={choiceDifferences} testId="choice-difference-chart" />}
         <table className="kpis" data-testid="sweep-table">
           <thead>
             <tr>

@@ -38,6 +38,13 @@ describe('an experiment over audiences on the experiments page', () => {
       ts.map((t) => t.textContent),
     );
     for (const label of ['everyone', 'top 20 % by value', 'at risk']) expect(ticks).toContain(label);
+    // Beside it, the other choices' paired differences from the first, around a zero line.
+    const diff = '[data-testid="choice-difference-chart"] svg';
+    await page.waitForSelector(diff);
+    expect((await page.$$(`${diff} g.choice-point circle`)).length).toBe(2);
+    expect((await page.$$(`${diff} g.choice-interval line`)).length).toBe(2);
+    const diffText = await page.textContent('[data-testid="choice-difference-chart"]');
+    expect(diffText).toContain('Difference from the first setting (paired): everyone');
 
     const parsed = parseScenarioText(readFileSync('scenarios/baselines/neighbourhood.json', 'utf8'));
     if (!parsed.ok) throw new Error('default scenario');

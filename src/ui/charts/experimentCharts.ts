@@ -64,7 +64,7 @@ export function wrapLabel(text: string, width: number): string[] {
  */
 export function choiceChart(
   data: { choice: string; mean: number; lo: number; hi: number }[],
-  o: { width?: number; title: string; xLabel: string; yLabel: string },
+  o: { width?: number; title: string; xLabel: string; yLabel: string; zeroLine?: boolean },
 ) {
   const width = o.width ?? 640;
   const marginLeft = 72;
@@ -102,6 +102,7 @@ export function choiceChart(
         className: 'choice-interval',
       }),
       Plot.dot(data, { x: 'choice', y: 'mean', fill: '#2a6f97', r: 5, tip: true, className: 'choice-point' }),
+      ...(o.zeroLine ? [Plot.ruleY([0], { stroke: '#555', strokeDasharray: '4,3' })] : []),
     ],
   });
 }
