@@ -19,7 +19,13 @@ const load = 'tests/.reports/throughput.json';
 if (existsSync(load)) {
   const r = JSON.parse(readFileSync(load, 'utf8'));
   console.log(
-    `Workbench load (browser): ${r.people.toLocaleString('en')} people × ${r.months} months × ${r.replications} replications in ${r.seconds.toFixed(1)} s on ${r.workers} workers (target 30 s); longest main-thread task ${r.longest.toFixed(0)} ms (target 50 ms)`,
+    `Workbench load (browser): ${r.people.toLocaleString('en')} people × ${r.months} months × ${r.replications} replications in ${r.seconds.toFixed(1)} s on ${r.workers} workers; ` +
+      (r.typedRatio
+        ? `app ÷ reference kernel (generator state in a typed array) ${r.typedRatio.toFixed(2)} (target ≤ 2), app ÷ kernel as given ${r.ratio.toFixed(2)}; `
+        : r.ratio
+          ? `app ÷ reference kernel ${r.ratio.toFixed(2)} (target ≤ 2); `
+          : 'no reference kernel beside the repository; ') +
+      `longest main-thread task ${r.longest.toFixed(0)} ms (target 50 ms)`,
   );
 }
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -817,7 +817,8 @@ export function App() {
                               caption={caption}
                             />
                             <p className="note">
-                              {t('healthSharesNote')} <Explain id="health" lang={lang} t={t} />
+                              {t('healthSharesNote')}{' '}
+                              <Explain id="health" about={t('m_healthPoor')} lang={lang} t={t} />
                             </p>
                           </div>
                         </section>
@@ -836,7 +837,8 @@ export function App() {
                                 data-partial-mean={partial ? String(interval.mean) : undefined}
                               >
                                 <th>
-                                  {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                                  {t(`kpi_${kpi.id}` as Key)}{' '}
+                                  <Explain id={kpi.id} about={t(`kpi_${kpi.id}` as Key)} lang={lang} t={t} />
                                 </th>
                                 <td>{formatInterval(interval, kpi.unit)}</td>
                               </tr>

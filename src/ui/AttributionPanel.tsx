@@ -232,7 +232,7 @@ export function AttributionPanel({
   return (
     <section className="attribution" data-testid={testId}>
       <h3>
-        {title} <Explain id="attribution" lang={lang} t={t} />
+        {title} <Explain id="attribution" about={title} lang={lang} t={t} />
       </h3>
       <p className="note">{intro}</p>
       <div className="compare-setup no-print">

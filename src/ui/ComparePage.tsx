@@ -500,7 +500,7 @@ export function ComparePage({
               ))}
             </select>
           </label>
-          <Explain id={metric} lang={lang} t={t} />
+          <Explain id={metric} about={t(`m_${metric}` as Key)} lang={lang} t={t} />
           <Chart
             build={chart}
             testId="compare-chart"
@@ -508,9 +508,10 @@ export function ComparePage({
             caption={[...caption, t('chartCaptionBands')]}
           />
           <p className="no-print">
-            {t('ladderTitle')} <Explain id="ladder" lang={lang} t={t} /> · {t('cohortTitle')}{' '}
-            <Explain id="cohort" lang={lang} t={t} /> · {t('clvTitle')} <Explain id="clv" lang={lang} t={t} />{' '}
-            · {t('threeDimTitle')} <Explain id="threeDim" lang={lang} t={t} />
+            {t('ladderTitle')} <Explain id="ladder" about={t('ladderTitle')} lang={lang} t={t} /> ·{' '}
+            {t('cohortTitle')} <Explain id="cohort" about={t('cohortTitle')} lang={lang} t={t} /> ·{' '}
+            {t('clvTitle')} <Explain id="clv" about={t('clvTitle')} lang={lang} t={t} /> ·{' '}
+            {t('threeDimTitle')} <Explain id="threeDim" about={t('threeDimTitle')} lang={lang} t={t} />
           </p>
           <Chart build={ladderBuild} testId="ladder-chart" name="compare-loyalty-ladder" caption={caption} />
           <section className="charts">
@@ -688,7 +689,8 @@ function CompareTable({
             {COMPARISON_KPIS.map((kpi, row) => (
               <tr key={kpi.id}>
                 <th scope="row">
-                  {t(`kpi_${kpi.id}` as Key)} <Explain id={kpi.id} lang={lang} t={t} />
+                  {t(`kpi_${kpi.id}` as Key)}{' '}
+                  <Explain id={kpi.id} about={t(`kpi_${kpi.id}` as Key)} lang={lang} t={t} />
                 </th>
                 <td>{cell(baselineKpis[row].interval, kpi.unit)}</td>
                 {outcome.plans.map((id) => {
@@ -710,7 +712,7 @@ function CompareTable({
             ))}
             <tr>
               <th scope="row">
-                {t('roi')} <Explain id="roi" lang={lang} t={t} />
+                {t('roi')} <Explain id="roi" about={t('roi')} lang={lang} t={t} />
               </th>
               <td>{dash('cmpDashBaseline')}</td>
               {outcome.plans.map((id) => (
@@ -721,7 +723,8 @@ function CompareTable({
             </tr>
             <tr>
               <th scope="row">
-                {t('costPerRetained')} <Explain id="costPerRetained" lang={lang} t={t} />
+                {t('costPerRetained')}{' '}
+                <Explain id="costPerRetained" about={t('costPerRetained')} lang={lang} t={t} />
               </th>
               <td>{dash('cmpDashBaseline')}</td>
               {outcome.plans.map((id) => (

@@ -3,8 +3,22 @@ import { useDocs } from './docsContext.ts';
 import { EXPLAIN } from './explain.ts';
 import type { Key, Lang } from './i18n.ts';
 
-/** An ⓘ beside a number or chart: what it means, and the model's section on it. */
-export function Explain({ id, lang, t }: { id: string; lang: Lang; t: (k: Key) => string }) {
+/**
+ * An ⓘ beside a number or chart: what it means, and the model's section on it. `about` names what
+ * it explains in its accessible name: a screen reader lists the page's buttons by name, and seven
+ * "What does this mean?" in a row told them apart by nothing.
+ */
+export function Explain({
+  id,
+  about,
+  lang,
+  t,
+}: {
+  id: string;
+  about: string;
+  lang: Lang;
+  t: (k: Key) => string;
+}) {
   const [open, setOpen] = useState(false);
   const openDocs = useDocs();
   const e = EXPLAIN[id];
@@ -15,7 +29,7 @@ export function Explain({ id, lang, t }: { id: string; lang: Lang; t: (k: Key) =
         type="button"
         className="explain-button"
         aria-expanded={open}
-        aria-label={t('explainLabel')}
+        aria-label={`${t('explainLabel')} ${about}`}
         onClick={() => setOpen((o) => !o)}
         data-explain={id}
       >

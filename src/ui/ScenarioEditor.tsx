@@ -235,7 +235,12 @@ function Audience({
       {/* The ⓘ beside the label, not in it: a button inside a label would also focus the select. */}
       <span>
         <label htmlFor={id}>{t(lever === 'complaintHandling' ? 'audienceCompensated' : 'audienceWho')}</label>{' '}
-        <Explain id="audience" lang={lang} t={t} />
+        <Explain
+          id="audience"
+          about={t(lever === 'complaintHandling' ? 'audienceCompensated' : 'audienceWho')}
+          lang={lang}
+          t={t}
+        />
       </span>
       <select
         id={id}

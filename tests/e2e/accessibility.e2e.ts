@@ -48,6 +48,8 @@ describe('accessibility', () => {
     await page.goto(app.url);
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
     const report: Record<string, Violation[]> = {};
+    const sameNames: string[] = [];
+    let scenarioButtons = 0;
     for (const lang of ['en', 'zh']) {
       if (lang === 'zh') await page.click('[data-testid="lang"]');
       for (const tab of TABS) {
@@ -79,8 +81,17 @@ describe('accessibility', () => {
         }
         if (tab === 'validation') await page.waitForSelector('[data-testid="validation-run"]');
         report[`${lang}/${tab}`] = await axe(page);
+        // Each ⓘ says what it explains: a screen reader lists buttons by name.
+        const names = await page.$$eval('.explain-button', (bs) =>
+          bs.map((b) => b.getAttribute('aria-label')),
+        );
+        const repeated = names.filter((n, k) => names.indexOf(n) !== k);
+        if (repeated.length) sameNames.push(`${lang}/${tab}: ${[...new Set(repeated)].join(' | ')}`);
+        if (tab === 'scenario') scenarioButtons = Math.max(scenarioButtons, names.length);
       }
     }
+    expect(sameNames).toEqual([]);
+    expect(scenarioButtons).toBeGreaterThan(1);
     const counts = Object.fromEntries(
       Object.entries(report).map(([k, vs]) => [
         k,
