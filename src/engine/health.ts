@@ -41,22 +41,17 @@ export function recentRate(recent: number, months: number, decay: number): numbe
 }
 
 /**
- * A customer's two visit rates in month t: lately, and since they came (`firstTick` −1 for a
- * customer from before the run, whose history starts with it). In the month they came both are null:
- * there is no history yet, and the score counts them as using the service as they mean to.
+ * Months a customer's recent-visit score has run in month t: from the run's start for a customer
+ * from before it (`firstTick` −1), from the month after they came for the others; 0 in the month they
+ * came, when there is no history yet and the score counts them as using the service as they mean to.
  */
-export function visitRates(
-  recent: number,
-  visits: number,
-  firstTick: number,
-  t: number,
-  decay: number,
-): { lately: number; usual: number } | null {
-  // Months the recent score has run: from the run's start, or from the month after they came.
-  const months = firstTick < 0 ? t + 1 : t - firstTick;
-  if (months <= 0) return null;
-  // The month they came (their first purchase) is part of their history too.
-  return { lately: recentRate(recent, months, decay), usual: visits / (firstTick < 0 ? months : months + 1) };
+export function historyMonths(firstTick: number, t: number): number {
+  return firstTick < 0 ? t + 1 : t - firstTick;
+}
+
+/** Visits a month since they came, over `months` of history (the month they came counts too). */
+export function usualVisitRate(visits: number, firstTick: number, months: number): number {
+  return visits / (firstTick < 0 ? months : months + 1);
 }
 
 export function healthScore(

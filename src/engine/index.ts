@@ -6,8 +6,9 @@ export {
   type HealthBand,
   healthBand,
   healthScore,
+  historyMonths,
   recentRate,
-  visitRates,
+  usualVisitRate,
 } from './health.ts';
 export { METRIC_INDEX, METRICS, type MetricName, series } from './metrics.ts';
 export { PURPOSES, Stream, streamKeys } from './rng.ts';

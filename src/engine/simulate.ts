@@ -5,7 +5,7 @@
  *   book → feel → talk → leave) → staff → tally.
  */
 import { M } from './metrics.ts';
-import { rankTopValue } from './month/audience.ts';
+import { aimAtEveryone, rankTopValue } from './month/audience.ts';
 import { beginMonth } from './month/conditions.ts';
 import { customerMonth } from './month/customer.ts';
 import { marketingReach } from './month/marketing.ts';
@@ -104,6 +104,7 @@ export class Simulation {
     if (this.done) throw new Error('simulation already finished');
     const w = this.w;
     beginMonth(w);
+    aimAtEveryone(w);
     rankTopValue(w);
     marketingReach(w);
     everyone(w);

@@ -1,6 +1,6 @@
 import type { RunOptions, Scenario } from './scenario.ts';
 import { Simulation } from './simulate.ts';
-import { Stage, UNSCORED } from './state.ts';
+import { isActive, Stage, UNSCORED } from './state.ts';
 
 /** Most customers a trace follows: enough to see patterns, few enough to draw at 60 frames a second. */
 export const MAX_TRACED = 4000;
@@ -89,8 +89,7 @@ export function tracePopulation(scenario: Scenario, options: RunOptions, size: n
       tr.source[o + i] = p.source[i];
       tr.satisfaction[o + i] = Math.round(p.sat[i] * 255);
       // A lapsed customer keeps the score of their last month in the engine; nobody reads it then.
-      const st = p.stage[i];
-      tr.health[o + i] = st >= Stage.FIRST && st <= Stage.ADVOCATE ? p.health[i] : UNSCORED;
+      tr.health[o + i] = isActive(p.stage[i]) ? p.health[i] : UNSCORED;
       if (f > 0) {
         tr.visits[o + i] = cap(p.visits[i] - last.visits[i]);
         tr.voiced[o + i] = cap(p.voiced[i] - last.voiced[i]);

@@ -4,13 +4,15 @@ import {
   HEALTH,
   healthScore,
   healthStory,
+  historyMonths,
+  recentRate,
   Simulation,
   Stage,
   series,
   simulate,
   tracePopulation,
   UNSCORED,
-  visitRates,
+  usualVisitRate,
 } from '../../src/engine/index.ts';
 import { RECENT_DECAY } from '../../src/engine/month/world.ts';
 import { NEVER } from '../../src/engine/state.ts';
@@ -103,8 +105,10 @@ describe('the population trace', () => {
         }
         const unresolved =
           p.lastUnresolvedTick[i] !== NEVER && p.lastUnresolvedTick[i] > t - HEALTH.unresolvedMonths;
-        const rates = visitRates(p.recent[i], p.visits[i], p.firstTick[i], t, RECENT_DECAY);
-        const h = healthScore(rates?.lately ?? 1, rates?.usual ?? 1, p.sat[i], p.satSlow[i], unresolved);
+        const months = historyMonths(p.firstTick[i], t);
+        const lately = months > 0 ? recentRate(p.recent[i], months, RECENT_DECAY) : 1;
+        const usual = months > 0 ? usualVisitRate(p.visits[i], p.firstTick[i], months) : 1;
+        const h = healthScore(lately, usual, p.sat[i], p.satSlow[i], unresolved);
         if (traced !== Math.round(h)) expect({ f, i, traced }).toEqual({ f, i, traced: Math.round(h) });
         month[traced >= HEALTH.goodFrom ? 0 : traced < HEALTH.poorBelow ? 2 : 1]++;
         active++;

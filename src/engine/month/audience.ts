@@ -123,13 +123,11 @@ export function recordSpend(w: World, i: number, amount: number): void {
 }
 
 /**
- * At the start of month t (after the month's conditions): the levers as they reach everyone; then
- * rank active customers by their spend in months t−12…t−1 for each
+ * At the start of month t: rank active customers by their spend in months t−12…t−1 for each
  * top-value audience (ties by index, so exactly round(N % × active) are in), then drop month t−12
  * from the sums to make room for this month's spend.
  */
 export function rankTopValue(w: World): void {
-  aimAtEveryone(w);
   const a = w.aim;
   if (!a.top || !a.value12 || !a.ring || !a.scratch) return;
   const { stage } = w.pop;

@@ -3,7 +3,7 @@
  * the month's end the counters turned into the reported metrics (metrics.ts), lever costs and profit.
  */
 
-import { HEALTH, healthScore } from '../health.ts';
+import { HEALTH, healthScore, historyMonths, usualVisitRate } from '../health.ts';
 import { levelShare, leverCost } from '../levers.ts';
 import { M, METRICS } from '../metrics.ts';
 import { AIMED_LEVERS, LEVER_NAMES } from '../scenario.ts';
@@ -36,11 +36,11 @@ export function countActive(w: World, i: number): void {
   // Health after this month, as the CRM would score it now (and the at-risk audience reads next month).
   const unresolved =
     p.lastUnresolvedTick[i] !== NEVER && p.lastUnresolvedTick[i] > t - HEALTH.unresolvedMonths;
-  // Visits a month lately and since they came (health.ts, visitRates; the weights from a table).
+  // Visits a month lately (recentRate, its weights from a table) and since they came (health.ts).
   const c = p.firstTick[i];
-  const months = c < 0 ? t + 1 : t - c;
+  const months = historyMonths(c, t);
   const lately = months > 0 ? p.recent[i] * w.recentNorm[months] : 1;
-  const usual = months > 0 ? p.visits[i] / (c < 0 ? months : months + 1) : 1;
+  const usual = months > 0 ? usualVisitRate(p.visits[i], c, months) : 1;
   // Whole points, as a CRM shows it: the monthly shares and the at-risk audience read the same score.
   const h = Math.round(healthScore(lately, usual, s, p.satSlow[i], unresolved));
   p.health[i] = h;
