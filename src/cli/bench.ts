@@ -295,7 +295,9 @@ async function main() {
       `| ${r.n.toLocaleString('en')} | ${median(r.engine).toFixed(1)} | ${median(r.reference).toFixed(1)} | ${median(ratios).toFixed(2)} | ${r.setupSeconds.toFixed(2)} | ${r.bytesPerCustomer.toFixed(0)} | ${r.peakRssMiB.toFixed(0)} |`,
     );
   }
-  console.log('ratio = median over runs of (engine / reference) in the same process; target ≥ 0.5 at 100k and 1M (not met: README, "Speed").');
+  console.log(
+    'ratio = median over runs of (engine / reference) in the same process; target ≥ 0.5 at 100k and 1M (not met: README, "Speed").',
+  );
   if (args.length === 0) {
     const { seconds, threads } = await wholeRuns(100_000, 60, 100);
     console.log(
