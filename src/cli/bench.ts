@@ -296,7 +296,7 @@ async function main() {
     );
   }
   console.log(
-    'ratio = median over runs of (engine / reference) in the same process; target ≥ 0.5 at 100k and 1M (not met: README, "Speed").',
+    'ratio = median over runs of (engine / reference) in the same process; target ≥ 0.5 at 100k and 1M (not met: README, "Speed and memory").',
   );
   if (args.length === 0) {
     const { seconds, threads } = await wholeRuns(100_000, 60, 100);
