@@ -18,6 +18,8 @@ const YIELD_EVERY_MS = 8;
 /** Runs numbered below this were cancelled (cancel() stops every run started before it). */
 let cancelledBelow = 0;
 let runsStarted = 0;
+/** Counts the runs and cancels that have arrived: a warm-up gives way as soon as it moves. */
+let calls = 0;
 
 /**
  * A macrotask without setTimeout's 4 ms clamp on nested timers: the message events queued meanwhile
@@ -54,6 +56,7 @@ const api = {
     replication: number,
   ): Promise<RunResult | null> {
     const id = runsStarted++;
+    calls++;
     const sim = new Simulation(scenario, { seed, replication, memoryLimitBytes: MEMORY_LIMIT_BYTES });
     let slice = performance.now();
     while (!sim.done) {
@@ -69,6 +72,33 @@ const api = {
   /** Stops every cancellable run started before this call, at its next month. */
   cancel(): void {
     cancelledBelow = runsStarted;
+    calls++;
+  },
+  /**
+   * Runs warm-up copies of a scenario (src/runner/warmUp.ts) and throws their results away, so the
+   * first run with a lever the worker has not run yet is not slowed by V8 compiling it again. Gives
+   * way between months to any run or cancel that arrives meanwhile: true if it ran to the end.
+   */
+  async warmUp(scenarios: Scenario[]): Promise<boolean> {
+    const before = calls;
+    let slice = performance.now();
+    for (const scenario of scenarios) {
+      const sim = new Simulation(scenario, {
+        seed: 'warm-up',
+        replication: 0,
+        memoryLimitBytes: MEMORY_LIMIT_BYTES,
+      });
+      while (!sim.done) {
+        if (performance.now() - slice >= YIELD_EVERY_MS) {
+          await yieldToMessages();
+          slice = performance.now();
+        }
+        if (calls !== before) return false;
+        sim.step();
+      }
+      sim.result();
+    }
+    return true;
   },
   /** One experiment task, reduced to the few numbers an experiment keeps. */
   measure(task: Task, outcome: OutcomeId): Measurement {

@@ -3,6 +3,7 @@ import type { SimulationWorkerApi } from '../../workers/simulation.worker.ts';
 import type { RunResult, Scenario } from '../engine/index.ts';
 import type { Measurement, Task } from '../experiments/measure.ts';
 import type { OutcomeId } from '../scenario/experimentSchema.ts';
+import { warmUpScenarios } from './warmUp.ts';
 
 export interface RunProgress {
   done: number;
@@ -218,6 +219,9 @@ export class WorkerPool {
   private cancellable = false;
   /** Set by terminate(): a worker gone after that was stopped on purpose, not lost. */
   private closed = false;
+  /** Whether every worker has run the warm-up (warmUp), and whether one is going on. */
+  private warmed = false;
+  private warming = false;
 
   constructor(readonly size = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2))) {
     for (let k = 0; k < size; k++) this.lanes.push(spawnSimulationWorker());
@@ -282,6 +286,25 @@ export class WorkerPool {
       cancellable,
     );
     return results;
+  }
+
+  /**
+   * Has every worker run small copies of `scenario` with every lever on (runner/warmUp.ts), once in
+   * this pool's life, while nothing else runs. A run started meanwhile takes the workers back within
+   * a slice (8 ms); a warm-up cut short is tried again at the next call. Its results are not kept.
+   */
+  warmUp(scenario: Scenario): void {
+    if (this.warmed || this.warming || this.cancelNow || this.closed) return;
+    this.warming = true;
+    const copies = warmUpScenarios(scenario);
+    void Promise.all(
+      this.lanes.map((l) =>
+        Promise.race([l.ready.then(() => l.api.warmUp(copies)), l.died]).catch(() => false),
+      ),
+    ).then((done) => {
+      this.warming = false;
+      this.warmed ||= done.every(Boolean);
+    });
   }
 
   /** Experiment tasks, each reduced to its measurement in the worker (few numbers cross back). */
@@ -351,6 +374,7 @@ export class WorkerPool {
 
   private restart(): void {
     if (this.closed) return;
+    this.warmed = false;
     for (const l of this.lanes) stop(l);
     this.lanes = this.lanes.map(() => spawnSimulationWorker());
   }
