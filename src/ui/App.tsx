@@ -317,6 +317,7 @@ export function App() {
     let drawn = 0;
     let drawnAt = 0;
     let redraw: ReturnType<typeof setTimeout> | undefined;
+    let stopWarmUp = () => {};
     /**
      * Draws the replications finished so far if more than are drawn: the first one at once, then at
      * most every REDRAW_EVERY_MS. Whichever replication finishes first is drawn first (the run's
@@ -348,11 +349,9 @@ export function App() {
     };
     const timer = setTimeout(async () => {
       // Replications are kept as they finish: a reload mid-run goes on from those already done.
-      // Both looked up at once: each read waits its turn in IndexedDB, which the first result waits for.
-      const [cached, finished] =
-        runId === 0
-          ? await Promise.all([storage.getResults(key), storage.getPartialResults(key)])
-          : [undefined, []];
+      const { whole: cached, parts: finished } =
+        runId === 0 ? await storage.getRun(key) : { whole: undefined, parts: [] };
+      void storage.noteRecentRun(key);
       if (!live) return;
       if (cached) {
         showResults(cached);
@@ -387,7 +386,10 @@ export function App() {
         if (!live) return;
         clearTimeout(redraw);
         showResults(out.run);
-        void storage.saveResults(key, out.run).then((saved) => saved && storage.clearPartialResults(key));
+        // Its replications were saved as they came: a small header makes them a whole run.
+        void storage.finishResults(key, REPLICATIONS);
+        // Once the page is idle, the workers compile the levers this run did not use (runner/warmUp.ts).
+        stopWarmUp = prefetchWhenIdle([async () => pool.warmUp(scenario)], 2000);
       } catch (e) {
         if (live) setError(e instanceof Error ? e.message : String(e));
       } finally {
@@ -401,6 +403,7 @@ export function App() {
       live = false;
       clearTimeout(timer);
       clearTimeout(redraw);
+      stopWarmUp();
       running.current = false;
       scenarioPool.current?.cancel();
     };

@@ -18,7 +18,7 @@ export interface PastRun {
 }
 
 const INDEX = 'compareHistory';
-/** Runs kept; older ones are dropped (their results overwritten with nothing). */
+/** Runs kept; older ones are dropped with their results. */
 export const KEEP_RUNS = 8;
 
 const key = (run: PastRun, scenario: string) => `history:${run.id}:${scenario}`;
@@ -31,7 +31,7 @@ export async function saveRun(run: PastRun, results: Record<string, RunResult[]>
   await Promise.all([run.baseline, ...run.plans].map((id) => storage.saveResults(key(run, id), results[id])));
   const all = [run, ...(await listRuns()).filter((r) => r.id !== run.id)];
   for (const old of all.slice(KEEP_RUNS))
-    for (const id of [old.baseline, ...old.plans]) void storage.saveResults(key(old, id), []);
+    for (const id of [old.baseline, ...old.plans]) void storage.removeResults(key(old, id));
   const kept = all.slice(0, KEEP_RUNS);
   await storage.setSetting(INDEX, kept);
   return kept;

@@ -1,0 +1,120 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { KEEP_RECENT_RUNS } from '../../src/ui/storage.ts';
+import { figures, servedApp, setMarketSize, watchErrors } from './browser.ts';
+
+const app = servedApp();
+
+interface Store {
+  /** Whole runs' records: key, replications (the header), whether it holds the results itself. */
+  headers: { key: string; replications: unknown; holdsResults: boolean }[];
+  /** Each replication's record, by the key of the run it belongs to. */
+  parts: Record<string, number>;
+  /** The Scenario tab's recent runs, newest first. */
+  recent: string[];
+}
+
+/** The results store and the recent-runs list, read straight from IndexedDB. */
+const store = (page: Page): Promise<Store> =>
+  page.evaluate(
+    () =>
+      new Promise<Store>((resolve, reject) => {
+        const req = indexedDB.open('loyalty-lab');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['results', 'settings'], 'readonly');
+          const keys = tx.objectStore('results').getAllKeys();
+          const recent = tx.objectStore('settings').get('recentRuns');
+          const headers: Store['headers'] = [];
+          const parts: Record<string, number> = {};
+          keys.onsuccess = () => {
+            for (const k of keys.result as string[]) {
+              const m = /^partial:(.*):\d{6}$/.exec(k);
+              if (m) parts[m[1]] = (parts[m[1]] ?? 0) + 1;
+              else {
+                const r = tx.objectStore('results').get(k);
+                r.onsuccess = () =>
+                  headers.push({
+                    key: k,
+                    replications: r.result.replications,
+                    holdsResults: 'results' in r.result,
+                  });
+              }
+            }
+          };
+          tx.oncomplete = () => {
+            resolve({ headers, parts, recent: recent.result ?? [] });
+            db.close();
+          };
+        };
+      }),
+  );
+
+/** Counts the calls the page sends its simulation workers, by method (Comlink's messages name it). */
+const countWorkerCalls = () => {
+  const calls: Record<string, number> = {};
+  (window as unknown as { workerCalls: Record<string, number> }).workerCalls = calls;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+    const m = args[0] as { type?: string; path?: string[] } | null;
+    if (m?.type === 'APPLY' && m.path) calls[m.path.join('.')] = (calls[m.path.join('.')] ?? 0) + 1;
+    return (post as (...a: unknown[]) => void).apply(this, args);
+  } as typeof post;
+};
+const workerCalls = (page: Page) =>
+  page.evaluate(() => ({ ...(window as unknown as { workerCalls: Record<string, number> }).workerCalls }));
+
+/** Waits until the Scenario tab's newest run (first of the recent runs) other than `previous` is saved whole. */
+async function savedWhole(page: Page, previous: string | undefined): Promise<string> {
+  let newest = '';
+  await expect
+    .poll(
+      async () => {
+        const s = await store(page);
+        newest = s.recent[0];
+        return newest !== previous && s.headers.some((h) => h.key === newest);
+      },
+      { timeout: 90_000 },
+    )
+    .toBe(true);
+  return newest;
+}
+
+describe('the results kept in the browser', () => {
+  it('keeps a run as its replications and a small header, shows it after a reload without running it, and keeps only the recent runs', async () => {
+    const context = await app.browser.newContext();
+    await context.addInitScript(countWorkerCalls);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    const shown = await figures(page);
+    const first = await savedWhole(page, undefined);
+    const s = await store(page);
+    // The default run: its eight replications, each a record, and a header that holds no results.
+    expect(s.headers).toEqual([{ key: first, replications: 8, holdsResults: false }]);
+    expect(s.parts).toEqual({ [first]: 8 });
+    expect(s.recent).toEqual([first]);
+
+    await page.reload();
+    expect(await figures(page)).toEqual(shown);
+    expect((await workerCalls(page)).runCancellable ?? 0, 'shown from the store, not run again').toBe(0);
+
+    // More versions of the scenario than are kept, each run to the end.
+    await setMarketSize(page, 2000);
+    let newest = await savedWhole(page, first);
+    const ran = [first, newest];
+    for (let depth = 1; ran.length < KEEP_RECENT_RUNS + 3; depth++) {
+      await page.fill('[data-field="levers.value.discount.depthPct"]', String(depth));
+      newest = await savedWhole(page, newest);
+      ran.push(newest);
+    }
+    const after = await store(page);
+    const kept = ran.slice(-KEEP_RECENT_RUNS);
+    expect(after.recent).toEqual([...kept].reverse());
+    expect(after.headers.map((h) => h.key).sort()).toEqual([...kept].sort());
+    expect(after.parts).toEqual(Object.fromEntries(kept.map((k) => [k, 8])));
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
