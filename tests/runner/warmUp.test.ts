@@ -14,7 +14,9 @@ describe('the workers’ warm-up copies of a scenario', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(scenarios)('$id: small, every lever on in every month, both discount paths, and runnable', ({ scenario }) => {
+  it.each(scenarios)('$id: small, every lever on in every month, both discount paths, and runnable', ({
+    scenario,
+  }) => {
     const before = structuredClone(scenario);
     const copies = warmUpScenarios(scenario);
     expect(scenario, 'the scenario itself is left as it was').toEqual(before);
@@ -26,7 +28,10 @@ describe('the workers’ warm-up copies of a scenario', () => {
       for (const month of [1, 12, 24]) {
         const st = createLeverState();
         resolveLevers(c, month, st);
-        expect(LEVER_NAMES.filter((name) => !st.on[name]), `levers off in month ${month}`).toEqual([]);
+        expect(
+          LEVER_NAMES.filter((name) => !st.on[name]),
+          `levers off in month ${month}`,
+        ).toEqual([]);
         expect(st.tiers).toBe(true);
       }
       const r = simulate(c, { seed: 'warm-up', replication: 0 });
