@@ -71,6 +71,9 @@ const RUN_DELAY_MS = 0;
 /** While replications stream in, the bands are redrawn at most this often (each redraw costs main-thread time). */
 const REDRAW_EVERY_MS = 300;
 
+/** Whether the address bar holds a share link. */
+const hasLink = () => window.location.hash.includes(`${FRAGMENT_KEY}=`);
+
 function libraryDefault(): Opened {
   const r = loadLibraryScenario(DEFAULT_SCENARIO_ID);
   if (!r.ok) throw new Error(`the bundled default scenario is invalid: ${r.problems[0]?.en}`);
@@ -191,17 +194,31 @@ export function App() {
     return r.ok;
   }, []);
 
+  /** Opens the share link in the address bar, or says what is wrong with it. */
+  const openLink = useCallback(async () => {
+    const r = await decodeShareLink(window.location.href);
+    if (r.ok) {
+      open({ id: 'link', file: r.file });
+      setTab(r.file.lesson ? 'lessons' : 'scenario');
+    } else setProblems({ source: 'link', problems: r.problems });
+  }, [open]);
+
+  // A link pasted into the address bar of a page already open changes only its hash.
+  useEffect(() => {
+    const onHash = () => {
+      if (hasLink()) void openLink();
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [openLink]);
+
   // On start: a share link wins; otherwise the user's last scenario, if it was one of theirs.
   useEffect(() => {
     void (async () => {
       const saved = await storage.listScenarios();
       setMine(saved);
-      if (window.location.hash.includes(`${FRAGMENT_KEY}=`)) {
-        const r = await decodeShareLink(window.location.href);
-        if (r.ok) {
-          open({ id: 'link', file: r.file });
-          if (r.file.lesson) setTab('lessons');
-        } else setProblems({ source: 'link', problems: r.problems });
+      if (hasLink()) {
+        await openLink();
         return;
       }
       // A comparison the last page left running is offered on its tab, to finish from where it stopped.
@@ -218,14 +235,19 @@ export function App() {
         if (r.ok) open({ id: last, file: r.file });
       }
     })();
-  }, [open]);
+  }, [open, openLink]);
 
   /** An edit: a library or linked scenario becomes the user's own copy, saved as they type. */
   const edit = (file: ScenarioFile) => {
     let id = opened.id;
     if (!id.startsWith('my/')) {
+      // The link has become the user's copy: a reload opens the copy (the last opened), not the link again.
+      if (opened.id === 'link' && hasLink())
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
       id = newId();
-      file = { ...file, name: `${file.name} — ${lang === 'zh' ? '我的副本' : 'my copy'}` };
+      // A name being typed is the user's: a suffix added under their caret scrambled it ("S — my copypring").
+      if (file.name === opened.file.name)
+        file = { ...file, name: `${file.name} — ${lang === 'zh' ? '我的副本' : 'my copy'}` };
       // A copy of a library baseline is measured against it: the editor marks what differs.
       if (!file.baseline && opened.id.startsWith('baselines/')) file = { ...file, baseline: opened.id };
     }

@@ -39,6 +39,60 @@ describe('scenario files and share links in the app', () => {
     await other.close();
   });
 
+  it('opens a link pasted into a page already open, and a reload after an edit opens the edited copy', async () => {
+    const page = await app.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await figures(page);
+    await page.selectOption('[data-testid="library"]', 'plans/community-led');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
+    );
+    await page.click('[data-testid="share"]');
+    const link = await page.inputValue('[data-testid="share-link"] input');
+    await page.selectOption('[data-testid="library"]', 'baselines/tea-shop');
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
+    );
+    // Only the hash changes: the page is not loaded again.
+    await page.evaluate((href) => {
+      window.location.href = href;
+    }, link);
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
+    );
+    await figures(page);
+    // An edit makes it the user's copy: the link leaves the address bar, so a reload opens the copy.
+    await page.click('[data-testid="edit"]');
+    await page.fill('[data-field="levers.value.discount.depthPct"]', '7');
+    await page.waitForFunction(() => !window.location.hash.includes('scenario='));
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('my copy'),
+      null,
+      { timeout: 90_000 },
+    );
+    await page.click('[data-testid="edit"]');
+    expect(await page.inputValue('[data-field="levers.value.discount.depthPct"]')).toBe('7');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a name typed key by key into a library scenario: the copy takes it as typed', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    await figures(page);
+    await page.click('[data-testid="edit"]');
+    await page.click('[data-field="name"]');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Spring promo');
+    expect(await page.inputValue('[data-field="name"]')).toBe('Spring promo');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Spring promo'),
+    );
+    await page.close();
+  });
+
   it('says a damaged link is damaged and keeps working on the default scenario', async () => {
     const page = await app.browser.newPage();
     await page.goto(`${app.url}#scenario=q1w2e3r4t5y6`);
