@@ -33,11 +33,15 @@ function tooDeep(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** Where in the text a JSON syntax error is, as line and column, from the engine's error message. */
-function syntaxPosition(text: string, message: string): string {
+/** Where in the text a JSON syntax error is, from the engine's error message (−1: it does not say). */
+function syntaxOffset(message: string): number {
   const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  const pos = Number(m[1]);
+  return m ? Number(m[1]) : -1;
+}
+
+/** A syntax error's offset as line and column. */
+function syntaxPosition(text: string, pos: number): string {
+  if (pos < 0) return '';
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const col = pos - before.lastIndexOf('\n');
@@ -45,8 +49,9 @@ function syntaxPosition(text: string, message: string): string {
 }
 
 /** What went wrong in the JSON, in words of both languages (the parser's own message is English only). */
-function jsonReason(message: string): { en: string; zh: string } {
-  if (/unexpected end|unterminated|end of data/i.test(message))
+function jsonReason(message: string, atEnd: boolean): { en: string; zh: string } {
+  // A file cut off after a comma reads as a missing property name at its very end.
+  if (atEnd || /unexpected end|unterminated|end of data/i.test(message))
     return {
       en: 'the text ends too early; the file may have been cut off',
       zh: '文本提前结束，文件可能不完整（被截断）',
@@ -81,8 +86,9 @@ export function parseScenarioText(text: string): ImportResult {
       const msg = e instanceof Error ? e.message : String(e);
       if (e instanceof RangeError)
         return fail({ path: '', en: 'the JSON is nested too deeply', zh: 'JSON 嵌套层级过深' });
-      const at = syntaxPosition(text, msg);
-      const why = jsonReason(msg);
+      const pos = syntaxOffset(msg);
+      const at = syntaxPosition(text, pos);
+      const why = jsonReason(msg, pos >= 0 && text.slice(pos).trim() === '');
       return fail({
         path: '',
         en: `not valid JSON${at}: ${why.en} (${msg})`,

@@ -57,6 +57,17 @@ describe('errors people understand', () => {
     expect(problems(whole.slice(0, 30))[0].zh).toContain('截断');
   });
 
+  it('calls a file cut off after a comma cut off, not a missing property name', () => {
+    const whole = JSON.stringify({ schemaVersion: 2, name: 'a scenario', horizonMonths: 24 }, null, 2);
+    const cut = whole.slice(0, whole.indexOf('"horizonMonths"'));
+    expect(cut.trimEnd().endsWith(',')).toBe(true);
+    const [p] = problems(cut);
+    expect(p.en).toMatch(/the text ends too early; the file may have been cut off/);
+    expect(p.zh).toContain('截断');
+    // A property name really missing inside the text is still called that.
+    expect(problems('{"name": "x", }  \n')[0].en).toMatch(/property name is missing/);
+  });
+
   it('explains segment shares, schedules after the horizon, and newer formats', () => {
     const seg = problems(
       JSON.stringify({
