@@ -29,6 +29,14 @@ describe('the compare page', () => {
       await page.waitForSelector(`[data-testid="${id}"] svg`);
     const { longest } = await longTasks();
     console.log(`longest main-thread task during the comparison: ${longest.toFixed(0)} ms`);
+    // The CLV chart's plan names end in an ellipsis inside the chart, none cut at its left edge.
+    const overflow = await page.$eval('[data-testid="clv-chart"] svg', (svg) => {
+      const left = svg.getBoundingClientRect().left;
+      return [...svg.querySelectorAll('text')]
+        .filter((t) => t.getBoundingClientRect().left < left - 0.5)
+        .map((t) => t.textContent);
+    });
+    expect(overflow).toEqual([]);
 
     const base = runReplications(scenarioOf('baselines/neighbourhood'), '1', 4);
     for (const plan of ['plans/discount-heavy', 'plans/three-dimension-balanced']) {

@@ -79,12 +79,13 @@ export function clvChart(
   o: { title: string; xLabel: string; width?: number },
 ) {
   const width = o.width ?? 500;
+  const marginLeft = Math.min(220, Math.round(width * 0.4));
   return Plot.plot({
     title: o.title,
     width,
     height: 60 + 36 * data.length,
     // Plan names on the left take up to 40 % of a narrow chart; longer ones are cut with an ellipsis.
-    marginLeft: Math.min(220, Math.round(width * 0.4)),
+    marginLeft,
     color: seriesColors(data.map((d) => d.plan)),
     x: { label: o.xLabel, grid: true },
     y: { label: null, domain: data.map((d) => d.plan), axis: null },
@@ -94,9 +95,11 @@ export function clvChart(
       Plot.tickX(data, { y: 'plan', x: 'q50', strokeWidth: 3 }),
       Plot.ruleX([0]),
       // Names as an axis of our own, so a long one ends in an ellipsis instead of running off the edge.
+      // lineWidth is in ems of Plot's estimate of text width, which runs narrower than the page's
+      // font: at the full margin the first letter of a long name fell off the edge ("eighbourhood…").
       Plot.axisY({
         tickSize: 0,
-        lineWidth: Math.max(6, (Math.min(220, Math.round(width * 0.4)) - 12) / 10),
+        lineWidth: Math.max(6, ((marginLeft - 12) / 10) * 0.85),
         textOverflow: 'ellipsis',
       }),
     ],
