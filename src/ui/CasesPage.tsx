@@ -116,7 +116,8 @@ export function CasesPage({
               <p>
                 <strong>{t('caseDid')}</strong> {info.whatTheyDid[lang]}
               </p>
-              <table className="kpis">
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways, and a scroll container must be reachable by keyboard (axe: scrollable-region-focusable) */}
+              <table className="kpis" tabIndex={0} aria-label={info.firm[lang]}>
                 <thead>
                   <tr>
                     <th>

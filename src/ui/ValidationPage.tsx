@@ -111,7 +111,10 @@ export function ValidationPage({
                 <th scope="row">
                   {c.title[lang]}
                   <details>
-                    <summary>{t('validationDesign')}</summary>
+                    {/* Sixteen summaries all read "Design" to a screen reader: each names its check. */}
+                    <summary aria-label={`${t('validationDesign')}: ${c.title[lang]}`}>
+                      {t('validationDesign')}
+                    </summary>
                     <p className="note">
                       {c.design.text[lang]} ({c.design.people.toLocaleString()} {t('market')},{' '}
                       {c.design.months} {t('months')}, {c.design.replications * times} {t('replications')},{' '}

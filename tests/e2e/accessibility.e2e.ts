@@ -115,6 +115,31 @@ describe('accessibility', () => {
     await context.close();
   });
 
+  it('has no serious or critical axe-core violation on a phone, where wide tables scroll sideways', async () => {
+    const context = await app.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    const bad: string[] = [];
+    for (const tab of TABS) {
+      await page.click(`[data-testid="tab-${tab}"]`);
+      if (tab === 'compare') {
+        await page.fill('[data-testid="reps"]', '2');
+        await page.click('[data-testid="run-compare"]');
+        await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', {
+          timeout: 120_000,
+        });
+      }
+      if (tab === 'cases') await page.waitForSelector('.case-title');
+      if (tab === 'validation') await page.waitForSelector('[data-testid="validation-run"]');
+      for (const v of await axe(page))
+        if (v.impact === 'serious' || v.impact === 'critical')
+          bad.push(`${tab}: ${v.id} (${v.impact}, ${v.nodes}) ${v.help} — ${v.targets.join(' | ')}`);
+    }
+    expect(bad).toEqual([]);
+    await context.close();
+  });
+
   it('has no axe-core violation at all in the editor’s audiences or the population view coloured by health, in both languages', async () => {
     const context = await app.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
