@@ -2,14 +2,29 @@ import { Marked } from 'marked';
 import { useEffect, useMemo, useRef } from 'react';
 import modelDoc from '../../docs/model.md?raw';
 import { slugify } from '../teaching/anchors.ts';
+import { readFlowchart } from '../teaching/flowchart.ts';
 import type { Key } from './i18n.ts';
+import { useUi } from './uiContext.ts';
 
-/** docs/model.md as HTML, headings carrying the same anchors as on GitHub. Our own text, bundled. */
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * docs/model.md as HTML, headings carrying the same anchors as on GitHub. Our own text, bundled.
+ * Its Mermaid chart, which GitHub draws, is shown as the list of what drives what (flowchart.ts).
+ */
 function renderModelDoc(): string {
   const marked = new Marked({
     renderer: {
       heading({ tokens, depth, text }) {
         return `<h${depth} id="${slugify(text)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+      code({ text, lang }) {
+        if (lang !== 'mermaid') return false;
+        const items = readFlowchart(text).map(
+          (l) =>
+            `<li><strong>${escapeHtml(l.effect)}</strong> ← ${l.causes.map(escapeHtml).join(' · ')}</li>`,
+        );
+        return `<ul class="causal-chain" data-testid="causal-chain">${items.join('')}</ul>\n`;
       },
     },
   });
@@ -28,6 +43,7 @@ export function DocsPanel({
   onClose: () => void;
   t: (k: Key) => string;
 }) {
+  const { lang } = useUi();
   const html = useMemo(() => (rendered ??= renderModelDoc()), []);
   const dialog = useRef<HTMLDialogElement>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -41,13 +57,21 @@ export function DocsPanel({
   return (
     <dialog ref={dialog} className="docs" onClose={onClose} data-testid="docs" data-anchor={anchor}>
       <div className="docs-bar">
-        <strong>{t('docsTitle')}</strong>
+        <div>
+          <strong>{t('docsTitle')}</strong>
+          {/* In the bar, so it is seen wherever the reference opens (it opens at a section). */}
+          {lang === 'zh' && (
+            <p className="note docs-language" data-testid="docs-language">
+              {t('docsEnglishOnly')}
+            </p>
+          )}
+        </div>
         <button type="button" onClick={() => dialog.current?.close()} data-testid="docs-close">
           {t('close')}
         </button>
       </div>
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the app's own bundled documentation */}
-      <div ref={body} className="docs-body" dangerouslySetInnerHTML={{ __html: html }} />
+      <div ref={body} className="docs-body" lang="en" dangerouslySetInnerHTML={{ __html: html }} />
     </dialog>
   );
 }

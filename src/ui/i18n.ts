@@ -144,6 +144,8 @@ const en = {
   presentationOn: 'Presentation mode',
   presentationOff: 'Leave presentation',
   docsTitle: 'How the model works',
+  docsEnglishOnly:
+    'This reference is in English; the ⓘ notes beside each figure and lever are in both languages.',
   close: 'Close',
   explainLabel: 'What does this mean?',
   explainMore: 'Read in the model →',
@@ -760,6 +762,7 @@ const zh: Record<Key, string> = {
   presentationOn: '演示模式',
   presentationOff: '退出演示',
   docsTitle: '模型说明',
+  docsEnglishOnly: '这份模型说明目前只有英文版；各指标和杠杆旁的 ⓘ 说明有中文。',
   close: '关闭',
   explainLabel: '这是什么意思？',
   explainMore: '在模型说明中阅读 →',

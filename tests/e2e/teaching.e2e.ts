@@ -63,6 +63,31 @@ describe('teaching mode', () => {
     await page.close();
   });
 
+  it('shows the model reference on a phone in Chinese: its causal chain as a list, marked as English, nothing past the edge', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 90_000 });
+    await page.click('[data-testid="lang"]');
+    await page.click('[data-testid="open-docs"]');
+    await page.waitForSelector('[data-testid="docs"][open]');
+    expect(await page.textContent('[data-testid="docs-language"]')).toContain('只有英文版');
+    expect(await page.getAttribute('.docs-body', 'lang')).toBe('en');
+    const chain = await page.$$eval('[data-testid="causal-chain"] li', (lis) =>
+      lis.map((li) => li.textContent),
+    );
+    expect(chain).toContain(
+      'loyalty ← bond 情感 · perceived value 价值 · experience 体验 · satisfaction vs expectation · trust',
+    );
+    expect(await page.textContent('.docs-body')).not.toContain('flowchart LR');
+    // Wide tables and formulas scroll inside themselves; the text itself never runs past the dialog.
+    const widths = await page.$eval('.docs-body', (b) => ({ scroll: b.scrollWidth, client: b.clientWidth }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client + 1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('walks through a lesson in Chinese, and explains a number', async () => {
     const page = await app.browser.newPage();
     await page.goto(app.url);
