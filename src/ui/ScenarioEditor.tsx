@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AIMED_LEVERS, type AimedLever, AUDIENCE_KINDS } from '../engine/index.ts';
 import { formatProblem, type Problem, UNIT_ZH } from '../scenario/errors.ts';
 import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
@@ -39,6 +39,15 @@ function unitText(unit: string | undefined, lang: Lang): string {
 /** A slider is offered beside the number box where the range is short enough to slide through. */
 const SLIDER_SPAN = 1000;
 
+/**
+ * Fields whose value sets how long a run takes. Typed key by key, each of their keystrokes was a run
+ * of its own: on the way to 1,000,000,000 (refused) the page started a run of 1,000,000 people,
+ * which went on for 20 s under the refusal. They take effect once typing pauses (or on Enter or
+ * leaving the field); every other field takes effect at once, which is what makes what-if instant.
+ */
+const SIZE_FIELDS = new Set(['population.marketSize', 'horizonMonths', 'population.network.meanContacts']);
+const SIZE_PAUSE_MS = 500;
+
 /** Whether a value differs from the reference's (both present). */
 function changed(file: ScenarioFile, reference: ScenarioFile | null | undefined, path: Path): boolean {
   if (!reference) return false;
@@ -74,6 +83,17 @@ function NumberField({
   const value = getAt(file, path) as number;
   const [text, setText] = useState<string | null>(null);
   const id = `f-${path.join('-')}`;
+  const sized = SIZE_FIELDS.has(path.join('.'));
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; commit: () => void } | null>(null);
+  const flush = () => {
+    const p = pending.current;
+    pending.current = null;
+    if (p) {
+      clearTimeout(p.timer);
+      p.commit();
+    }
+  };
+  useEffect(() => () => clearTimeout(pending.current?.timer), []);
   const lo = meta.minimum;
   const hi = meta.maximum;
   const slidable = lo !== undefined && hi !== undefined && hi - lo <= SLIDER_SPAN;
@@ -107,12 +127,22 @@ function NumberField({
         max={meta.maximum}
         step={meta.integer ? 1 : 'any'}
         value={text ?? String(value)}
+        aria-invalid={problem ? true : undefined}
         onChange={(e) => {
           setText(e.target.value);
           const v = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
-          onChange(path, Number.isFinite(v) ? v : e.target.value);
+          const commit = () => onChange(path, Number.isFinite(v) ? v : e.target.value);
+          if (!sized) return commit();
+          clearTimeout(pending.current?.timer);
+          pending.current = { commit, timer: setTimeout(flush, SIZE_PAUSE_MS) };
         }}
-        onBlur={() => setText(null)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') flush();
+        }}
+        onBlur={() => {
+          flush();
+          setText(null);
+        }}
       />
       <span className="unit">
         {unitText(meta.unit, lang)} · {meta.minimum}–{meta.maximum}

@@ -142,3 +142,31 @@ export async function setMarketSize(page: Page, people: number): Promise<void> {
     { timeout: 90_000 },
   );
 }
+
+/**
+ * For context.addInitScript: records the calls the page sends its workers, by method (Comlink's
+ * messages name it), each as the market size of the scenario it was given (null if none).
+ */
+export const countWorkerCalls = () => {
+  const calls: Record<string, (number | null)[]> = {};
+  (window as unknown as { workerCalls: typeof calls }).workerCalls = calls;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+    const m = args[0] as {
+      type?: string;
+      path?: string[];
+      argumentList?: { value?: { population?: { marketSize?: number } } }[];
+    } | null;
+    if (m?.type === 'APPLY' && m.path) {
+      const name = m.path.join('.');
+      (calls[name] ??= []).push(m.argumentList?.[0]?.value?.population?.marketSize ?? null);
+    }
+    return (post as (...a: unknown[]) => void).apply(this, args);
+  } as typeof post;
+};
+
+/** What countWorkerCalls recorded so far. */
+export const workerCalls = (page: Page) =>
+  page.evaluate(() => ({
+    ...(window as unknown as { workerCalls: Record<string, (number | null)[]> }).workerCalls,
+  }));

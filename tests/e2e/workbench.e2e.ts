@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { figures, servedApp, watchErrors } from './browser.ts';
+import { countWorkerCalls, figures, servedApp, watchErrors, workerCalls } from './browser.ts';
 
 const app = servedApp();
 
@@ -111,6 +111,39 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
     );
     expect(await page.inputValue('[data-field="levers.emotion.community.levelPct"]')).toBe('80');
     expect(await page.textContent('[data-testid="my-scenarios"]')).toContain('my copy');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('runs a market size typed key by key once typing pauses, never its half-typed values', async () => {
+    const context = await app.browser.newContext();
+    await context.addInitScript(countWorkerCalls);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    await figures(page);
+    await page.click('[data-testid="edit"]');
+    const field = '[data-field="population.marketSize"]';
+    const before = (await workerCalls(page)).runCancellable?.length ?? 0;
+    await page.click(field, { clickCount: 3 });
+    // On its way to a refused 1,000,000,000 the field passes through 1,000,000 (allowed, and 20 s of work).
+    await page.keyboard.type('1000000000', { delay: 40 });
+    await page.waitForSelector(`${field}[aria-invalid="true"]`);
+    expect(await page.textContent('[data-testid="editor-problems"]')).toContain('got 1000000000');
+    await page.waitForTimeout(800);
+    expect((await workerCalls(page)).runCancellable?.slice(before) ?? []).toEqual([]);
+    // A size typed and left: one run, of that size, once typing paused.
+    await page.click(field, { clickCount: 3 });
+    await page.keyboard.type('3000', { delay: 40 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('3,000'),
+      null,
+      { timeout: 90_000 },
+    );
+    await figures(page);
+    const sizes = (await workerCalls(page)).runCancellable?.slice(before) ?? [];
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(new Set(sizes)).toEqual(new Set([3000]));
     expect(errors).toEqual([]);
     await context.close();
   });
