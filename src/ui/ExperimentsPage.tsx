@@ -6,6 +6,7 @@ import type { Evaluator } from '../experiments/measure.ts';
 import { OUTCOMES } from '../experiments/outcomes.ts';
 import { type ExperimentOutput, runExperiment } from '../experiments/run.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
+import { UNIT_ZH } from '../scenario/errors.ts';
 import {
   type Experiment,
   isChoiceAxis,
@@ -13,6 +14,7 @@ import {
   type OutcomeId,
   type SweepAxis,
 } from '../scenario/experimentSchema.ts';
+import { fieldMeta } from '../scenario/fields.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { Chart } from './Chart.tsx';
@@ -40,18 +42,34 @@ import { runErrorLines } from './messages.ts';
 import { RunControls } from './RunControls.tsx';
 import { useRunAnnouncer } from './uiContext.ts';
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
+/** Three significant digits, none of them trailing zeros: 0, 10, 2.5 (not 0.00, 10.0, 2.50). */
+const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : String(Number(x.toPrecision(3))));
 
-/** An axis's value as shown: a number, or its choice's label. */
+/** A parameter's value with its unit, as the editor gives it: "10 %", "3000 people" (人). */
+function valueWithUnit(path: string, x: number, lang: Lang): string {
+  const unit = fieldMeta(path.split('.')).unit;
+  if (!unit) return fmt(x);
+  const shown = lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit;
+  return `${fmt(x)} ${shown}`;
+}
+
+/** An axis's name for a chart: a parameter's with its unit ("Discount → Depth (%)"). */
+function axisLabel(a: SweepAxis, lang: Lang): string {
+  const unit = isChoiceAxis(a) ? undefined : fieldMeta(a.path.split('.')).unit;
+  const name = labelOfPath(a.path, lang);
+  return unit ? `${name} (${lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit})` : name;
+}
+
+/** An axis's value as shown: a number with its unit, or its choice's label. */
 function axisText(a: SweepAxis, value: number, lang: Lang): string {
-  return isChoiceAxis(a) ? choiceLabel(a.choices[value], lang) : fmt(value);
+  return isChoiceAxis(a) ? choiceLabel(a.choices[value], lang) : valueWithUnit(a.path, value, lang);
 }
 
 /** A choice's label with the numbers set with it: "top 20 % by value (Care gestures → Gestures a year 7)". */
 function choiceDetail(a: SweepAxis, value: number, lang: Lang): string {
-  if (!isChoiceAxis(a)) return fmt(value);
+  if (!isChoiceAxis(a)) return valueWithUnit(a.path, value, lang);
   const c = a.choices[value];
-  const set = Object.entries(c.set).map(([p, v]) => `${labelOfPath(p, lang)} ${fmt(v)}`);
+  const set = Object.entries(c.set).map(([p, v]) => `${labelOfPath(p, lang)} ${valueWithUnit(p, v, lang)}`);
   return set.length ? `${choiceLabel(c, lang)} (${set.join(', ')})` : choiceLabel(c, lang);
 }
 
@@ -59,7 +77,7 @@ function choiceDetail(a: SweepAxis, value: number, lang: Lang): string {
 function axisSummary(a: SweepAxis, lang: Lang): string {
   return isChoiceAxis(a)
     ? `${labelOfPath(a.path, lang)}: ${a.choices.map((c) => choiceLabel(c, lang)).join(' / ')}`
-    : `${labelOfPath(a.path, lang)} ${fmt(a.from)}–${fmt(a.to)}`;
+    : `${labelOfPath(a.path, lang)} ${fmt(a.from)}–${valueWithUnit(a.path, a.to, lang)}`;
 }
 
 /** What an experiment does, in one line. */
@@ -257,7 +275,7 @@ function ExperimentResultView({
         r.cells.map((c) => ({ x: c.point[e.x.path], mean: c.value.mean, lo: c.value.lo, hi: c.value.hi })),
         {
           title: outcomeLabel,
-          xLabel: labelOfPath(e.x.path, lang),
+          xLabel: axisLabel(e.x, lang),
           yLabel: outcomeLabel,
           width: Math.min(width, 900),
         },
@@ -304,8 +322,8 @@ function ExperimentResultView({
         {
           title: outcomeLabel,
           width: Math.min(width, 900),
-          xLabel: labelOfPath(e.x.path, lang),
-          yLabel: labelOfPath(y.path, lang),
+          xLabel: axisLabel(e.x, lang),
+          yLabel: axisLabel(y, lang),
           valueLabel: outcomeLabel,
         },
       );
