@@ -297,7 +297,7 @@ export const WORLD_FIELDS: { path: string[]; label: Text; help: Text }[] = [
     path: ['dimensions', 'synergy'],
     label: T('Synergy between the three dimensions', '三个维度的协同'),
     help: T(
-      '0 = additive (each dimension counts on its own); 1 = geometric mean; 2 (default) = the dimensions are complements, so lifting one far above the others is worth little; higher = the weakest decides; below 0 = they substitute. Evidence both ways: docs/model.md, "How the dimensions combine".',
+      '0 = additive (each dimension counts on its own); 1 = geometric mean; 2 (default) = the dimensions are complements, so lifting one far above the others is worth little; higher = the weakest decides; below 0 = they substitute. Evidence both ways: How the model works, “How the dimensions combine”.',
       '0 = 相加（各维度各自计算）；1 = 几何平均；2（默认）= 三个维度互补，只把一个维度拉高作用很小；更高 = 最弱的维度决定；小于 0 = 相互替代。两方面的证据见模型说明“三个维度如何组合”一节。',
     ),
   },
