@@ -18,7 +18,7 @@ const YIELD_EVERY_MS = 8;
 /** Runs numbered below this were cancelled (cancel() stops every run started before it). */
 let cancelledBelow = 0;
 let runsStarted = 0;
-/** Counts the runs and cancels that have arrived: a warm-up gives way as soon as it moves. */
+/** Counts every run, task and cancel that has arrived: a warm-up gives way as soon as it moves. */
 let calls = 0;
 
 /**
@@ -41,6 +41,7 @@ const transferred = (r: RunResult): RunResult =>
 const api = {
   ...lifeLockApi,
   run(scenario: Scenario, seed: number | string, replication: number): RunResult {
+    calls++;
     return transferred(simulate(scenario, { seed, replication, memoryLimitBytes: MEMORY_LIMIT_BYTES }));
   },
   /**
@@ -102,10 +103,12 @@ const api = {
   },
   /** One experiment task, reduced to the few numbers an experiment keeps. */
   measure(task: Task, outcome: OutcomeId): Measurement {
+    calls++;
     return measure(task, outcome, { memoryLimitBytes: MEMORY_LIMIT_BYTES });
   },
   /** One replication with the first `size` customers recorded month by month (the population view). */
   trace(scenario: Scenario, seed: number | string, replication: number, size: number) {
+    calls++;
     const tr = tracePopulation(scenario, { seed, replication, memoryLimitBytes: MEMORY_LIMIT_BYTES }, size);
     const buffers = [
       tr.stage,

@@ -194,19 +194,26 @@ export function App() {
     return r.ok;
   }, []);
 
-  /** Opens the share link in the address bar, or says what is wrong with it. */
-  const openLink = useCallback(async () => {
-    const r = await decodeShareLink(window.location.href);
-    if (r.ok) {
-      open({ id: 'link', file: r.file });
-      setTab(r.file.lesson ? 'lessons' : 'scenario');
-    } else setProblems({ source: 'link', problems: r.problems });
-  }, [open]);
+  /**
+   * Opens the share link in the address bar, or says what is wrong with it. At the start a lesson's
+   * link opens on Lessons; later the tab stays as it is (another tab's run would go with it).
+   */
+  const openLink = useCallback(
+    async (atStart: boolean) => {
+      const r = await decodeShareLink(window.location.href);
+      if (r.ok) {
+        setProblems(null);
+        open({ id: 'link', file: r.file });
+        if (atStart && r.file.lesson) setTab('lessons');
+      } else setProblems({ source: 'link', problems: r.problems });
+    },
+    [open],
+  );
 
   // A link pasted into the address bar of a page already open changes only its hash.
   useEffect(() => {
     const onHash = () => {
-      if (hasLink()) void openLink();
+      if (hasLink()) void openLink(false);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -218,7 +225,7 @@ export function App() {
       const saved = await storage.listScenarios();
       setMine(saved);
       if (hasLink()) {
-        await openLink();
+        await openLink(true);
         return;
       }
       // A comparison the last page left running is offered on its tab, to finish from where it stopped.
@@ -408,8 +415,8 @@ export function App() {
         if (!live) return;
         clearTimeout(redraw);
         showResults(out.run);
-        // Its replications were saved as they came: a small header makes them a whole run.
-        void storage.finishResults(key, REPLICATIONS);
+        // Its replications were saved as they came (any refused are saved now); a small header makes them whole.
+        void storage.finishResults(key, out.run);
         // Once the page is idle, the workers compile the levers this run did not use (runner/warmUp.ts).
         stopWarmUp = prefetchWhenIdle([async () => pool.warmUp(scenario)], 2000);
       } catch (e) {

@@ -84,16 +84,27 @@ function NumberField({
   const [text, setText] = useState<string | null>(null);
   const id = `f-${path.join('-')}`;
   const sized = SIZE_FIELDS.has(path.join('.'));
-  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; commit: () => void } | null>(null);
-  const flush = () => {
+  // The value waiting for the pause, committed through the latest onChange (which holds the latest
+  // file: a closure of the keystroke's render would write an older file over a newer one).
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout>; value: unknown } | null>(null);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  const flush = useRef(() => {
     const p = pending.current;
     pending.current = null;
     if (p) {
       clearTimeout(p.timer);
-      p.commit();
+      latest.current(path, p.value);
     }
-  };
-  useEffect(() => () => clearTimeout(pending.current?.timer), []);
+  }).current;
+  // Nothing typed is lost: it is committed when the editor closes or the page goes away too.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
   const lo = meta.minimum;
   const hi = meta.maximum;
   const slidable = lo !== undefined && hi !== undefined && hi - lo <= SLIDER_SPAN;
@@ -131,10 +142,10 @@ function NumberField({
         onChange={(e) => {
           setText(e.target.value);
           const v = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
-          const commit = () => onChange(path, Number.isFinite(v) ? v : e.target.value);
-          if (!sized) return commit();
+          const value = Number.isFinite(v) ? v : e.target.value;
+          if (!sized) return onChange(path, value);
           clearTimeout(pending.current?.timer);
-          pending.current = { commit, timer: setTimeout(flush, SIZE_PAUSE_MS) };
+          pending.current = { value, timer: setTimeout(flush, SIZE_PAUSE_MS) };
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') flush();

@@ -27,13 +27,36 @@ export async function listRuns(): Promise<PastRun[]> {
   return (await storage.getSetting<PastRun[]>(INDEX)) ?? [];
 }
 
-export async function saveRun(run: PastRun, results: Record<string, RunResult[]>): Promise<PastRun[]> {
-  await Promise.all([run.baseline, ...run.plans].map((id) => storage.saveResults(key(run, id), results[id])));
+/**
+ * Keeps a run: the oldest beyond KEEP_RUNS go first (so a full store has room), then its results,
+ * then the index. A run whose results could not all be saved is left out of the index, and records
+ * of runs the index does not name (a page gone mid-save) go.
+ */
+export function saveRun(run: PastRun, results: Record<string, RunResult[]>): Promise<PastRun[]> {
+  // One after another: each reads the index the one before wrote, and sweeps none of its records.
+  const next = saving.then(() => saveRunNow(run, results));
+  saving = next.catch(() => {});
+  return next;
+}
+let saving: Promise<unknown> = Promise.resolve();
+
+async function saveRunNow(run: PastRun, results: Record<string, RunResult[]>): Promise<PastRun[]> {
   const all = [run, ...(await listRuns()).filter((r) => r.id !== run.id)];
-  for (const old of all.slice(KEEP_RUNS))
-    for (const id of [old.baseline, ...old.plans]) void storage.removeResults(key(old, id));
-  const kept = all.slice(0, KEEP_RUNS);
+  await Promise.all(
+    all
+      .slice(KEEP_RUNS)
+      .flatMap((old) => [old.baseline, ...old.plans].map((id) => storage.removeResults(key(old, id)))),
+  );
+  const saved = await Promise.all(
+    [run.baseline, ...run.plans].map((id) => storage.saveResults(key(run, id), results[id])),
+  );
+  const kept = all.slice(0, KEEP_RUNS).filter((r) => r !== run || saved.every(Boolean));
   await storage.setSetting(INDEX, kept);
+  const ids = new Set(kept.map((r) => r.id));
+  await storage.sweepResults((k) => {
+    const m = /^(?:partial:)?history:([^:]+):/.exec(k);
+    return !m || ids.has(m[1]);
+  });
   return kept;
 }
 

@@ -353,6 +353,19 @@ const RECENT_RUNS = 'recentRuns';
 /** noteRecentRun's updates, one after another (each reads the list the one before wrote). */
 let recentRunsQueue: Promise<unknown> = Promise.resolve();
 
+/** The run a results record belongs to: its own key, or a replication's run. */
+const runOf = (recordKey: string) => recordKey.replace(/^partial:(.*):\d{6}$/, '$1');
+/** Records of Compare's history and unfinished runs, which keep lists of their own. */
+const otherThanScenarioTab = (recordKey: string) => /^(history|compare):/.test(runOf(recordKey));
+/** The indices in a run's replication keys. */
+function indicesOf(key: string, keys: IDBValidKey[]): Set<number> {
+  const prefix = `partial:${key}:`;
+  const out = new Set<number>();
+  for (const k of keys)
+    if (typeof k === 'string' && k.startsWith(prefix)) out.add(Number(k.slice(prefix.length)));
+  return out;
+}
+
 const partialKey = (key: string, k: number) => `partial:${key}:${String(k).padStart(6, '0')}`;
 const partialRange = (key: string) => IDBKeyRange.bound(`partial:${key}:`, `partial:${key}:\uffff`);
 
@@ -404,25 +417,50 @@ export const storage = {
     if (!r || isNewer(r)) return { whole: undefined, parts };
     if (r.results) return { whole: r.results, parts };
     const n = r.replications ?? -1;
-    const whole = parts.slice(0, n);
-    return { whole: whole.length === n && whole.every(Boolean) ? (whole as RunResult[]) : undefined, parts };
+    // Index by index: `parts` is sparse, and every() skips its holes.
+    if (n < 0) return { whole: undefined, parts };
+    for (let k = 0; k < n; k++) if (!parts[k]) return { whole: undefined, parts };
+    return { whole: parts.slice(0, n) as RunResult[], parts };
   },
   /**
    * Saves a whole run: each replication in a transaction of its own, then the header. IndexedDB
    * clones a value on the page's main thread as it is put, so one record of a hundred replications
    * of 100,000 people (about 100 MB) held the page for 115 ms in one task; a replication at a time
-   * is about a millisecond per task. False (and nothing more written) at the first write refused.
+   * is about a millisecond per task. False at the first write refused; the run is then not whole.
    */
   saveResults: async (key: string, results: RunResult[]): Promise<boolean> => {
     if (!(await storage.removeResults(key))) return false;
     for (let k = 0; k < results.length; k++)
       if (!(await storage.savePartialResult(key, k, results[k]))) return false;
-    return storage.finishResults(key, results.length);
+    return storage.finishResults(key, results);
   },
-  /** The run's replications 0 … n − 1 are saved (savePartialResult): its header makes it whole. */
-  finishResults: (key: string, replications: number) =>
-    write('results', key, (st) => st.put({ key, replications, format: RECORD_FORMAT })),
-  /** A whole run and its replications go (a record a newer app wrote is left). */
+  /**
+   * A run has finished: whichever of its replications are not saved (a write refused, or removed
+   * by another tab meanwhile) are saved, and then its header, written only in a transaction that
+   * finds every replication there. So no header ever stands for a run with a hole in it.
+   */
+  finishResults: async (key: string, results: RunResult[]): Promise<boolean> => {
+    const present = await storage.savedIndices(key);
+    for (let k = 0; k < results.length; k++)
+      if (!present.has(k) && !(await storage.savePartialResult(key, k, results[k]))) return false;
+    let whole = false;
+    const ok = await write('results', key, (st) => {
+      const keys = st.getAllKeys(partialRange(key));
+      keys.onsuccess = () => {
+        const there = indicesOf(key, keys.result);
+        whole = results.every((_, k) => there.has(k));
+        if (whole) st.put({ key, replications: results.length, format: RECORD_FORMAT });
+      };
+    });
+    return ok && whole;
+  },
+  /** Which replications of a run are saved (from the keys alone: nothing is read). */
+  savedIndices: async (key: string): Promise<Set<number>> =>
+    indicesOf(key, (await read<IDBValidKey[]>('results', (s) => s.getAllKeys(partialRange(key)))) ?? []),
+  /**
+   * A whole run and its replications go, unless a newer app wrote its header. (A newer app's
+   * replications without a header yet are not told apart: that would mean reading every one.)
+   */
   removeResults: (key: string) =>
     write('results', key, (st) => {
       st.delete(key);
@@ -443,18 +481,38 @@ export const storage = {
   /** An unfinished run's replications go. */
   clearPartialResults: (key: string) => write('results', key, (st) => st.delete(partialRange(key)), null),
   /**
+   * Every results record whose key `keep` refuses goes, in one transaction, from the keys alone.
+   * For records no list names any more: a page gone mid-save, a previous version's cache.
+   */
+  sweepResults: (keep: (key: string) => boolean) =>
+    write(
+      'results',
+      '',
+      (st) => {
+        const keys = st.getAllKeys();
+        keys.onsuccess = () => {
+          for (const k of keys.result) if (typeof k === 'string' && !keep(k)) st.delete(k);
+        };
+      },
+      null,
+    ),
+  /**
    * A run of the Scenario tab begins: it goes to the front of the recent runs, and the replications
-   * of runs beyond KEEP_RECENT_RUNS go. Without this every edit of a lever left its run's
+   * of runs beyond KEEP_RECENT_RUNS go (before the list is written, so a page gone in between
+   * leaves them listed, to go next time). Without this every edit of a lever left its run's
    * replications in the browser for good (about 100 kB each at the default's size, 0.6 MB at
-   * 100,000 people), finished or cancelled. Runs resumed or shown again come back to the front.
+   * 100,000 people), finished or cancelled. The first time, what a version without the list left
+   * (every Scenario-tab run it kept) goes too.
    */
   noteRecentRun: (key: string): Promise<void> => {
     const step = recentRunsQueue.then(async () => {
       const listed = await storage.getSetting<unknown>(RECENT_RUNS);
       const before = Array.isArray(listed) ? listed.filter((k): k is string => typeof k === 'string') : [];
       const all = [key, ...before.filter((k) => k !== key)];
+      if (!Array.isArray(listed))
+        await storage.sweepResults((k) => otherThanScenarioTab(k) || runOf(k) === key);
+      else await Promise.all(all.slice(KEEP_RECENT_RUNS).map((k) => storage.removeResults(k)));
       await storage.setSetting(RECENT_RUNS, all.slice(0, KEEP_RECENT_RUNS));
-      await Promise.all(all.slice(KEEP_RECENT_RUNS).map((k) => storage.removeResults(k)));
     });
     recentRunsQueue = step.catch(() => {});
     return step;

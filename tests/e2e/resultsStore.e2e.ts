@@ -67,7 +67,78 @@ async function savedWhole(page: Page, previous: string | undefined): Promise<str
   return newest;
 }
 
+interface StoreChange {
+  deleteResults?: string[];
+  putResults?: Record<string, unknown>[];
+  deleteSettings?: string[];
+}
+
+/** Changes the app's database as another version of the app (or a lost write) would have left it. */
+const changeStore = (page: Page, change: StoreChange) =>
+  page.evaluate(
+    (change) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('loyalty-lab');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['results', 'settings'], 'readwrite');
+          for (const k of change.deleteResults ?? []) tx.objectStore('results').delete(k);
+          for (const r of change.putResults ?? []) tx.objectStore('results').put(r);
+          for (const k of change.deleteSettings ?? []) tx.objectStore('settings').delete(k);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    change,
+  );
+
 describe('the results kept in the browser', () => {
+  it('runs again only a replication missing under a whole run’s header, and makes the run whole again', async () => {
+    const context = await app.browser.newContext();
+    await context.addInitScript(countWorkerCalls);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(app.url);
+    const shown = await figures(page);
+    const key = await savedWhole(page, undefined);
+    await changeStore(page, { deleteResults: [`partial:${key}:000002`] });
+    await page.reload();
+    expect(await figures(page)).toEqual(shown);
+    expect((await workerCalls(page)).runCancellable ?? [], 'only the missing replication ran').toHaveLength(
+      1,
+    );
+    await expect.poll(async () => (await store(page)).parts[key], { timeout: 30_000 }).toBe(8);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets go what a version without the recent-runs list left, and keeps Compare’s own records', async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await figures(page);
+    await savedWhole(page, undefined);
+    // As a version before the list left it: whole runs and pieces of cancelled ones, no list.
+    await changeStore(page, {
+      deleteSettings: ['recentRuns'],
+      putResults: [
+        { key: 'old-run', results: [] },
+        { key: 'partial:cancelled:000000', k: 0, result: {} },
+        { key: 'history:run1:plans/a', replications: 0 },
+        { key: 'partial:compare:run2:plans/a:000000', k: 0, result: {} },
+      ],
+    });
+    await setMarketSize(page, 2000);
+    const newest = await savedWhole(page, undefined);
+    const after = await store(page);
+    const keys = new Set([...after.headers.map((h) => h.key), ...Object.keys(after.parts)]);
+    expect([...keys].sort()).toEqual(['compare:run2:plans/a', 'history:run1:plans/a', newest].sort());
+    await context.close();
+  });
+
   it('keeps a run as its replications and a small header, shows it after a reload without running it, and keeps only the recent runs', async () => {
     const context = await app.browser.newContext();
     await context.addInitScript(countWorkerCalls);
