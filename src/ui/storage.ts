@@ -5,7 +5,9 @@
  * page to tell the user, who can still save their work as a file.
  *
  * - unavailable: no IndexedDB (a private window, a blocked profile) or it refused to open;
- * - full: a write was refused for lack of space (the transaction aborted: the previous record stays);
+ * - full: a write was refused for lack of space (the transaction aborted: the previous record stays;
+ *   a run's results are written a replication at a time, and a run missing one has no header, so
+ *   it is never read as whole);
  * - newer: the database belongs to a newer version of the app: it is not opened at all;
  * - newerRecords: some records were written by a newer version: they are neither shown nor changed;
  * - changedElsewhere: a scenario was saved by another tab or window since this one read it: this

@@ -7,7 +7,7 @@ const chart = /```mermaid\n([\s\S]*?)```/.exec(readFileSync('docs/model.md', 'ut
 describe('the causal chain read from its Mermaid chart', () => {
   it('reads chains, labels with line breaks and subgraphs as named', () => {
     const links = readFlowchart(
-      'flowchart LR\n  subgraph Levers\n    A[a,<br/>first]\n  end\n  A --> B[b] --> C[c]\n  Levers --> C\n',
+      'flowchart LR\n  subgraph Levers\n    A[a,<br/>first]\n  end\n  A --> B[b] -->|then| C[c]\n  Levers --> C\n',
     );
     expect(links).toEqual([
       { effect: 'b', causes: ['a, first'] },
