@@ -36,7 +36,10 @@ export function readFlowchart(source: string): CausalLink[] {
     if (line === '' || line.startsWith('flowchart') || line.startsWith('%%')) continue;
     if (line.startsWith('subgraph') || line === 'end') continue;
     // An edge's own label (A -->|why| B) names no node.
-    const chain = line.replace(/-->\s*\|[^|]*\|/g, '-->').split('-->').map(node);
+    const chain = line
+      .replace(/-->\s*\|[^|]*\|/g, '-->')
+      .split('-->')
+      .map(node);
     if (chain.length === 1) continue; // a node declared, its label kept
     for (let k = 1; k < chain.length; k++) {
       const from = chain[k - 1];
