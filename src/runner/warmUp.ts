@@ -1,8 +1,24 @@
-import type { Scenario } from '../engine/index.ts';
+import { LEVER_NAMES, type LeverName, type Scenario } from '../engine/index.ts';
 
 /** People and months of a warm-up world: enough customer-months for V8 to optimise every phase. */
 const WARM_UP_PEOPLE = 3_000;
 const WARM_UP_MONTHS = 24;
+
+/** Each lever's settings at least this high in a warm-up copy (a setting of 0 is the lever off). */
+const AT_LEAST: Record<LeverName, Record<string, number>> = {
+  discount: { depthPct: 10 },
+  points: { rewardPct: 5 },
+  personalisation: { levelPct: 50 },
+  knowledgeServices: { levelPct: 50 },
+  careGestures: { perYear: 4 },
+  community: { levelPct: 50 },
+  proactiveContact: { perMonth: 1 },
+  transparency: { levelPct: 50 },
+  complaintHandling: { compensationPct: 10 },
+  serviceStandards: { levelPct: 50 },
+  empowerment: { levelPct: 50, surpriseFundPerMonth: 500 },
+  training: { hoursPerStaffPerMonth: 4, incentivePct: 5 },
+};
 
 /**
  * Small copies of a scenario with every lever on, for a worker to run while the page is idle.
@@ -30,50 +46,15 @@ export function warmUpScenarios(s: Scenario): Scenario[] {
       .filter((e) => e.from <= WARM_UP_MONTHS)
       .map((e) => ({ ...e, to: Math.min(e.to, WARM_UP_MONTHS) }));
     if (w.probes.injectedFailure) w.probes.injectedFailure = null;
-    const l = w.levers;
-    const always = [] as typeof l.discount.schedule;
-    l.discount = { ...l.discount, depthPct: Math.max(l.discount.depthPct, 10), target, schedule: always };
-    l.points = { ...l.points, rewardPct: Math.max(l.points.rewardPct, 5), tiers: true, schedule: always };
-    l.personalisation = {
-      ...l.personalisation,
-      levelPct: Math.max(l.personalisation.levelPct, 50),
-      schedule: always,
-    };
-    l.knowledgeServices = {
-      ...l.knowledgeServices,
-      levelPct: Math.max(l.knowledgeServices.levelPct, 50),
-      schedule: always,
-    };
-    l.careGestures = { ...l.careGestures, perYear: Math.max(l.careGestures.perYear, 4), schedule: always };
-    l.community = { ...l.community, levelPct: Math.max(l.community.levelPct, 50), schedule: always };
-    l.proactiveContact = {
-      ...l.proactiveContact,
-      perMonth: Math.max(l.proactiveContact.perMonth, 1),
-      schedule: always,
-    };
-    l.transparency = { ...l.transparency, levelPct: Math.max(l.transparency.levelPct, 50), schedule: always };
-    l.complaintHandling = {
-      ...l.complaintHandling,
-      compensationPct: Math.max(l.complaintHandling.compensationPct, 10),
-      schedule: always,
-    };
-    l.serviceStandards = {
-      ...l.serviceStandards,
-      levelPct: Math.max(l.serviceStandards.levelPct, 50),
-      schedule: always,
-    };
-    l.empowerment = {
-      ...l.empowerment,
-      levelPct: Math.max(l.empowerment.levelPct, 50),
-      surpriseFundPerMonth: Math.max(l.empowerment.surpriseFundPerMonth, 500),
-      schedule: always,
-    };
-    l.training = {
-      ...l.training,
-      hoursPerStaffPerMonth: Math.max(l.training.hoursPerStaffPerMonth, 4),
-      incentivePct: Math.max(l.training.incentivePct, 5),
-      schedule: always,
-    };
+    const levers = w.levers as unknown as Record<LeverName, Record<string, unknown>>;
+    for (const name of LEVER_NAMES) {
+      const lever: Record<string, unknown> = { ...levers[name], schedule: [] };
+      for (const [field, least] of Object.entries(AT_LEAST[name]))
+        lever[field] = Math.max(lever[field] as number, least);
+      levers[name] = lever;
+    }
+    w.levers.discount.target = target;
+    w.levers.points.tiers = true;
     return w;
   });
 }

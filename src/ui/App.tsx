@@ -186,9 +186,11 @@ export function App() {
     if (r.ok) {
       validFile.current = r.file;
       setScenario(r.scenario);
-      // In the same render as the new scenario: no frame shows the old results as if they were its.
+      // In the same render as the new scenario: no frame shows the old results as if they were its,
+      // nor the last run's progress (8 of 8) as this run's.
       setFresh(false);
       setPartial(false);
+      setProgress({ done: 0, total: REPLICATIONS, etaSeconds: null });
     }
     void storage.setLastOpened(o.id);
     return r.ok;

@@ -95,15 +95,21 @@ const changeStore = (page: Page, change: StoreChange) =>
     change,
   );
 
+/** The default scenario in a context of its own that counts worker calls, once its first run is saved whole. */
+async function openDefault() {
+  const context = await app.browser.newContext();
+  await context.addInitScript(countWorkerCalls);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(app.url);
+  const shown = await figures(page);
+  const key = await savedWhole(page, undefined);
+  return { context, page, errors, shown, key };
+}
+
 describe('the results kept in the browser', () => {
   it('runs again only a replication missing under a whole run’s header, and makes the run whole again', async () => {
-    const context = await app.browser.newContext();
-    await context.addInitScript(countWorkerCalls);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    const shown = await figures(page);
-    const key = await savedWhole(page, undefined);
+    const { context, page, errors, shown, key } = await openDefault();
     await changeStore(page, { deleteResults: [`partial:${key}:000002`] });
     await page.reload();
     expect(await figures(page)).toEqual(shown);
@@ -116,11 +122,7 @@ describe('the results kept in the browser', () => {
   });
 
   it('lets go what a version without the recent-runs list left, and keeps Compare’s own records', async () => {
-    const context = await app.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await figures(page);
-    await savedWhole(page, undefined);
+    const { context, page } = await openDefault();
     // As a version before the list left it: whole runs and pieces of cancelled ones, no list.
     await changeStore(page, {
       deleteSettings: ['recentRuns'],
@@ -140,13 +142,7 @@ describe('the results kept in the browser', () => {
   });
 
   it('keeps a run as its replications and a small header, shows it after a reload without running it, and keeps only the recent runs', async () => {
-    const context = await app.browser.newContext();
-    await context.addInitScript(countWorkerCalls);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(app.url);
-    const shown = await figures(page);
-    const first = await savedWhole(page, undefined);
+    const { context, page, errors, shown, key: first } = await openDefault();
     const s = await store(page);
     // The default run: its eight replications, each a record, and a header that holds no results.
     expect(s.headers).toEqual([{ key: first, replications: 8, holdsResults: false }]);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
@@ -7,16 +8,21 @@ import { figures, servedApp, watchErrors } from './browser.ts';
 
 const app = servedApp();
 
+/** Opens the library's community-led plan from the scenario bar. */
+async function openCommunityPlan(page: Page) {
+  await page.selectOption('[data-testid="library"]', 'plans/community-led');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
+  );
+}
+
 describe('scenario files and share links in the app', () => {
   it('opens a library plan, shares it as a link, and the link reproduces the same figures', async () => {
     const page = await app.browser.newPage();
     const errors = watchErrors(page);
     await page.goto(app.url);
     await figures(page);
-    await page.selectOption('[data-testid="library"]', 'plans/community-led');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
-    );
+    await openCommunityPlan(page);
     const first = await figures(page);
     await page.click('[data-testid="share"]');
     const link = await page.inputValue('[data-testid="share-link"] input');
@@ -44,10 +50,7 @@ describe('scenario files and share links in the app', () => {
     const errors = watchErrors(page);
     await page.goto(app.url);
     await figures(page);
-    await page.selectOption('[data-testid="library"]', 'plans/community-led');
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="scenario-name"]')?.textContent?.includes('Community-led'),
-    );
+    await openCommunityPlan(page);
     await page.click('[data-testid="share"]');
     const link = await page.inputValue('[data-testid="share-link"] input');
     await page.selectOption('[data-testid="library"]', 'baselines/tea-shop');
