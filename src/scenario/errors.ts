@@ -88,6 +88,12 @@ export const UNIT_ZH: Record<string, string> = {
   'per unit of bond': '每单位情感连接',
 };
 
+/** A field's unit as the page shows it in a language ('' for none). */
+export function unitText(unit: string | undefined, lang: 'en' | 'zh'): string {
+  if (!unit) return '';
+  return lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit;
+}
+
 function metaOf(root: AnySchema, registry: z.core.$ZodRegistry<FieldMeta>, path: PropertyKey[]): FieldMeta {
   const s = schemaAt(root, path);
   return (s && registry.get(s)) || {};

@@ -6,7 +6,7 @@ import type { Evaluator } from '../experiments/measure.ts';
 import { OUTCOMES } from '../experiments/outcomes.ts';
 import { type ExperimentOutput, runExperiment } from '../experiments/run.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
-import { UNIT_ZH } from '../scenario/errors.ts';
+import { unitText } from '../scenario/errors.ts';
 import {
   type Experiment,
   isChoiceAxis,
@@ -47,17 +47,15 @@ const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : String(Number(x.
 
 /** A parameter's value with its unit, as the editor gives it: "10 %", "3000 people" (人). */
 function valueWithUnit(path: string, x: number, lang: Lang): string {
-  const unit = fieldMeta(path.split('.')).unit;
-  if (!unit) return fmt(x);
-  const shown = lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit;
-  return `${fmt(x)} ${shown}`;
+  const unit = unitText(fieldMeta(path.split('.')).unit, lang);
+  return unit ? `${fmt(x)} ${unit}` : fmt(x);
 }
 
 /** An axis's name for a chart: a parameter's with its unit ("Discount → Depth (%)"). */
 function axisLabel(a: SweepAxis, lang: Lang): string {
-  const unit = isChoiceAxis(a) ? undefined : fieldMeta(a.path.split('.')).unit;
+  const unit = isChoiceAxis(a) ? '' : unitText(fieldMeta(a.path.split('.')).unit, lang);
   const name = labelOfPath(a.path, lang);
-  return unit ? `${name} (${lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit})` : name;
+  return unit ? `${name} (${unit})` : name;
 }
 
 /** An axis's value as shown: a number with its unit, or its choice's label. */

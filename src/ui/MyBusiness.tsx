@@ -23,7 +23,7 @@ import {
 import { FIGURE_IDS, FIGURES, type FigureId, parseTargets } from '../calibration/targets.ts';
 import type { Task } from '../experiments/measure.ts';
 import { RunCancelled, WorkerPool } from '../runner/pool.ts';
-import { type Problem, UNIT_ZH } from '../scenario/errors.ts';
+import { type Problem, unitText } from '../scenario/errors.ts';
 import { LIBRARY, libraryName, loadLibraryScenario } from '../scenario/library.ts';
 import { type ScenarioFile, toEngine } from '../scenario/schema.ts';
 import { readDecimal } from './decimal.ts';
@@ -142,7 +142,7 @@ const namesIn = (lang: Lang): Names => {
 const unitOf = (id: FigureId, lang: Lang) => {
   const u = FIGURES[id].unit;
   if (u === 'money') return translator(lang)('mb_unitMoney');
-  return lang === 'zh' ? (UNIT_ZH[u] ?? u) : u;
+  return unitText(u, lang);
 };
 
 /**

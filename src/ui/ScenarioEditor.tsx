@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { AIMED_LEVERS, type AimedLever, AUDIENCE_KINDS } from '../engine/index.ts';
-import { formatProblem, type Problem, UNIT_ZH } from '../scenario/errors.ts';
+import { formatProblem, type Problem, unitText } from '../scenario/errors.ts';
 import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import type { AudienceFigure } from './audienceFigures.ts';
@@ -30,11 +30,6 @@ interface Props {
 }
 
 type Path = (string | number)[];
-
-function unitText(unit: string | undefined, lang: Lang): string {
-  if (!unit) return '';
-  return lang === 'zh' ? (UNIT_ZH[unit] ?? unit) : unit;
-}
 
 /** A slider is offered beside the number box where the range is short enough to slide through. */
 const SLIDER_SPAN = 1000;
@@ -142,10 +137,10 @@ function NumberField({
         onChange={(e) => {
           setText(e.target.value);
           const v = e.target.value.trim() === '' ? Number.NaN : Number(e.target.value);
-          const value = Number.isFinite(v) ? v : e.target.value;
-          if (!sized) return onChange(path, value);
+          const typed = Number.isFinite(v) ? v : e.target.value;
+          if (!sized) return onChange(path, typed);
           clearTimeout(pending.current?.timer);
-          pending.current = { value, timer: setTimeout(flush, SIZE_PAUSE_MS) };
+          pending.current = { value: typed, timer: setTimeout(flush, SIZE_PAUSE_MS) };
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') flush();
