@@ -5,6 +5,7 @@
  * rerunning and two runs on the same seeds against the same baseline can be shown side by side.
  */
 import type { RunResult } from '../engine/index.ts';
+import { oneAtATime } from './oneAtATime.ts';
 import { storage } from './storage.ts';
 
 export interface PastRun {
@@ -32,33 +33,28 @@ export async function listRuns(): Promise<PastRun[]> {
  * then the index. A run whose results could not all be saved is left out of the index, and records
  * of runs the index does not name (a page gone mid-save) go.
  */
-export function saveRun(run: PastRun, results: Record<string, RunResult[]>): Promise<PastRun[]> {
-  // One after another: each reads the index the one before wrote, and sweeps none of its records.
-  const next = saving.then(() => saveRunNow(run, results));
-  saving = next.catch(() => {});
-  return next;
-}
-let saving: Promise<unknown> = Promise.resolve();
-
-async function saveRunNow(run: PastRun, results: Record<string, RunResult[]>): Promise<PastRun[]> {
-  const all = [run, ...(await listRuns()).filter((r) => r.id !== run.id)];
-  await Promise.all(
-    all
-      .slice(KEEP_RUNS)
-      .flatMap((old) => [old.baseline, ...old.plans].map((id) => storage.removeResults(key(old, id)))),
-  );
-  const saved = await Promise.all(
-    [run.baseline, ...run.plans].map((id) => storage.saveResults(key(run, id), results[id])),
-  );
-  const kept = all.slice(0, KEEP_RUNS).filter((r) => r !== run || saved.every(Boolean));
-  await storage.setSetting(INDEX, kept);
-  const ids = new Set(kept.map((r) => r.id));
-  await storage.sweepResults((k) => {
-    const m = /^(?:partial:)?history:([^:]+):/.exec(k);
-    return !m || ids.has(m[1]);
-  });
-  return kept;
-}
+// One at a time: each reads the index the one before wrote, and sweeps none of its records.
+export const saveRun = oneAtATime(
+  async (run: PastRun, results: Record<string, RunResult[]>): Promise<PastRun[]> => {
+    const all = [run, ...(await listRuns()).filter((r) => r.id !== run.id)];
+    await Promise.all(
+      all
+        .slice(KEEP_RUNS)
+        .flatMap((old) => [old.baseline, ...old.plans].map((id) => storage.removeResults(key(old, id)))),
+    );
+    const saved = await Promise.all(
+      [run.baseline, ...run.plans].map((id) => storage.saveResults(key(run, id), results[id])),
+    );
+    const kept = all.slice(0, KEEP_RUNS).filter((r) => r !== run || saved.every(Boolean));
+    await storage.setSetting(INDEX, kept);
+    const ids = new Set(kept.map((r) => r.id));
+    await storage.sweepResults((k) => {
+      const m = /^(?:partial:)?history:([^:]+):/.exec(k);
+      return !m || ids.has(m[1]);
+    });
+    return kept;
+  },
+);
 
 /** A past run's results by scenario id, or null if any of them is gone. */
 export async function loadRun(run: PastRun): Promise<Record<string, RunResult[]> | null> {

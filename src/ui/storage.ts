@@ -24,6 +24,7 @@
 import type { RunResult } from '../engine/index.ts';
 import { CURRENT_VERSION } from '../scenario/migrations.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
+import { oneAtATime } from './oneAtATime.ts';
 
 export interface SavedScenario {
   id: string; // "my/…"
@@ -352,8 +353,6 @@ channel?.addEventListener('message', (e: MessageEvent) => {
 /** The Scenario tab's runs whose replications are kept (a run per version of a scenario the user ran). */
 export const KEEP_RECENT_RUNS = 16;
 const RECENT_RUNS = 'recentRuns';
-/** noteRecentRun's updates, one after another (each reads the list the one before wrote). */
-let recentRunsQueue: Promise<unknown> = Promise.resolve();
 
 /** The run a results record belongs to: its own key, or a replication's run. */
 const runOf = (recordKey: string) => recordKey.replace(/^partial:(.*):\d{6}$/, '$1');
@@ -430,12 +429,8 @@ export const storage = {
    * of 100,000 people (about 100 MB) held the page for 115 ms in one task; a replication at a time
    * is about a millisecond per task. False at the first write refused; the run is then not whole.
    */
-  saveResults: async (key: string, results: RunResult[]): Promise<boolean> => {
-    if (!(await storage.removeResults(key))) return false;
-    for (let k = 0; k < results.length; k++)
-      if (!(await storage.savePartialResult(key, k, results[k]))) return false;
-    return storage.finishResults(key, results);
-  },
+  saveResults: async (key: string, results: RunResult[]): Promise<boolean> =>
+    (await storage.removeResults(key)) && storage.finishResults(key, results),
   /**
    * A run has finished: whichever of its replications are not saved (a write refused, or removed
    * by another tab meanwhile) are saved, and then its header, written only in a transaction that
@@ -506,19 +501,15 @@ export const storage = {
    * 100,000 people), finished or cancelled. The first time, what a version without the list left
    * (every Scenario-tab run it kept) goes too.
    */
-  noteRecentRun: (key: string): Promise<void> => {
-    const step = recentRunsQueue.then(async () => {
-      const listed = await storage.getSetting<unknown>(RECENT_RUNS);
-      const before = Array.isArray(listed) ? listed.filter((k): k is string => typeof k === 'string') : [];
-      const all = [key, ...before.filter((k) => k !== key)];
-      if (!Array.isArray(listed))
-        await storage.sweepResults((k) => otherThanScenarioTab(k) || runOf(k) === key);
-      else await Promise.all(all.slice(KEEP_RECENT_RUNS).map((k) => storage.removeResults(k)));
-      await storage.setSetting(RECENT_RUNS, all.slice(0, KEEP_RECENT_RUNS));
-    });
-    recentRunsQueue = step.catch(() => {});
-    return step;
-  },
+  noteRecentRun: oneAtATime(async (key: string): Promise<void> => {
+    const listed = await storage.getSetting<unknown>(RECENT_RUNS);
+    const before = Array.isArray(listed) ? listed.filter((k): k is string => typeof k === 'string') : [];
+    const all = [key, ...before.filter((k) => k !== key)];
+    if (!Array.isArray(listed))
+      await storage.sweepResults((k) => otherThanScenarioTab(k) || runOf(k) === key);
+    else await Promise.all(all.slice(KEEP_RECENT_RUNS).map((k) => storage.removeResults(k)));
+    await storage.setSetting(RECENT_RUNS, all.slice(0, KEEP_RECENT_RUNS));
+  }),
   getSetting: <T>(key: string) => read<T>('settings', (s) => s.get(key)),
   setSetting: (key: string, value: unknown) => write('settings', key, (s) => s.put(value, key), null),
   /** Which scenario is open: part of the user's work, kept like a scenario across a sudden reload. */
