@@ -35,6 +35,23 @@ const yieldToMessages = () =>
     c.port2.postMessage(null);
   });
 
+/**
+ * Steps a run to its end in slices of YIELD_EVERY_MS, giving the worker back to its messages between
+ * them, and stops between months once `stopped()` says so: true if it ran to the end.
+ */
+async function stepInSlices(sim: Simulation, stopped: () => boolean): Promise<boolean> {
+  let slice = performance.now();
+  while (!sim.done) {
+    if (performance.now() - slice >= YIELD_EVERY_MS) {
+      await yieldToMessages();
+      slice = performance.now();
+    }
+    if (stopped()) return false;
+    sim.step();
+  }
+  return true;
+}
+
 const transferred = (r: RunResult): RunResult =>
   Comlink.transfer(r, [r.metrics.buffer, r.cohortSize.buffer, r.cohortActive.buffer, r.clv.buffer]);
 
@@ -59,16 +76,7 @@ const api = {
     const id = runsStarted++;
     calls++;
     const sim = new Simulation(scenario, { seed, replication, memoryLimitBytes: MEMORY_LIMIT_BYTES });
-    let slice = performance.now();
-    while (!sim.done) {
-      if (performance.now() - slice >= YIELD_EVERY_MS) {
-        await yieldToMessages();
-        slice = performance.now();
-      }
-      if (id < cancelledBelow) return null;
-      sim.step();
-    }
-    return transferred(sim.result());
+    return (await stepInSlices(sim, () => id < cancelledBelow)) ? transferred(sim.result()) : null;
   },
   /** Stops every cancellable run started before this call, at its next month. */
   cancel(): void {
@@ -82,22 +90,13 @@ const api = {
    */
   async warmUp(scenarios: Scenario[]): Promise<boolean> {
     const before = calls;
-    let slice = performance.now();
     for (const scenario of scenarios) {
       const sim = new Simulation(scenario, {
         seed: 'warm-up',
         replication: 0,
         memoryLimitBytes: MEMORY_LIMIT_BYTES,
       });
-      while (!sim.done) {
-        if (performance.now() - slice >= YIELD_EVERY_MS) {
-          await yieldToMessages();
-          slice = performance.now();
-        }
-        if (calls !== before) return false;
-        sim.step();
-      }
-      sim.result();
+      if (!(await stepInSlices(sim, () => calls !== before))) return false;
     }
     return true;
   },
