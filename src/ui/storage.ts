@@ -427,7 +427,7 @@ export const storage = {
    * Saves a whole run: each replication in a transaction of its own, then the header. IndexedDB
    * clones a value on the page's main thread as it is put, so one record of a hundred replications
    * of 100,000 people (about 100 MB) held the page for 115 ms in one task; a replication at a time
-   * is about a millisecond per task. False at the first write refused; the run is then not whole.
+   * is about a millisecond per task. False if a write is refused; the run is then not whole.
    */
   saveResults: async (key: string, results: RunResult[]): Promise<boolean> =>
     (await storage.removeResults(key)) && storage.finishResults(key, results),
@@ -438,8 +438,12 @@ export const storage = {
    */
   finishResults: async (key: string, results: RunResult[]): Promise<boolean> => {
     const present = await storage.savedIndices(key);
-    for (let k = 0; k < results.length; k++)
-      if (!present.has(k) && !(await storage.savePartialResult(key, k, results[k]))) return false;
+    // Asked for at once: each is still a transaction (and a clone, a task) of its own, and the run
+    // is not left waiting for the commits one by one (a reload straight after lost its header).
+    const saved = await Promise.all(
+      results.map((r, k) => present.has(k) || storage.savePartialResult(key, k, r)),
+    );
+    if (!saved.every(Boolean)) return false;
     let whole = false;
     const ok = await write('results', key, (st) => {
       const keys = st.getAllKeys(partialRange(key));
