@@ -24,7 +24,7 @@ import {
   type ParameterId,
   toUnit,
 } from './parameters.ts';
-import { savedDescription } from './reading.ts';
+import { savedDescription, savedName } from './reading.ts';
 import { boxLevenbergMarquardt } from './search.ts';
 import { FIGURES, type FigureId, type Target } from './targets.ts';
 
@@ -293,8 +293,8 @@ export async function calibrate(
   return {
     file: {
       ...saved,
-      name: `My business 我的企业 (${base.name})`.slice(0, 200),
-      description: savedDescription({ figures, parameters, projection }, base).slice(0, 5000),
+      name: savedName(base),
+      description: savedDescription({ figures, parameters, projection }, base),
     },
     figures,
     projection,

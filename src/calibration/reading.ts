@@ -1,4 +1,5 @@
 /** What a calibration found, in plain words (English and Chinese), for the app and the command line. */
+import { type LocalText, textIn } from '../scenario/localText.ts';
 import type { CalibrationResult, ParameterResult } from './calibrate.ts';
 import type { ParameterId } from './parameters.ts';
 import type { FigureId } from './targets.ts';
@@ -127,16 +128,24 @@ export const FIRST_YEAR: Text = {
   zh: '以上数字按模拟的第一年拟合；之后各月是模型的推演。',
 };
 
+/** The saved scenario's name, in each language after the baseline's. */
+export function savedName(base: { name: LocalText }): { en: string; zh: string } {
+  return {
+    en: `My business (${textIn(base.name, 'en')})`.slice(0, 200),
+    zh: `我的企业（${textIn(base.name, 'zh')}）`.slice(0, 200),
+  };
+}
+
 /**
- * The saved scenario's description, in English and Chinese: the first-year caveat, the first-year
+ * The saved scenario's description, in English and in Chinese: the first-year caveat, the first-year
  * figures (target → simulated on fresh seeds) and the parameters found, then the baseline's own
  * description.
  */
 export function savedDescription(
   r: Pick<CalibrationResult, 'figures' | 'parameters' | 'projection'>,
-  base: { name: string; description: string },
+  base: { name: LocalText; description: LocalText },
   names: { en: Names; zh: Names } = { en: IDS, zh: IDS },
-): string {
+): { en: string; zh: string } {
   const figs = (l: 'en' | 'zh') =>
     r.figures
       .map((f) => `${names[l].figure(f.id)} ${n(f.target)} → ${n(f.simulated.mean)}`)
@@ -148,7 +157,9 @@ export function savedDescription(
     p
       ? p.figures.map((f) => `${names[l].figure(f.id)} ${n(f.simulated.mean)}`).join(l === 'en' ? '; ' : '；')
       : '';
-  const en = `${base.name}, calibrated to ${r.figures.length} of your figures. ${FIRST_YEAR.en} First year (your figure → simulated): ${figs('en')}.${p ? ` Projected for months ${p.from + 1}–${p.month}: ${later('en')}.` : ''} Found: ${pars('en')}.`;
-  const zh = `由 ${base.name} 按您的 ${r.figures.length} 个数字校准。${FIRST_YEAR.zh}第一年（您的数字 → 模拟）：${figs('zh')}。${p ? `第 ${p.from + 1}–${p.month} 月的推演：${later('zh')}。` : ''}校准所得：${pars('zh')}。`;
-  return [en, zh, base.description].filter(Boolean).join('\n\n');
+  const en = `${textIn(base.name, 'en')}, calibrated to ${r.figures.length} of your figures. ${FIRST_YEAR.en} First year (your figure → simulated): ${figs('en')}.${p ? ` Projected for months ${p.from + 1}–${p.month}: ${later('en')}.` : ''} Found: ${pars('en')}.`;
+  const zh = `由 ${textIn(base.name, 'zh')} 按您的 ${r.figures.length} 个数字校准。${FIRST_YEAR.zh}第一年（您的数字 → 模拟）：${figs('zh')}。${p ? `第 ${p.from + 1}–${p.month} 月的推演：${later('zh')}。` : ''}校准所得：${pars('zh')}。`;
+  const whole = (first: string, lang: 'en' | 'zh') =>
+    [first, textIn(base.description, lang)].filter(Boolean).join('\n\n').slice(0, 5000);
+  return { en: whole(en, 'en'), zh: whole(zh, 'zh') };
 }

@@ -6,6 +6,7 @@
 import { type Interval, interval, pairedDifference } from '../analysis/stats.ts';
 import type { Experiment, Optimise, Sensitivity, Sweep } from '../scenario/experimentSchema.ts';
 import { getAt } from '../scenario/fields.ts';
+import { textIn } from '../scenario/localText.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { analyseSensitivity, analyseSweep, type SensitivityResult, type SweepResult } from './analyse.ts';
 import { choiceAxes, scenarioAt } from './apply.ts';
@@ -99,7 +100,8 @@ export async function runExperiment(
   const base = {
     format: 'loyalty-lab-experiment' as const,
     version: 1 as const,
-    scenario: file.name,
+    // The output is read on the command line and by scripts: one text, the English name.
+    scenario: textIn(file.name, 'en'),
     experiment: e,
     fingerprint: fingerprint(file, e),
     shard,

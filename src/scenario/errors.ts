@@ -54,6 +54,8 @@ export interface FieldMeta {
   unit?: string;
   minimum?: number;
   maximum?: number;
+  /** A text, or a text per language (`localText.ts`): a wrong one is described as either shape. */
+  localText?: boolean;
 }
 
 export const UNIT_ZH: Record<string, string> = {
@@ -117,6 +119,49 @@ const TYPE_ZH: Record<string, string> = {
   array: '列表',
 };
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A name or description that is neither a text nor `{ "en": …, "zh": … }`. An object is read as
+ * meant to be the per-language shape (its own field's problem, at its own path); anything else is
+ * told both shapes it may take.
+ */
+function describeLocalText(
+  issue: z.core.$ZodIssue,
+  got: unknown,
+  input: unknown,
+  root: AnySchema,
+  registry: z.core.$ZodRegistry<FieldMeta>,
+  prefix: PropertyKey[],
+): Problem[] {
+  const where = [...prefix, ...issue.path].join('.');
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => ({
+      path: where,
+      en: `${JSON.stringify(key)} is not a language here: use "en" for the English text and "zh" for the Chinese`,
+      zh: `${JSON.stringify(key)} 不是可用的语言：英文文本用 "en"，中文文本用 "zh"`,
+    }));
+  if (issue.code === 'invalid_union' && isPlainObject(got)) {
+    // The union's second shape is the per-language object (localTextSchema).
+    const inner = issue.errors[1] ?? [];
+    return describeIssues(
+      inner.map((i) => ({ ...i, path: [...issue.path, ...i.path] })),
+      input,
+      root,
+      registry,
+      prefix,
+    );
+  }
+  return [
+    {
+      path: where,
+      en: `must be a text, or {"en": "…", "zh": "…"} with a text per language, got ${show(got)}`,
+      zh: `应为文本，或按语言分列的 {"en": "…", "zh": "…"}，实际为 ${showZh(got)}`,
+    },
+  ];
+}
+
 /** Turns zod's issues into bilingual problems. `input` is what was parsed, to quote the offending value. */
 export function describeIssues(
   issues: z.core.$ZodIssue[],
@@ -133,6 +178,10 @@ export function describeIssues(
     const meta = metaOf(root, registry, issue.path);
     const unit = meta.unit ? ` (${meta.unit})` : '';
     const unitZh = meta.unit ? `（${UNIT_ZH[meta.unit] ?? meta.unit}）` : '';
+    if (meta.localText && (issue.code === 'invalid_union' || issue.code === 'unrecognized_keys')) {
+      out.push(...describeLocalText(issue, got, input, root, registry, prefix));
+      continue;
+    }
     switch (issue.code) {
       case 'too_small':
       case 'too_big': {

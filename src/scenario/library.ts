@@ -3,6 +3,7 @@
  * without the extension, e.g. "baselines/tea-shop", "cases/chayushe".
  */
 import { type ImportResult, parseScenarioText } from './importer.ts';
+import { type LocalText, type TextLang, textIn } from './localText.ts';
 
 const files = import.meta.glob('../../scenarios/**/*.json', {
   eager: true,
@@ -50,13 +51,13 @@ function parseLibraryScenario(id: string): ImportResult {
   return parseScenarioText(entry.text);
 }
 
-const names = new Map<string, string>();
+const names = new Map<string, LocalText>();
 
 /**
- * A library scenario's name, for lists: read from its JSON without validating the whole file (the
- * library is validated by its tests), once per page, so a list of the library costs no stall.
+ * A library scenario's name in `lang`, for lists: read from its JSON without validating the whole
+ * file (the library is validated by its tests), once per page, so a list of the library costs no stall.
  */
-export function libraryName(id: string): string {
+export function libraryName(id: string, lang: TextLang): string {
   let name = names.get(id);
   if (name === undefined) {
     const entry = LIBRARY.find((e) => e.id === id);
@@ -67,8 +68,8 @@ export function libraryName(id: string): string {
       parsed = undefined;
     }
     const n = (parsed as { name?: unknown } | undefined)?.name;
-    name = typeof n === 'string' ? n : id;
+    name = typeof n === 'string' || (typeof n === 'object' && n !== null) ? (n as LocalText) : id;
     names.set(id, name);
   }
-  return name;
+  return textIn(name, lang) || id;
 }

@@ -6,6 +6,8 @@
  * Version 2: levers grouped by dimension — value, emotion, experience, organisation.
  * Version 3: adds `experiments` (sweeps, sensitivity, budget optimisation); a v2 file has none.
  * Version 4: adds `dimensions` (how value, bond and experience combine: synergy and betrayal).
+ * Version 5: adds audiences to the levers that act on customers one by one.
+ * Version 6: `name` and `description` may be `{ "en": …, "zh": … }` as well as one text.
  */
 type Json = Record<string, unknown>;
 
@@ -65,13 +67,23 @@ export function v4ToV5(file: Json): Json {
   return { ...file, schemaVersion: 5 };
 }
 
+/**
+ * v5 → v6: a name or description may now be a text per language. A version-5 file's are one text
+ * each, and one text stays one text: it is shown as written in both languages, as before. (The
+ * version moves because a version-5 app would refuse a file with `{ "en", "zh" }` names.)
+ */
+export function v5ToV6(file: Json): Json {
+  return { ...file, schemaVersion: 6 };
+}
+
 export const MIGRATIONS: Record<number, (file: Json) => Json> = {
   1: v1ToV2,
   2: v2ToV3,
   3: v3ToV4,
   4: v4ToV5,
+  5: v5ToV6,
 };
-export const CURRENT_VERSION = 5;
+export const CURRENT_VERSION = 6;
 
 export type MigrationResult = { ok: true; file: Json; from: number } | { ok: false; version: unknown };
 

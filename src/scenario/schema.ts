@@ -1,6 +1,6 @@
 /**
- * The scenario file format, version 3: one zod schema that declares every field's type, range, unit
- * and default. Levers are grouped the way the three-dimension model reads: value, emotion, experience,
+ * The scenario file format (version SCHEMA_VERSION; migrations.ts says what each version added): one
+ * zod schema that declares every field's type, range, unit and default. Levers are grouped the way the three-dimension model reads: value, emotion, experience,
  * and organisation underneath. `toEngine` turns a parsed file into the engine's flat Scenario.
  */
 import * as z from 'zod';
@@ -9,8 +9,9 @@ import { audienceSchema } from './audienceSchema.ts';
 import { type FieldMeta, schemaAt } from './errors.ts';
 import { experimentChoices, experimentSchema, experimentSettings } from './experimentSchema.ts';
 import { lessonSchema } from './lessonSchema.ts';
+import { localTextSchema, textIn } from './localText.ts';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const D = defaultScenario();
 const L = D.levers;
@@ -313,8 +314,9 @@ export const scenarioFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
     schemaVersion: z.literal(SCHEMA_VERSION),
-    name: z.string().min(1).max(200).default(D.name),
-    description: z.string().max(5000).default(''),
+    /** A text, or `{ "en": …, "zh": … }` (format 6): the page shows the one in its language. */
+    name: localTextSchema(1, 200).default(D.name),
+    description: localTextSchema(0, 5000).default(''),
     notes: z.string().max(20_000).optional(),
     /** For a plan: the library id of the scenario it should be compared with. */
     baseline: z.string().max(200).optional(),
@@ -404,7 +406,8 @@ export type ScenarioFileInput = z.input<typeof scenarioFileSchema>;
 export function toEngine(f: ScenarioFile): Scenario {
   const { value, emotion, experience, organisation } = f.levers;
   return {
-    name: f.name,
+    // The engine names a run with one plain text: the English, or the only text there is.
+    name: textIn(f.name, 'en'),
     horizonMonths: f.horizonMonths,
     population: {
       ...f.population,

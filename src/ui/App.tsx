@@ -20,13 +20,14 @@ import {
   loadLibraryScenario,
   prepareLibraryScenario,
 } from '../scenario/library.ts';
+import { textIn, withSuffix } from '../scenario/localText.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { decodeShareLink, FRAGMENT_KEY } from '../scenario/share.ts';
 import { audienceFigures } from './audienceFigures.ts';
 import { Chart } from './Chart.tsx';
 import { DocsContext } from './docsContext.ts';
 import { Explain } from './Explain.tsx';
-import { fill, initialLang, type Key, type Lang, rememberLang, translator } from './i18n.ts';
+import { fill, initialLang, type Key, type Lang, rememberLang, STRINGS, translator } from './i18n.ts';
 import {
   CasesPage,
   ClvPage,
@@ -256,7 +257,7 @@ export function App() {
       id = newId();
       // A name being typed is the user's: a suffix added under their caret scrambled it ("S — my copypring").
       if (file.name === opened.file.name)
-        file = { ...file, name: `${file.name} — ${lang === 'zh' ? '我的副本' : 'my copy'}` };
+        file = { ...file, name: withSuffix(file.name, { en: ' — my copy', zh: ' — 我的副本' }, lang) };
       // A copy of a library baseline is measured against it: the editor marks what differs.
       if (!file.baseline && opened.id.startsWith('baselines/')) file = { ...file, baseline: opened.id };
     }
@@ -538,7 +539,7 @@ export function App() {
       : null;
   // An exported chart of a run still going says so, as the page does.
   const caption = [
-    scenario.name,
+    textIn(validFile.current.name, lang),
     results?.length === 1
       ? fill(t('chartCaptionOneRun'), { seed: SEED })
       : fill(t('chartCaptionRuns'), { reps: results?.length ?? REPLICATIONS, seed: SEED }),
@@ -622,7 +623,7 @@ export function App() {
               </button>
             </div>
           </header>
-          <StorageNotice t={t} file={opened.file} />
+          <StorageNotice t={t} lang={lang} file={opened.file} />
           {elsewhere && elsewhere.id === opened.id && (
             <ChangedElsewhereNotice
               t={t}
@@ -634,7 +635,14 @@ export function App() {
               onKeepCopy={() => {
                 storage.adopt(elsewhere);
                 setElsewhere(null);
-                openAsNew({ ...opened.file, name: `${opened.file.name} (${t('elsewhere_copyName')})` });
+                openAsNew({
+                  ...opened.file,
+                  name: withSuffix(
+                    opened.file.name,
+                    { en: ` (${STRINGS.en.elsewhere_copyName})`, zh: ` (${STRINGS.zh.elsewhere_copyName})` },
+                    lang,
+                  ),
+                });
               }}
             />
           )}
@@ -736,7 +744,9 @@ export function App() {
               lang={lang}
               onOpen={(s) => open({ id: s.id, file: s.file })}
               onChange={(list) => setMine(list)}
-              onDuplicate={(s) => openAsNew({ ...s.file, name: `${s.file.name} (2)` })}
+              onDuplicate={(s) =>
+                openAsNew({ ...s.file, name: withSuffix(s.file.name, { en: ' (2)', zh: ' (2)' }, lang) })
+              }
             />
             {problems && (
               <ProblemList
@@ -747,7 +757,7 @@ export function App() {
               />
             )}
             <section className="scenario" data-testid="scenario-name">
-              <strong>{t('scenario')}:</strong> {scenario.name} ·{' '}
+              <strong>{t('scenario')}:</strong> {textIn(validFile.current.name, lang)} ·{' '}
               {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
               {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
             </section>

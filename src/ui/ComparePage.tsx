@@ -10,6 +10,7 @@ import { dimensions } from '../experiments/outcomes.ts';
 import { RunCancelled, type RunProgress, WorkerPool } from '../runner/pool.ts';
 import { parseScenarioObject } from '../scenario/importer.ts';
 import { LIBRARY, loadLibraryScenario } from '../scenario/library.ts';
+import { type LocalText, textIn, textsOf } from '../scenario/localText.ts';
 import { toEngine } from '../scenario/schema.ts';
 import { CompareAttribution } from './AttributionPanel.tsx';
 import { Chart } from './Chart.tsx';
@@ -80,7 +81,7 @@ interface Outcome {
   seconds?: number;
   workers?: number;
   /** Names of the scenarios as they were run (a past run's may since have changed or gone). */
-  names?: Record<string, string>;
+  names?: Record<string, LocalText>;
   /** When shown from the run history: when it was run. */
   pastAt?: number;
 }
@@ -129,7 +130,7 @@ export function ComparePage({
     const asked = Number(new URLSearchParams(window.location.search).get('workers'));
     pool.current =
       Number.isInteger(asked) && asked >= 1 && asked <= 16 ? new WorkerPool(asked) : new WorkerPool();
-    const cancelWarmUp = warmUpChartsWhenIdle(entriesRef.current.map((e) => e.name));
+    const cancelWarmUp = warmUpChartsWhenIdle(entriesRef.current.flatMap((e) => textsOf(e.name)));
     void listRuns().then(setHistory);
     return () => {
       cancelWarmUp();
@@ -235,8 +236,8 @@ export function ComparePage({
   );
 
   const nameOf = useCallback(
-    (id: string) => outcome?.names?.[id] ?? byId.get(id)?.name ?? id,
-    [byId, outcome],
+    (id: string) => textIn(outcome?.names?.[id] ?? byId.get(id)?.name, lang) || id,
+    [byId, outcome, lang],
   );
   const caption = useMemo(
     () =>
@@ -392,12 +393,19 @@ export function ComparePage({
           <select data-testid="baseline" value={baseline} onChange={(e) => setBaseline(e.target.value)}>
             {entries.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.name}
+                {textIn(e.name, lang)}
               </option>
             ))}
           </select>
         </label>
-        <PlanPicker t={t} entries={entries} baseline={baseline} picked={plans} onToggle={togglePlan} />
+        <PlanPicker
+          t={t}
+          lang={lang}
+          entries={entries}
+          baseline={baseline}
+          picked={plans}
+          onToggle={togglePlan}
+        />
         <label>
           {t('replications')}{' '}
           <input
@@ -424,6 +432,7 @@ export function ComparePage({
       </div>
       <UnfinishedCompareOffer
         t={t}
+        lang={lang}
         hidden={progress !== null}
         onResume={(u) => {
           setBaseline(u.setup.baseline);
@@ -451,8 +460,9 @@ export function ComparePage({
                       )
                     }
                   />{' '}
-                  {when(r.at)} · {r.names[r.baseline]} → {r.plans.map((p) => r.names[p]).join('; ') || '—'} ·{' '}
-                  {r.reps} {t('replications')} · {t('seed')} {r.seed}
+                  {when(r.at)} · {textIn(r.names[r.baseline], lang)} →{' '}
+                  {r.plans.map((p) => textIn(r.names[p], lang)).join('; ') || '—'} ·{r.reps}{' '}
+                  {t('replications')} · {t('seed')} {r.seed}
                 </label>{' '}
                 <button type="button" className="link" onClick={() => void showPast([r])}>
                   {t('historyShow')}
@@ -485,7 +495,7 @@ export function ComparePage({
               {fill(t('historyShown'), { when: when(outcome.pastAt) })}
             </p>
           )}
-          <ReportHeader t={t} outcome={outcome} byId={byId} />
+          <ReportHeader t={t} lang={lang} outcome={outcome} byId={byId} />
           <label className="no-print">
             {t('metric')}{' '}
             <select
@@ -785,10 +795,12 @@ function compareTableCsv(
 /** The first page of the printed comparison: what was compared, how, and what each plan changes. */
 function ReportHeader({
   t,
+  lang,
   outcome,
   byId,
 }: {
   t: (k: Key) => string;
+  lang: Lang;
   outcome: Outcome;
   byId: Map<string, Entry>;
 }) {
@@ -799,7 +811,7 @@ function ReportHeader({
     <section className="print-only report-header" data-testid="report-header">
       <h2>{t('reportTitle')}</h2>
       <p>
-        {new Date().toISOString().slice(0, 10)} · {t('baseline')}: {base.name} · {outcome.reps}{' '}
+        {new Date().toISOString().slice(0, 10)} · {t('baseline')}: {textIn(base.name, lang)} · {outcome.reps}{' '}
         {t('replications')} · {t('seed')} {outcome.seed} · {base.scenario.horizonMonths} {t('months')} ·{' '}
         {base.scenario.population.marketSize.toLocaleString()} {t('market')}
       </p>
@@ -809,7 +821,7 @@ function ReportHeader({
         const diff = scenarioDiff(base.scenario, plan.scenario);
         return (
           <div key={id} data-report-plan={id}>
-            <h3>{plan.name}</h3>
+            <h3>{textIn(plan.name, lang)}</h3>
             {diff.length === 0 ? (
               <p>{t('reportSame')}</p>
             ) : (

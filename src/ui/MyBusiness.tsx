@@ -320,7 +320,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
         >
           {BASELINES.map((id) => (
             <option key={id} value={id}>
-              {libraryName(id)}
+              {libraryName(id, lang)}
             </option>
           ))}
         </select>
@@ -486,7 +486,7 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
               description: savedDescription(result.r, result.base, {
                 en: namesIn('en'),
                 zh: namesIn('zh'),
-              }).slice(0, 5000),
+              }),
             })
           }
         />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { textIn } from '../scenario/localText.ts';
 import type { Key, Lang } from './i18n.ts';
 import { type SavedScenario, storage } from './storage.ts';
 
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** The user's own scenarios (kept in this browser): open, rename, duplicate, delete. */
-export function MyScenarios({ mine, current, t, onOpen, onChange, onDuplicate }: Props) {
+export function MyScenarios({ mine, current, t, lang, onOpen, onChange, onDuplicate }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   if (mine.length === 0) return null;
   return (
@@ -24,13 +25,15 @@ export function MyScenarios({ mine, current, t, onOpen, onChange, onDuplicate }:
           <li key={s.id} className={s.id === current ? 'current' : ''}>
             {renaming === s.id ? (
               <input
-                defaultValue={s.file.name}
+                defaultValue={textIn(s.file.name, lang)}
                 aria-label={t('rename')}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') e.currentTarget.blur();
                 }}
                 onBlur={(e) => {
-                  const name = e.target.value.trim() || s.file.name;
+                  // A name left as it was keeps both languages; a new one is the user's own text.
+                  const typed = e.target.value.trim();
+                  const name = !typed || typed === textIn(s.file.name, lang) ? s.file.name : typed;
                   const updated = { ...s, file: { ...s.file, name }, updatedAt: Date.now() };
                   void storage.saveScenario(updated);
                   onChange(mine.map((x) => (x.id === s.id ? updated : x)));
@@ -40,7 +43,7 @@ export function MyScenarios({ mine, current, t, onOpen, onChange, onDuplicate }:
               />
             ) : (
               <button type="button" className="link-button" onClick={() => onOpen(s)} data-testid="my-open">
-                {s.file.name}
+                {textIn(s.file.name, lang)}
               </button>
             )}{' '}
             <button type="button" onClick={() => setRenaming(s.id)}>
@@ -52,7 +55,7 @@ export function MyScenarios({ mine, current, t, onOpen, onChange, onDuplicate }:
             <button
               type="button"
               onClick={() => {
-                if (!window.confirm(`${t('deleteConfirm')} “${s.file.name}”?`)) return;
+                if (!window.confirm(`${t('deleteConfirm')} “${textIn(s.file.name, lang)}”?`)) return;
                 void storage.deleteScenario(s.id);
                 onChange(mine.filter((x) => x.id !== s.id));
               }}

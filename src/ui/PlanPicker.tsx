@@ -1,11 +1,12 @@
 import type { Scenario } from '../engine/index.ts';
-import type { Key } from './i18n.ts';
+import { type LocalText, textIn } from '../scenario/localText.ts';
+import type { Key, Lang } from './i18n.ts';
 
 export type Kind = 'plans' | 'mine' | 'cases' | 'lessons' | 'baselines';
 
 export interface Entry {
   id: string;
-  name: string;
+  name: LocalText;
   scenario: Scenario;
 }
 
@@ -42,12 +43,14 @@ const GROUP_KEY: Record<Kind, Key> = {
  */
 export function PlanPicker({
   t,
+  lang,
   entries,
   baseline,
   picked,
   onToggle,
 }: {
   t: (k: Key) => string;
+  lang: Lang;
   entries: Entry[];
   baseline: string;
   picked: string[];
@@ -73,7 +76,7 @@ export function PlanPicker({
                 checked={picked.includes(e.id)}
                 onChange={() => onToggle(e.id)}
               />{' '}
-              {e.name}
+              {textIn(e.name, lang)}
               {foreign && (
                 <span className="other-market" title={t('pickOtherMarket')}>
                   {' '}
@@ -100,7 +103,7 @@ export function PlanPicker({
       )}
       {foreignPicked.length > 0 && (
         <p className="warning" data-testid="market-warning">
-          ⚠ {t('marketWarning')} {foreignPicked.map((e) => e.name).join('; ')}
+          ⚠ {t('marketWarning')} {foreignPicked.map((e) => textIn(e.name, lang)).join('; ')}
         </p>
       )}
     </fieldset>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { Problem } from '../scenario/errors.ts';
 import { type ImportResult, parseScenarioText } from '../scenario/importer.ts';
 import { LIBRARY, libraryName } from '../scenario/library.ts';
+import { textIn } from '../scenario/localText.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { encodeShareLink } from '../scenario/share.ts';
 import { downloadScenario } from './download.ts';
@@ -45,12 +46,12 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
     }
   };
 
-  const save = () => downloadScenario(current.file);
+  const save = () => downloadScenario(current.file, lang);
 
   const share = async () => {
     const r = await encodeShareLink(current.file, window.location.href);
     if (!r.ok) {
-      onProblems(current.file.name, r.problems);
+      onProblems(textIn(current.file.name, lang), r.problems);
       return;
     }
     setLink(r.url);
@@ -74,12 +75,12 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
             if (entry) open(entry.id, parseScenarioText(entry.text));
           }}
         >
-          {!inLibrary && <option value="">{current.file.name}</option>}
+          {!inLibrary && <option value="">{textIn(current.file.name, lang)}</option>}
           {GROUPS.map((g) => (
             <optgroup key={g} label={t(`group_${g}`)}>
               {LIBRARY.filter((e) => e.id.startsWith(`${g}/`)).map((e) => (
                 <option key={e.id} value={e.id}>
-                  {libraryName(e.id)}
+                  {libraryName(e.id, lang)}
                 </option>
               ))}
             </optgroup>
@@ -108,7 +109,9 @@ export function ScenarioBar({ current, lang, t, onOpen, onProblems }: Props) {
           {t('linkReady')} <input readOnly value={link} onFocus={(e) => e.target.select()} />
         </p>
       )}
-      {current.file.description && <p className="description">{current.file.description}</p>}
+      {textIn(current.file.description, lang) && (
+        <p className="description">{textIn(current.file.description, lang)}</p>
+      )}
       {current.file.case && (
         <p className="case-reported">
           <strong>{t('caseReported')}:</strong> {current.file.case.reported[lang]}

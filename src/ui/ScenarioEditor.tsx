@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { AIMED_LEVERS, type AimedLever, AUDIENCE_KINDS } from '../engine/index.ts';
 import { formatProblem, type Problem, unitText } from '../scenario/errors.ts';
 import { fieldMeta, getAt, setAt } from '../scenario/fields.ts';
+import { textIn } from '../scenario/localText.ts';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import type { AudienceFigure } from './audienceFigures.ts';
 import { Explain } from './Explain.tsx';
@@ -473,9 +474,9 @@ export function ScenarioEditor({ file, reference, lang, t, onChange, problems, a
   return (
     <section className="editor" data-testid="editor">
       <h2 className="visually-hidden">{t('editorHeading')}</h2>
-      {reference && reference.name !== file.name && (
+      {reference && textIn(reference.name, lang) !== textIn(file.name, lang) && (
         <p className="note" data-testid="editor-reference">
-          {t('editorReference').replace('{baseline}', reference.name)}
+          {t('editorReference').replace('{baseline}', textIn(reference.name, lang))}
         </p>
       )}
       <div className="field">
@@ -483,7 +484,8 @@ export function ScenarioEditor({ file, reference, lang, t, onChange, problems, a
         <input
           id="f-name"
           data-field="name"
-          value={file.name}
+          value={textIn(file.name, lang)}
+          // A name typed here is the user's own text, in whichever language they type it.
           onChange={(e) => onChange({ ...file, name: e.target.value })}
           size={50}
         />

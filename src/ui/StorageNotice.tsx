@@ -1,14 +1,14 @@
 import { useSyncExternalStore } from 'react';
 import type { ScenarioFile } from '../scenario/schema.ts';
 import { downloadScenario } from './download.ts';
-import type { Key } from './i18n.ts';
+import type { Key, Lang } from './i18n.ts';
 import { storage, storageFaults } from './storage.ts';
 
 /**
  * Tells the user, in their language, that the browser's storage failed and what became of their work,
  * and offers to save the current scenario as a file (the one way to keep it when storage is gone).
  */
-export function StorageNotice({ t, file }: { t: (k: Key) => string; file: ScenarioFile }) {
+export function StorageNotice({ t, lang, file }: { t: (k: Key) => string; lang: Lang; file: ScenarioFile }) {
   const faults = useSyncExternalStore(storageFaults.subscribe, storageFaults.current);
   if (faults.length === 0) return null;
   return (
@@ -32,7 +32,7 @@ export function StorageNotice({ t, file }: { t: (k: Key) => string; file: Scenar
           </button>{' '}
         </>
       )}
-      <button type="button" onClick={() => downloadScenario(file)} data-testid="storage-save-file">
+      <button type="button" onClick={() => downloadScenario(file, lang)} data-testid="storage-save-file">
         {t('storage_saveFile')}
       </button>{' '}
       <button type="button" onClick={storageFaults.dismiss} data-testid="storage-dismiss">

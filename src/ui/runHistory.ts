@@ -5,6 +5,7 @@
  * rerunning and two runs on the same seeds against the same baseline can be shown side by side.
  */
 import type { RunResult } from '../engine/index.ts';
+import type { LocalText } from '../scenario/localText.ts';
 import { oneAtATime } from './oneAtATime.ts';
 import { storage } from './storage.ts';
 
@@ -13,7 +14,8 @@ export interface PastRun {
   at: number;
   baseline: string;
   plans: string[];
-  names: Record<string, string>;
+  /** As run; a record kept before format 6 holds one text per scenario. */
+  names: Record<string, LocalText>;
   reps: number;
   seed: string;
 }

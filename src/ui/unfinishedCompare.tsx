@@ -6,7 +6,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { RunResult, Scenario } from '../engine/index.ts';
-import { fill, type Key } from './i18n.ts';
+import { type LocalText, textIn } from '../scenario/localText.ts';
+import { fill, type Key, type Lang } from './i18n.ts';
 import { storage } from './storage.ts';
 
 export interface CompareSetup {
@@ -14,7 +15,7 @@ export interface CompareSetup {
   id: string;
   baseline: string;
   plans: string[];
-  names: Record<string, string>;
+  names: Record<string, LocalText>;
   /** As run: a scenario edited since still resumes as it was. */
   scenarios: Record<string, Scenario>;
   reps: number;
@@ -62,10 +63,12 @@ export const unfinishedCompare = {
 /** On the Compare page: the run the last page left unfinished, to finish from where it stopped or let go. */
 export function UnfinishedCompareOffer({
   t,
+  lang,
   hidden,
   onResume,
 }: {
   t: (k: Key) => string;
+  lang: Lang;
   hidden: boolean;
   onResume: (u: Unfinished) => void;
 }) {
@@ -81,11 +84,11 @@ export function UnfinishedCompareOffer({
   }, []);
   if (!found || hidden) return null;
   const { setup, kept } = found;
-  const plans = setup.plans.map((id) => setup.names[id] ?? id).join('; ') || '—';
+  const plans = setup.plans.map((id) => textIn(setup.names[id], lang) || id).join('; ') || '—';
   return (
     <output className="note" data-testid="compare-unfinished" data-kept={kept}>
       {fill(t('compare_unfinished'), {
-        baseline: setup.names[setup.baseline] ?? setup.baseline,
+        baseline: textIn(setup.names[setup.baseline], lang) || setup.baseline,
         plans,
         kept,
         total: setup.reps * (1 + setup.plans.length),

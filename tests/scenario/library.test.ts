@@ -4,6 +4,7 @@ import { defaultScenario } from '../../src/engine/index.ts';
 import { evaluateCheck } from '../../src/scenario/cases.ts';
 import { formatProblem } from '../../src/scenario/errors.ts';
 import { DEFAULT_SCENARIO_ID, LIBRARY, loadLibraryScenario } from '../../src/scenario/library.ts';
+import { textIn } from '../../src/scenario/localText.ts';
 
 /** Replications per case: the checks compare a mean with a tolerance, so they need a stable mean. */
 const REPS = 6;
@@ -32,7 +33,8 @@ describe('the shipped library', () => {
   it.each(LIBRARY.map((e) => e.id))('%s is valid, current-format and names a baseline that exists', (id) => {
     const r = load(id);
     expect(r.migratedFrom).toBeNull();
-    expect(r.file.description.length).toBeGreaterThan(20);
+    for (const lang of ['en', 'zh'] as const)
+      expect(textIn(r.file.description, lang).length).toBeGreaterThan(10);
     if (r.file.baseline) expect(LIBRARY.map((e) => e.id)).toContain(r.file.baseline);
   });
 

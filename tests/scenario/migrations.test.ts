@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AIMED_LEVERS, defaultScenario } from '../../src/engine/index.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
-import { migrate, V3_DIMENSIONS, v1ToV2, v2ToV3, v3ToV4, v4ToV5 } from '../../src/scenario/migrations.ts';
+import {
+  migrate,
+  V3_DIMENSIONS,
+  v1ToV2,
+  v2ToV3,
+  v3ToV4,
+  v4ToV5,
+  v5ToV6,
+} from '../../src/scenario/migrations.ts';
 
 describe('migrations', () => {
   const v1 = {
@@ -43,7 +51,9 @@ describe('migrations', () => {
       const v4 = parseScenarioObject(v3ToV4(v2ToV3(v1ToV2(v1))));
       expect(v4.ok && v4.migratedFrom).toBe(4);
       const v5 = parseScenarioObject(v4ToV5(v3ToV4(v2ToV3(v1ToV2(v1)))));
-      expect(v5.ok && v5.migratedFrom).toBeNull();
+      expect(v5.ok && v5.migratedFrom).toBe(5);
+      const v6 = parseScenarioObject(v5ToV6(v4ToV5(v3ToV4(v2ToV3(v1ToV2(v1))))));
+      expect(v6.ok && v6.migratedFrom).toBeNull();
       const expected = defaultScenario();
       expect(old.scenario.levers.discount.depthPct).toBe(10);
       expect(old.scenario.levers.pricePct).toBe(95);
@@ -86,9 +96,26 @@ describe('migrations', () => {
     if (r.ok) for (const name of AIMED_LEVERS) expect(r.scenario.levers[name].audience.kind).toBe('everyone');
   });
 
+  it('v5 → v6: a version-5 file’s one-text name and description stay one text each, shown as written', () => {
+    const v5 = {
+      ...v4ToV5(v3ToV4(v2ToV3(v1ToV2(v1)))),
+      name: 'Discount-heavy plan 折扣主导方案',
+      description: 'In English. 中文。',
+    };
+    expect(v5ToV6(v5)).toEqual({ ...v5, schemaVersion: 6 });
+    const r = parseScenarioObject(v5);
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.migratedFrom).toBe(5);
+      expect(r.file.name).toBe('Discount-heavy plan 折扣主导方案');
+      expect(r.file.description).toBe('In English. 中文。');
+      expect(r.scenario.name).toBe('Discount-heavy plan 折扣主导方案');
+    }
+  });
+
   it('refuses unknown versions', () => {
     expect(migrate({ schemaVersion: 0 }).ok).toBe(false);
     expect(migrate({ schemaVersion: '2' }).ok).toBe(false);
-    expect(migrate({ schemaVersion: 6 }).ok).toBe(false);
+    expect(migrate({ schemaVersion: 7 }).ok).toBe(false);
   });
 });
