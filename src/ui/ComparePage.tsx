@@ -461,7 +461,7 @@ export function ComparePage({
                     }
                   />{' '}
                   {when(r.at)} · {textIn(r.names[r.baseline], lang)} →{' '}
-                  {r.plans.map((p) => textIn(r.names[p], lang)).join('; ') || '—'} ·{r.reps}{' '}
+                  {r.plans.map((p) => textIn(r.names[p], lang)).join('; ') || '—'} · {r.reps}{' '}
                   {t('replications')} · {t('seed')} {r.seed}
                 </label>{' '}
                 <button type="button" className="link" onClick={() => void showPast([r])}>

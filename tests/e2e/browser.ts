@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import type { LocalText } from '../../src/scenario/localText.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -105,7 +106,7 @@ export interface StoredData {
   scenarios: {
     id: string;
     updatedAt: number;
-    file: { name: string; population?: { marketSize?: number } } & Record<string, unknown>;
+    file: { name: LocalText; population?: { marketSize?: number } } & Record<string, unknown>;
     format?: number;
   }[];
   /** Whole runs' results (the pieces of unfinished runs, `partial:` keys, left out). */

@@ -4,6 +4,7 @@ import { CALIBRATION_MONTHS } from '../../src/calibration/figures.ts';
 import { FIRST_YEAR } from '../../src/calibration/reading.ts';
 import { parseTargets } from '../../src/calibration/targets.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
+import { textIn } from '../../src/scenario/localText.ts';
 import { servedApp, storedData, watchErrors } from './browser.ts';
 
 const app = servedApp();
@@ -253,13 +254,23 @@ describe('My business, in the browser', () => {
       { timeout: 30_000 },
     );
     await page.waitForSelector('[data-testid="chart-active"] svg', { timeout: 120_000 });
-    const saved = (await storedData(page)).scenarios.find((s) => s.file.name.startsWith('My business'));
+    const saved = (await storedData(page)).scenarios.find((s) =>
+      textIn(s.file.name, 'en').startsWith('My business'),
+    );
     expect(saved).toBeDefined();
-    const description = String(saved!.file.description);
-    expect(description).toContain(FIRST_YEAR.en);
-    expect(description).toContain(FIRST_YEAR.zh);
-    expect(description).toContain('Projected for months 24–36');
-    expect(description).toContain('第 24–36 月的推演');
+    // Named and described in each language, after the baseline's name in that language.
+    expect(saved!.file.name).toEqual({
+      en: 'My business (Hot-pot restaurant chain — baseline)',
+      zh: '我的企业（火锅连锁基线）',
+    });
+    const { en, zh } = saved!.file.description as { en: string; zh: string };
+    expect(en).toContain(FIRST_YEAR.en);
+    expect(zh).toContain(FIRST_YEAR.zh);
+    expect(en).toContain('Projected for months 24–36');
+    expect(zh).toContain('第 24–36 月的推演');
+    expect(en).not.toContain(FIRST_YEAR.zh);
+    expect(zh).not.toContain(FIRST_YEAR.en);
+    const description = `${en}\n${zh}`;
     // It names the figures and parameters by their labels in both languages, not by their ids.
     for (const label of [
       'Active customers (mean over the year) 5,000 →',

@@ -64,7 +64,9 @@ describe('the compare page', () => {
       .split('\n');
     expect(csv[0].startsWith('plan,replication,month,active,')).toBe(true);
     expect(csv.length - 1).toBe(3 * 4 * 36);
-    expect(csv.filter((l) => l.startsWith('"Discount-heavy plan')).length).toBe(4 * 36);
+    // Each plan is named in the page's language only.
+    expect(csv.filter((l) => l.startsWith('"Discount-heavy plan",')).length).toBe(4 * 36);
+    expect(csv.filter((l) => l.includes('折扣主导方案')).length).toBe(0);
     await page.close();
   });
 

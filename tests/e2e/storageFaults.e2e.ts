@@ -33,8 +33,13 @@ describe('storage faults', () => {
     expect(await page.textContent('[data-testid="my-scenarios"]')).toContain('my copy');
     const file = await savedFile(page);
     expect(file.population.marketSize).toBe(3000);
-    expect(file.name).toContain('my copy');
+    // The library's name in each language, each with its own language's word for a copy.
+    expect(file.name).toEqual({
+      en: 'Neighbourhood service business — baseline — my copy',
+      zh: '社区服务业基线 — 我的副本',
+    });
     await page.click('[data-testid="lang"]');
+    expect(await page.textContent('[data-testid="my-scenarios"]')).toContain('社区服务业基线 — 我的副本');
     expect(await page.textContent('[data-testid="storage-notice"]')).toContain('隐私窗口');
     expect(errors).toEqual([]);
     await context.close();

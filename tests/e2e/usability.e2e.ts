@@ -196,6 +196,7 @@ describe('by keyboard and screen reader', () => {
       expect(c.desc.length, c.id!).toBeGreaterThan(10);
     }
     expect(charts[0].desc).toContain('Discount-heavy plan');
+    expect(charts[0].desc).not.toContain('折扣主导方案');
     await page.close();
   });
 
@@ -287,17 +288,26 @@ describe('what a trainer shows', () => {
     const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(app.url);
     await runCompare(page);
-    const columns = await page.$$eval(
-      '[data-testid="compare-table"] thead tr:first-child th:not([rowspan])',
-      (ths) => ths.map((th) => th.childNodes[0].textContent?.trim() ?? ''),
-    );
+    const columns = () =>
+      page.$$eval('[data-testid="compare-table"] thead tr:first-child th:not([rowspan])', (ths) =>
+        ths.map((th) => th.childNodes[0].textContent?.trim() ?? ''),
+      );
     const en = await legend(page, 'compare-chart');
-    expect(en.map((l) => l.label)).toEqual(columns);
+    expect(en.map((l) => l.label)).toEqual(await columns());
+    expect(en.map((l) => l.label)).toEqual([
+      'Neighbourhood service business — baseline',
+      'Discount-heavy plan',
+      'Three-dimension balanced plan',
+    ]);
     await page.click('[data-testid="lang"]');
     await page.waitForFunction(() =>
       /[\u4e00-\u9fff]/.test(document.querySelector('[data-testid="compare-chart"] h2')?.textContent ?? ''),
     );
-    expect(await legend(page, 'compare-chart')).toEqual(en);
+    // In Chinese the plans are named in Chinese, in the same order and the same colours.
+    const zh = await legend(page, 'compare-chart');
+    expect(zh.map((l) => l.color)).toEqual(en.map((l) => l.color));
+    expect(zh.map((l) => l.label)).toEqual(await columns());
+    expect(zh.map((l) => l.label)).toEqual(['社区服务业基线', '折扣主导方案', '三维均衡方案']);
     await page.close();
   });
 });
@@ -424,7 +434,7 @@ describe('the paired-difference table', () => {
       .trim()
       .split('\n');
     expect(rows[0]).toBe('kpi,plan,mean,lo,hi,delta_mean,delta_lo,delta_hi');
-    const profitRow = rows.find((r) => r.startsWith('profit,"Discount-heavy'))!;
+    const profitRow = rows.find((r) => r.startsWith('profit,"Discount-heavy plan",'))!;
     const delta = Number(profitRow.split(',')[5]);
     expect(delta).toBe(
       Number(
@@ -574,7 +584,9 @@ describe('run history', () => {
     await page.click('[data-testid="history"] summary');
     const runs = page.locator('[data-testid="history"] li');
     expect(await runs.count()).toBe(2);
-    expect(await runs.nth(0).textContent()).toMatch(/Community-led plan.*2 replications · Seed 1/);
+    expect(await runs.nth(0).textContent()).toMatch(
+      /Neighbourhood service business — baseline → Community-led plan · 2 replications · Seed 1/,
+    );
     await runs.nth(0).locator('input').check();
     await runs.nth(1).locator('input').check();
     await page.click('[data-testid="history-combine"]');
