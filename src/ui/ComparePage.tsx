@@ -30,6 +30,7 @@ import type { SavedScenario } from './storage.ts';
 import { useRunAnnouncer } from './uiContext.ts';
 import {
   type CompareSetup,
+  pastRunOf,
   type Unfinished,
   UnfinishedCompareOffer,
   unfinishedCompare,
@@ -131,7 +132,11 @@ export function ComparePage({
     pool.current =
       Number.isInteger(asked) && asked >= 1 && asked <= 16 ? new WorkerPool(asked) : new WorkerPool();
     const cancelWarmUp = warmUpChartsWhenIdle(entriesRef.current.flatMap((e) => textsOf(e.name)));
-    void listRuns().then(setHistory);
+    void unfinishedCompare
+      .fileIfWhole()
+      .catch(() => false)
+      .then(() => listRuns())
+      .then(setHistory);
     return () => {
       cancelWarmUp();
       pool.current?.terminate();
@@ -194,6 +199,7 @@ export function ComparePage({
     setMessage(null);
     setOutcome(null);
     const started = performance.now();
+    let filing = false;
     void unfinishedCompare.start(setup);
     try {
       const results = await pool.current!.runMany(jobs, {
@@ -206,17 +212,12 @@ export function ComparePage({
       const seconds = (performance.now() - started) / 1000;
       setOutcome({ ...outcomeOf(results, setup.reps), seconds, workers: pool.current!.size });
       announcer.ready();
-      const at = Date.now();
-      const past = {
-        id: at.toString(36),
-        at,
-        baseline: ids[0],
-        plans: ids.slice(1),
-        names: setup.names,
-        reps: setup.reps,
-        seed: setup.seed,
-      };
-      void saveRun(past, results).then(setHistory);
+      filing = true;
+      // The record of the unfinished run goes only once the history holds the run: a page that goes
+      // away in between leaves every replication kept, and the next one files the run itself.
+      void saveRun(pastRunOf(setup, Date.now()), results)
+        .then(setHistory)
+        .finally(() => unfinishedCompare.end(setup));
     } catch (e) {
       setMessage(
         e instanceof RunCancelled
@@ -224,7 +225,7 @@ export function ComparePage({
           : runErrorLines(String(e instanceof Error ? e.message : e), lang).join('; '),
       );
     } finally {
-      void unfinishedCompare.end(setup);
+      if (!filing) void unfinishedCompare.end(setup);
       setProgress(null);
     }
   };

@@ -2,12 +2,15 @@
  * A comparison still running when its page went away (a reload, a closed tab): what was asked (the
  * scenarios as they were run, seed, replications) and each replication kept as it finished, so the
  * next page offers to finish it from there. Replication k always runs with (seed, k), so the figures
- * it ends with are those of a run that was never interrupted.
+ * it ends with are those of a run that was never interrupted. A run whose every replication is kept
+ * (the page went away while its results were being filed in the history) needs no offer: the next
+ * Compare page files it itself (`fileIfWhole`).
  */
 import { useEffect, useState } from 'react';
 import type { RunResult, Scenario } from '../engine/index.ts';
 import { type LocalText, textIn } from '../scenario/localText.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
+import { type PastRun, saveRun } from './runHistory.ts';
 import { storage } from './storage.ts';
 
 export interface CompareSetup {
@@ -34,6 +37,23 @@ const SETTING = 'compareUnfinished';
 const partsKey = (setup: CompareSetup, id: string) => `compare:${setup.id}:${id}`;
 const idsOf = (setup: CompareSetup) => [setup.baseline, ...setup.plans];
 
+/** Every replication of every scenario kept: nothing is left to run. */
+export const isWhole = (u: Unfinished): boolean => u.kept === u.setup.reps * idsOf(u.setup).length;
+
+/**
+ * A finished run as the history keeps it. Its id is the run's own, so filing it twice (once by the
+ * page that ran it, once by a page that found it unfinished) replaces rather than repeats it.
+ */
+export const pastRunOf = (setup: CompareSetup, at: number): PastRun => ({
+  id: setup.id,
+  at,
+  baseline: setup.baseline,
+  plans: setup.plans,
+  names: setup.names,
+  reps: setup.reps,
+  seed: setup.seed,
+});
+
 export const unfinishedCompare = {
   /** A run begins: noted before its first replication finishes. */
   start: (setup: CompareSetup) => storage.setSetting(SETTING, setup),
@@ -58,6 +78,17 @@ export const unfinishedCompare = {
     }
     return { setup, finished, kept };
   },
+  /**
+   * Files a run the last page finished but had not yet filed in the history, and lets it go; true if
+   * there was one. A run with replications still to go is left for the offer below.
+   */
+  async fileIfWhole(): Promise<boolean> {
+    const u = await unfinishedCompare.load();
+    if (!u || !isWhole(u)) return false;
+    await saveRun(pastRunOf(u.setup, Date.now()), u.finished as Record<string, RunResult[]>);
+    await unfinishedCompare.end(u.setup);
+    return true;
+  },
 };
 
 /** On the Compare page: the run the last page left unfinished, to finish from where it stopped or let go. */
@@ -76,7 +107,7 @@ export function UnfinishedCompareOffer({
   useEffect(() => {
     let live = true;
     void unfinishedCompare.load().then((u) => {
-      if (live) setFound(u);
+      if (live && u && !isWhole(u)) setFound(u);
     });
     return () => {
       live = false;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { servedApp } from './browser.ts';
+import { countWorkerCalls, servedApp, watchErrors, workerCalls } from './browser.ts';
 
 const app = servedApp();
 const TABS = ['scenario', 'compare', 'population', 'experiments', 'lessons', 'cases', 'clv', 'validation'];
@@ -600,6 +600,67 @@ describe('run history', () => {
     // The same paired differences as when each was run.
     expect(await deltaOf('plans/community-led')).toBe(community);
     expect(await deltaOf('plans/discount-heavy')).toBe(discount);
+    await context.close();
+  });
+
+  it('files a comparison whose page went away while filing it: the next page lists it and opens it without rerunning or asking', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const first = await context.newPage();
+    // The first page's history writes never commit, as on a page closed while they were under way:
+    // each such write's transaction is kept busy for good, so it ends only when the page does.
+    await first.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['put']>
+      ) {
+        const req = put.apply(this, args);
+        const key = (args[0] as { key?: unknown } | null)?.key;
+        if (typeof key === 'string' && key.includes('history:')) {
+          const spin = () => {
+            this.get('—').onsuccess = spin;
+          };
+          spin();
+        }
+        return req;
+      };
+    });
+    await first.goto(app.url);
+    await runCompare(first);
+    const delta = await first.getAttribute(
+      '[data-testid="compare-table"] [data-kpi="profit"][data-plan="plans/discount-heavy"]',
+      'data-delta',
+    );
+    await first.close();
+
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.addInitScript(countWorkerCalls);
+    await page.goto(app.url);
+    // The app opens on Compare (a comparison was left unfinished), files it, and lists it.
+    await page.waitForSelector('[data-testid="history"]', { timeout: 30_000 });
+    expect(await page.$('[data-testid="compare-unfinished"]')).toBeNull();
+    await page.click('[data-testid="history"] summary');
+    const runs = page.locator('[data-testid="history"] li');
+    expect(await runs.count()).toBe(1);
+    await runs.nth(0).locator('button').click();
+    await page.waitForSelector('[data-testid="past-note"]');
+    expect(
+      await page.getAttribute(
+        '[data-testid="compare-table"] [data-kpi="profit"][data-plan="plans/discount-heavy"]',
+        'data-delta',
+      ),
+    ).toBe(delta);
+    const calls = await workerCalls(page);
+    expect([...(calls.run ?? []), ...(calls.runCancellable ?? [])]).toEqual([]);
+    // Filed once: a reload neither lists it twice nor offers to finish it.
+    await page.reload();
+    await page.click('[data-testid="tab-compare"]');
+    await page.waitForSelector('[data-testid="history"]');
+    await page.click('[data-testid="history"] summary');
+    expect(await page.locator('[data-testid="history"] li').count()).toBe(1);
+    expect(await page.$('[data-testid="compare-unfinished"]')).toBeNull();
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
