@@ -582,7 +582,9 @@ export function ClvPage({
               <caption>{t('clvComparison')}</caption>
               <thead>
                 <tr>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">{t('clvMeasure')}</span>
+                  </th>
                   <th>BG/NBD</th>
                   <th>{t('clvPareto')}</th>
                 </tr>
@@ -704,7 +706,8 @@ export function ClvPage({
             <>
               <h3>{t('clvTop')}</h3>
               <p className="note">{t('clvIntervalNote')}</p>
-              <table className="kpis" data-testid="clv-top">
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the table scrolls sideways, and a scroll container must be reachable by keyboard (axe: scrollable-region-focusable) */}
+              <table className="kpis" data-testid="clv-top" tabIndex={0} aria-label={t('clvTop')}>
                 <thead>
                   <tr>
                     <th>{t('clvCol_customer')}</th>

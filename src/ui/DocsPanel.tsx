@@ -28,7 +28,27 @@ function renderModelDoc(): string {
       },
     },
   });
-  return marked.parse(modelDoc, { async: false });
+  return focusableTables(marked.parse(modelDoc, { async: false }));
+}
+
+/**
+ * Each table made a labelled tab stop: on a phone the wide ones scroll sideways, and a scroll
+ * container must be reachable by keyboard and named (axe: scrollable-region-focusable), as on the
+ * Cases tab. The name is its section's heading, numbered when a section has more than one table.
+ */
+export function focusableTables(html: string): string {
+  let section = '';
+  let count = 0;
+  return html.replace(/<h[1-6] id="[^"]*">([\s\S]*?)<\/h[1-6]>|<table>/g, (m, heading?: string) => {
+    if (heading !== undefined) {
+      section = heading.replace(/<[^>]*>/g, '').trim();
+      count = 0;
+      return m;
+    }
+    count += 1;
+    const name = count > 1 ? `${section} (${count})` : section;
+    return `<table tabindex="0" aria-label="${name.replace(/"/g, '&quot;')}">`;
+  });
 }
 
 let rendered: string | null = null;
@@ -51,8 +71,15 @@ export function DocsPanel({
     const d = dialog.current;
     if (d && !d.open) d.showModal();
     const target = body.current?.querySelector(`[id="${CSS.escape(anchor)}"]`);
-    target?.scrollIntoView({ block: 'start' });
-    target?.classList.add('highlight');
+    if (d && target) {
+      const top =
+        d.querySelector('.docs-bar')?.getBoundingClientRect().bottom ?? d.getBoundingClientRect().top;
+      // The bar stays on top of the dialog's scrolling text: the section's heading goes just under
+      // it, not to the dialog's edge, where the bar would hide it and the first line seen would be
+      // the section's middle.
+      d.scrollTop += target.getBoundingClientRect().top - top - 8;
+      target.classList.add('highlight');
+    }
   }, [anchor]);
   return (
     <dialog ref={dialog} className="docs" onClose={onClose} data-testid="docs" data-anchor={anchor}>

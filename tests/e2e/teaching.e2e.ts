@@ -53,7 +53,22 @@ describe('teaching mode', () => {
       await page.waitForSelector(`[data-testid="${id}"] svg`);
     await page.waitForSelector('[data-testid="population-canvas"][data-ready="yes"]', { timeout: 60_000 });
 
-    // A mechanism link opens docs/model.md at its section.
+    // A mechanism link opens docs/model.md at its section: the heading first, just under the bar
+    // that stays over the text (not hidden by it, the view starting in the section's middle).
+    await page.click('[data-anchor="value-experience-satisfaction-trust-perceptionts"]');
+    await page.waitForSelector('[data-testid="docs"][open]');
+    const at = await page.$eval('[data-testid="docs"]', (d) => {
+      const heading = d
+        .querySelector('#value-experience-satisfaction-trust-perceptionts')!
+        .getBoundingClientRect();
+      const bar = d.querySelector('.docs-bar')!.getBoundingClientRect();
+      const seen = document.elementFromPoint(heading.left + 10, heading.top + heading.height / 2);
+      return { gap: heading.top - bar.bottom, seen: seen?.closest('h2')?.id ?? seen?.tagName };
+    });
+    expect(at.seen).toBe('value-experience-satisfaction-trust-perceptionts');
+    expect(at.gap).toBeGreaterThanOrEqual(0);
+    expect(at.gap).toBeLessThan(24);
+    await page.click('[data-testid="docs-close"]');
     await page.click('[data-anchor="churn-and-win-back-churnts"]');
     await page.waitForSelector('[data-testid="docs"][open]');
     expect(await page.isVisible('#churn-and-win-back-churnts')).toBe(true);
