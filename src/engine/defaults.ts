@@ -14,7 +14,7 @@ const cost = (fixedPerMonth: number, perCustomerPerMonth: number, perEvent: numb
 export const DEFAULT_SEGMENTS: SegmentSpec[] = [
   {
     id: 'price',
-    label: 'Price-driven 价格驱动',
+    label: { en: 'Price-driven', zh: '价格驱动' },
     sharePct: 30,
     visitsPerMonth: 1.2,
     visitRateShape: 0.8,
@@ -29,7 +29,7 @@ export const DEFAULT_SEGMENTS: SegmentSpec[] = [
   },
   {
     id: 'value',
-    label: 'Value-seeking 价值导向',
+    label: { en: 'Value-seeking', zh: '价值导向' },
     sharePct: 30,
     visitsPerMonth: 1.5,
     visitRateShape: 0.8,
@@ -44,7 +44,7 @@ export const DEFAULT_SEGMENTS: SegmentSpec[] = [
   },
   {
     id: 'relationship',
-    label: 'Relationship-seeking 关系导向',
+    label: { en: 'Relationship-seeking', zh: '关系导向' },
     sharePct: 25,
     visitsPerMonth: 1.8,
     visitRateShape: 0.8,
@@ -59,7 +59,7 @@ export const DEFAULT_SEGMENTS: SegmentSpec[] = [
   },
   {
     id: 'convenience',
-    label: 'Convenience 便利导向',
+    label: { en: 'Convenience', zh: '便利导向' },
     sharePct: 15,
     visitsPerMonth: 1.4,
     visitRateShape: 0.8,

@@ -17,9 +17,12 @@ export interface CostModel {
   perEvent: number;
 }
 
+/** Shown to people and never read by the engine: one text for every language, or one per language. */
+export type DisplayText = string | { en?: string; zh?: string };
+
 export interface SegmentSpec {
   id: string;
-  label: string;
+  label: DisplayText;
   /** Share of the market, % (segments' shares must sum to 100). */
   sharePct: number;
   /** Mean visits per month of a customer of this segment. */

@@ -12,13 +12,13 @@ import { marketingReach } from './month/marketing.ts';
 import { hearingThreshold, hears, lapsedMonth, prospectBuys, prospectPull } from './month/prospects.ts';
 import { countActive, finishMonth } from './month/tally.ts';
 import { World } from './month/world.ts';
-import type { RunOptions, Scenario } from './scenario.ts';
+import type { DisplayText, RunOptions, Scenario } from './scenario.ts';
 import { updateStaff } from './staff.ts';
 import { Flag, Stage } from './state.ts';
 
 export interface SegmentResult {
   id: string;
-  label: string;
+  label: DisplayText;
   customers: number; // ever bought during the run (incl. initial customers)
   activeAtEnd: number;
   revenue: number;

@@ -1,4 +1,4 @@
-import type { RunOptions, Scenario } from './scenario.ts';
+import type { DisplayText, RunOptions, Scenario } from './scenario.ts';
 import { Simulation } from './simulate.ts';
 import { isActive, Stage, UNSCORED } from './state.ts';
 
@@ -15,7 +15,7 @@ export interface PopulationTrace {
   size: number;
   frames: number;
   segment: Uint8Array;
-  segmentLabels: string[];
+  segmentLabels: DisplayText[];
   /** [f * size + i]: loyalty stage (Stage). */
   stage: Uint8Array;
   /** [f * size + i]: how the customer was last acquired (Source). */

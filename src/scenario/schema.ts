@@ -47,7 +47,7 @@ const audience = audienceSchema;
 
 const segment = z.strictObject({
   id: z.string().min(1).max(40),
-  label: z.string().max(100).optional(),
+  label: localTextSchema(0, 100).optional(),
   sharePct: num(0, 100, '%'),
   visitsPerMonth: num(0.01, 60, 'visits per month'),
   visitRateShape: num(0.05, 50, ''),

@@ -300,7 +300,7 @@ function Audience({
         >
           {file.population.segments.map((g) => (
             <option key={g.id} value={g.id}>
-              {g.label || g.id}
+              {textIn(g.label, lang) || g.id}
             </option>
           ))}
         </select>

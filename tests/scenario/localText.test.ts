@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEGMENTS, defaultScenario } from '../../src/engine/index.ts';
 import { formatProblem } from '../../src/scenario/errors.ts';
 import { parseScenarioObject, serialiseScenario } from '../../src/scenario/importer.ts';
 import { LIBRARY, libraryName, loadLibraryScenario } from '../../src/scenario/library.ts';
@@ -92,6 +93,45 @@ describe('the library’s names and descriptions', () => {
     }
     expect(libraryName(id, 'en')).toBe((r.file.name as { en: string }).en);
     expect(libraryName(id, 'zh')).toBe((r.file.name as { zh: string }).zh);
+  });
+
+  it.each(
+    LIBRARY.map((e) => e.id),
+  )('%s labels its customer segments in English and in Chinese, each in its own language', (id) => {
+    const r = loadLibraryScenario(id);
+    if (!r.ok) throw new Error(id);
+    for (const seg of r.file.population.segments) {
+      const label = seg.label ?? DEFAULT_SEGMENTS.find((d) => d.id === seg.id)?.label;
+      expect(typeof label, `${id}: ${seg.id}`).toBe('object');
+      const { en, zh } = label as { en?: string; zh?: string };
+      expect(en && en.length > 0 && !CJK.test(en), `${id}: ${en}`).toBe(true);
+      expect(zh && CJK.test(zh), `${id}: ${zh}`).toBe(true);
+    }
+  });
+});
+
+describe('a segment’s label', () => {
+  const withLabel = (label: unknown) => {
+    const file = JSON.parse(serialiseScenario(fromEngine(defaultScenario())));
+    file.population.segments[0].label = label;
+    return parseScenarioObject(file);
+  };
+  it('is one text or a text per language, and reaches the population view as written', () => {
+    for (const label of ['Walk-ins', { en: 'Walk-ins', zh: '散客' }, { zh: '散客' }]) {
+      const r = withLabel(label);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      expect(r.scenario.population.segments[0].label).toEqual(label);
+    }
+    expect(textIn(defaultScenario().population.segments[0].label, 'zh')).toBe('价格驱动');
+    expect(textIn(defaultScenario().population.segments[0].label, 'en')).toBe('Price-driven');
+  });
+  it('refuses an unknown language at its path, in both languages', () => {
+    const r = withLabel({ fr: 'Clients' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(new Set(r.problems.map((p) => p.path))).toEqual(new Set(['population.segments.0.label']));
+    expect(r.problems.map((p) => formatProblem(p, 'en')).join(' ')).toContain('"fr" is not a language here');
+    for (const p of r.problems) expect(p.zh).toMatch(CJK);
   });
 });
 

@@ -13,7 +13,9 @@ import {
   UNSCORED,
 } from '../../engine/index.ts';
 import { spawnSimulationWorker } from '../../runner/pool.ts';
+import { textIn } from '../../scenario/localText.ts';
 import { fill, type Key } from '../i18n.ts';
+import { useUi } from '../uiContext.ts';
 import {
   customerAt,
   gridLayout,
@@ -56,6 +58,7 @@ export function PopulationView({
   scenario: Scenario;
   seed: number | string;
 }) {
+  const { lang } = useUi();
   const [size, setSize] = useState(1000);
   const [trace, setTrace] = useState<PopulationTrace | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -316,7 +319,7 @@ export function PopulationView({
           {selected >= 0 && trace && (
             <div className="story" data-testid="population-story" data-customer={selected}>
               <h3>
-                {t('popCustomer')} #{selected} · {trace.segmentLabels[trace.segment[selected]]}
+                {t('popCustomer')} #{selected} · {textIn(trace.segmentLabels[trace.segment[selected]], lang)}
               </h3>
               <p>
                 {fill(t('popContactsLine'), {
