@@ -64,11 +64,17 @@ describe('the population view', () => {
     const story = (await page.textContent('[data-testid="population-story"]'))!;
     expect(story).toContain('complained');
     expect(story).toContain('brought a friend');
+    // The person's segment, named in the page's language only.
+    const heading = (await page.textContent('[data-testid="population-story"] h3'))!;
+    expect(heading).toMatch(/· (Price-driven|Value-seeking|Relationship-seeking|Convenience)$/);
 
     await page.click('[data-testid="lang"]');
     const zh = (await page.textContent('[data-testid="population-story"]'))!;
     expect(zh).toContain('投诉');
     expect(zh).toContain('推荐了朋友');
+    expect(await page.textContent('[data-testid="population-story"] h3')).toMatch(
+      /· (价格驱动|价值导向|关系导向|便利导向)$/,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
