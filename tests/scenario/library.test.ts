@@ -68,6 +68,21 @@ describe('the shipped library', () => {
         expect(o.reproduced, `${id}: ${check.label.en} is marked as a departure but now reproduces`).toBe(
           false,
         );
+        // What the note says the model reaches is what it reaches (to the point it is given to), in
+        // both languages: the Cases page shows the note beside the simulated figure.
+        const said = [
+          /model reaches about ([+−-]?\d+(?:\.\d+)?) %/.exec(check.departure.en),
+          /模型约为 ?([+−-]?\d+(?:\.\d+)?) ?%/.exec(check.departure.zh),
+        ];
+        if (said[0] || said[1]) {
+          expect(said.every(Boolean), `${id}: the figure is in one language's note only`).toBe(true);
+          const [en, zh] = said.map((m) => Number(m![1].replace('−', '-')));
+          expect(zh, `${id}: the notes' figures`).toBe(en);
+          expect(
+            Math.abs(100 * o.simulated.mean - en),
+            `${id}: the note says about ${en} %, the model reaches ${(100 * o.simulated.mean).toFixed(1)} %`,
+          ).toBeLessThanOrEqual(1);
+        }
         continue;
       }
       expect(
