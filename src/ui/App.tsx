@@ -202,13 +202,14 @@ export function App() {
    * link opens on Lessons; later the tab stays as it is (another tab's run would go with it).
    */
   const openLink = useCallback(
-    async (atStart: boolean) => {
+    async (atStart: boolean): Promise<boolean> => {
       const r = await decodeShareLink(window.location.href);
       if (r.ok) {
         setProblems(null);
         open({ id: 'link', file: r.file });
         if (atStart && r.file.lesson) setTab('lessons');
       } else setProblems({ source: 'link', problems: r.problems });
+      return r.ok;
     },
     [open],
   );
@@ -222,15 +223,13 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, [openLink]);
 
-  // On start: a share link wins; otherwise the user's last scenario, if it was one of theirs.
+  // On start: a share link wins; otherwise (or if the link cannot be opened, as its message says) the
+  // user's last scenario, if it was one of theirs.
   useEffect(() => {
     void (async () => {
       const saved = await storage.listScenarios();
       setMine(saved);
-      if (hasLink()) {
-        await openLink(true);
-        return;
-      }
+      if (hasLink() && (await openLink(true))) return;
       // A comparison the last page left running is offered on its tab, to finish from where it stopped.
       if (await hasUnfinishedCompare()) setTab('compare');
       const last = await storage.getSetting<string>('lastOpened');

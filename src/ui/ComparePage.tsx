@@ -24,6 +24,7 @@ import { formatIntervalFull, formatIntervalShort } from './format.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { type Entry, PlanPicker } from './PlanPicker.tsx';
+import { describeChanges } from './planChanges.ts';
 import { RunControls } from './RunControls.tsx';
 import { listRuns, loadRun, mayCombine, type PastRun, sameBaseline, saveRun } from './runHistory.ts';
 import type { SavedScenario } from './storage.ts';
@@ -807,7 +808,6 @@ function ReportHeader({
 }) {
   const base = byId.get(outcome.baseline);
   if (!base) return null;
-  const show = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v));
   return (
     <section className="print-only report-header" data-testid="report-header">
       <h2>{t('reportTitle')}</h2>
@@ -819,7 +819,7 @@ function ReportHeader({
       {outcome.plans.map((id) => {
         const plan = byId.get(id);
         if (!plan) return null;
-        const diff = scenarioDiff(base.scenario, plan.scenario);
+        const diff = describeChanges(scenarioDiff(base.scenario, plan.scenario), lang);
         return (
           <div key={id} data-report-plan={id}>
             <h3>{textIn(plan.name, lang)}</h3>
@@ -828,8 +828,8 @@ function ReportHeader({
             ) : (
               <ul className="report-diff">
                 {diff.map((d) => (
-                  <li key={d.path}>
-                    <code>{d.path}</code>: {show(d.from)} → {show(d.to)}
+                  <li key={d.path} data-path={d.path}>
+                    {d.label}: {d.from} → {d.to}
                   </li>
                 ))}
               </ul>

@@ -9,8 +9,11 @@ const EXTRA: Record<string, { en: string; zh: string }> = {
   'economics.fixedCostsPerMonth': { en: 'Fixed costs a month', zh: '每月固定成本' },
 };
 
-/** A readable name for a dotted path of the scenario file, as the editor labels it: "Community → Level". */
-export function labelOfPath(path: string, lang: Lang): string {
+/**
+ * A readable name for a dotted path of the scenario file, as the editor labels it: "Community → Level"
+ * (the report, which also shows "from → to", joins with " · "). An unlabelled path comes back as itself.
+ */
+export function labelOfPath(path: string, lang: Lang, join = ' → '): string {
   if (EXTRA[path]) return EXTRA[path][lang];
   for (const w of WORLD_FIELDS) if (w.path.join('.') === path) return w.label[lang];
   for (const section of SECTIONS)
@@ -25,12 +28,14 @@ export function labelOfPath(path: string, lang: Lang): string {
       const name =
         rest === 'audience'
           ? STRINGS[lang].xp_audience
-          : audienceField
-            ? `${STRINGS[lang].xp_audience}: ${audienceField.label[lang]}`
-            : field
-              ? field.label[lang]
-              : rest;
-      return `${lever.label[lang]} → ${name}`;
+          : rest === 'schedule'
+            ? STRINGS[lang].chg_schedule
+            : audienceField
+              ? `${STRINGS[lang].xp_audience}: ${audienceField.label[lang]}`
+              : field
+                ? field.label[lang]
+                : rest;
+      return `${lever.label[lang]}${join}${name}`;
     }
   return path;
 }

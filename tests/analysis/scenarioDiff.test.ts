@@ -28,3 +28,21 @@ describe('what a plan changes', () => {
     ]);
   });
 });
+
+describe('a schedule or an audience', () => {
+  it('is one change, whole, not its windows or parts one by one', () => {
+    const base = defaultScenario();
+    const plan = with_(base, (s) => {
+      s.levers.discount.schedule = [{ from: 1, to: 12 }];
+      s.levers.community.audience = { ...s.levers.community.audience, kind: 'atRisk' };
+    });
+    expect(scenarioDiff(base, plan)).toEqual([
+      { path: 'levers.discount.schedule', from: base.levers.discount.schedule, to: [{ from: 1, to: 12 }] },
+      {
+        path: 'levers.community.audience',
+        from: base.levers.community.audience,
+        to: plan.levers.community.audience,
+      },
+    ]);
+  });
+});

@@ -172,10 +172,22 @@ describe('exports', () => {
     expect(header).toContain('3 replications');
     // The discount-heavy plan is the baseline with a deeper discount: the report says so.
     const discount = (await page.textContent('[data-report-plan="plans/discount-heavy"]'))!;
-    expect(discount).toMatch(/levers\.discount\.depthPct: 0 → \d+/);
+    expect(discount).toMatch(/Discount · Depth: 0 % → \d+ %/);
+    expect(discount).not.toMatch(/levers\.|undefined|[{}"]/);
+    // The app's own chrome is not part of the report.
+    for (const chrome of ['skip-to-run', 'live', 'lang'])
+      expect(await page.isVisible(`[data-testid="${chrome}"]`)).toBe(false);
+    expect(await page.isVisible('main > header h1')).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(20_000);
+    // In Chinese the same changes, in Chinese.
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('[data-testid="lang"]');
+    await page.emulateMedia({ media: 'print' });
+    const zh = (await page.textContent('[data-report-plan="plans/discount-heavy"]'))!;
+    expect(zh).toMatch(/折扣 · 折扣深度: 0 % → \d+ %/);
+    expect(zh).not.toMatch(/levers\.|undefined|[{}"]|Discount/);
     await page.close();
   });
 });

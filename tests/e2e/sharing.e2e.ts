@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runReplications } from '../../src/analysis/batch.ts';
 import { HEADLINE_KPIS, summarise } from '../../src/analysis/summary.ts';
 import { parseScenarioText } from '../../src/scenario/importer.ts';
-import { figures, servedApp, watchErrors } from './browser.ts';
+import { figures, servedApp, setMarketSize, watchErrors } from './browser.ts';
 
 const app = servedApp();
 
@@ -101,6 +101,25 @@ describe('scenario files and share links in the app', () => {
     await page.goto(`${app.url}#scenario=q1w2e3r4t5y6`);
     await page.waitForSelector('[data-testid="problems"]');
     expect(await page.textContent('[data-testid="problems"]')).toMatch(/damaged/);
+    await figures(page);
+    await page.close();
+  });
+
+  it('a damaged link opened in a new page says so and opens the user’s last scenario, as its message promises', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    await figures(page);
+    await setMarketSize(page, 4321);
+    const mine = await page.textContent('[data-testid="scenario-name"]');
+    expect(mine).toContain('my copy');
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#scenario=q1w2e3r4t5y6`);
+    await page.waitForSelector('[data-testid="problems"]');
+    expect(await page.textContent('[data-testid="problems"]')).toMatch(/damaged/);
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="scenario-name"]')?.textContent === name,
+      mine,
+    );
     await figures(page);
     await page.close();
   });
