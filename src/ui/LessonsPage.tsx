@@ -254,9 +254,13 @@ function LessonView({ entry, t, lang }: { entry: LessonEntry; t: (k: Key) => str
             }}
             data-run
             data-testid="lesson-again"
+            aria-describedby="lesson-locked"
           >
             {t('lessonAgain')}
-          </button>
+          </button>{' '}
+          <span className="note" id="lesson-locked" data-testid="lesson-locked">
+            {t('lessonLocked')}
+          </span>
         </div>
       ) : (
         <RunControls

@@ -247,6 +247,10 @@ describe('what a trainer shows', () => {
     );
     expect(axes.some((t) => t.includes('月份'))).toBe(true);
     expect(axes.some((t) => /month|people|customers/.test(t))).toBe(false);
+    // Why the prediction cannot be changed now, said beside Try again and read with it.
+    expect(await page.textContent('[data-testid="lesson-locked"]')).toMatch(/预测/);
+    expect(await page.getAttribute('[data-testid="lesson-again"]', 'aria-describedby')).toBe('lesson-locked');
+    expect(await page.isDisabled('[data-testid="predict-discount"]')).toBe(true);
     // Trying again lands on the first option to predict.
     await page.focus('[data-testid="lesson-again"]');
     await page.keyboard.press('Enter');
