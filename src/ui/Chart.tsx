@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { chartTitle, describe, exportPng, exportSvg, fileName, plotSvg } from './exportChart.ts';
+import { isoDay } from './format.ts';
 import { adoptPlotStyles } from './plotStyles.ts';
 import { useUi } from './uiContext.ts';
 
@@ -73,7 +74,17 @@ export function Chart({
         swatch.setAttribute('aria-hidden', 'true');
       ref.current?.replaceChildren(chart);
       setLabel(title || name || testId);
-      setDescription(describe(chart, { series: t('chartSeries'), from: t('chartFrom'), to: t('chartTo') }));
+      setDescription(
+        describe(chart, {
+          series: t('chartSeries'),
+          from: t('chartFrom'),
+          to: t('chartTo'),
+          colon: t('chartColon'),
+          comma: t('chartComma'),
+          stop: t('chartStop'),
+          end: t('chartEnd'),
+        }),
+      );
       performance.measure(`chart ${testId}`, { start }); // visible in the browser's performance tools
     }, 0);
     return () => clearTimeout(id);
@@ -81,7 +92,7 @@ export function Chart({
 
   const save = (kind: 'svg' | 'png') => {
     const chart = build(Math.max(width, EXPORT_WIDTH));
-    const lines = [...caption, `${t('title')} · ${new Date().toLocaleDateString()}`];
+    const lines = [...caption, `${t('title')} · ${isoDay()}`];
     const file = `loyalty-lab-${fileName(name ?? chartTitle(chart) ?? testId) || testId}`;
     if (kind === 'svg') exportSvg(chart, file, lines);
     else void exportPng(chart, file, lines);

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { RunProgress } from '../runner/pool.ts';
+import { fill } from './i18n.ts';
 import { useKeepFocus, useUi } from './uiContext.ts';
 
 /**
@@ -41,7 +42,8 @@ export function RunControls({
           />
           <span>
             {progress.done}/{progress.total}
-            {progress.etaSeconds !== null && ` · ${Math.ceil(progress.etaSeconds)} s ${t('remaining')}`}
+            {progress.etaSeconds !== null &&
+              ` · ${fill(t('timeLeft'), { seconds: Math.ceil(progress.etaSeconds) })}`}
           </span>
           <button type="button" ref={cancel} onClick={onCancel} data-testid={ids.cancel}>
             {t('cancel')}

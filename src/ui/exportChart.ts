@@ -38,8 +38,20 @@ export function legendItems(chart: Element): { label: string; color: string }[] 
   return s.domain.map((d, k) => ({ label: String(d), color: String(range[k % range.length]) }));
 }
 
+/** How a chart's description is worded and punctuated in the page's language (the i18n chart* keys). */
+export interface DescribeWords {
+  series: string;
+  from: string;
+  to: string;
+  /** ': ' in English, '：' in Chinese; likewise the list comma, the full stop between sentences and the last one. */
+  colon: string;
+  comma: string;
+  stop: string;
+  end: string;
+}
+
 /** A sentence for screen readers: what the chart shows, its axes' ranges and its series. */
-export function describe(chart: Element, words: { series: string; from: string; to: string }): string {
+export function describe(chart: Element, words: DescribeWords): string {
   const p = chart as PlotElement;
   const parts: string[] = [];
   for (const name of ['x', 'y']) {
@@ -56,12 +68,12 @@ export function describe(chart: Element, words: { series: string; from: string; 
     const span =
       typeof d[0] === 'number'
         ? `${words.from} ${fmt(d[0])} ${words.to} ${fmt(d[d.length - 1])}`
-        : d.map(fmt).join(', ');
-    parts.push(label ? `${label}: ${span}` : span);
+        : d.map(fmt).join(words.comma);
+    parts.push(label ? `${label}${words.colon}${span}` : span);
   }
   const items = legendItems(chart);
-  if (items.length) parts.push(`${words.series}: ${items.map((i) => i.label).join(', ')}`);
-  return parts.join('. ');
+  if (items.length) parts.push(`${words.series}${words.colon}${items.map((i) => i.label).join(words.comma)}`);
+  return parts.length ? parts.join(words.stop) + words.end : '';
 }
 
 let measurer: CanvasRenderingContext2D | null = null;

@@ -27,3 +27,13 @@ export function formatIntervalShort(iv: Interval, unit: Kpi['unit'], lang: Lang,
 export function formatIntervalFull(iv: Interval, unit: Kpi['unit'], signed = false): string {
   return `${signed && iv.mean >= 0 ? '+' : ''}${formatInterval(iv, unit)}`;
 }
+
+/**
+ * A day as ISO 8601 (2026-12-02), the same in both languages and on every system: an exported
+ * chart's footer, like the printed report, must not read 12/2/2026 (month first) to a reader who
+ * expects 2/12.
+ */
+export function isoDay(d: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}

@@ -50,6 +50,10 @@ describe('exported charts', () => {
     ))!.trim();
     expect(plans).toHaveLength(2);
     const names = new Set<string>();
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
     for (const id of COMPARE_CHARTS) {
       const svg = await save(page, id, 'svg');
       const text = svg.bytes.toString('utf8');
@@ -67,6 +71,8 @@ describe('exported charts', () => {
         texts.some((t) => /2 replications, seed 1/.test(t)),
         id,
       ).toBe(true);
+      // Its footer dates it as ISO 8601 (the browser's day), not month first.
+      expect(texts, id).toContain(`Loyalty Lab · ${today}`);
       expect(svg.name).toMatch(/^loyalty-lab-compare-[a-z0-9-]+\.svg$/);
       names.add(svg.name);
       const png = await save(page, id, 'png');
