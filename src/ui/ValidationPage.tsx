@@ -3,6 +3,7 @@ import { RunCancelled, type RunProgress } from '../runner/pool.ts';
 import { ValidationPool } from '../runner/validationPool.ts';
 import { type FigureLines, figureLines } from '../validation/format.ts';
 import { CHECKS, type Check, type CheckResult, KNOWN_DEPARTURES, rows } from '../validation/index.ts';
+import { useDocs } from './docsContext.ts';
 import type { Key, Lang } from './i18n.ts';
 import { RunControls } from './RunControls.tsx';
 import { useRunAnnouncer } from './uiContext.ts';
@@ -61,10 +62,21 @@ export function ValidationPage({
     }
   };
 
+  const openDocs = useDocs();
   const table = results ? rows(results, lang) : null;
   return (
     <section className="validation" data-testid="validation">
-      <p className="note">{t('validationIntro')}</p>
+      <p className="note">
+        {t('validationIntro')}{' '}
+        <button
+          type="button"
+          className="link"
+          onClick={() => openDocs('validation-against-published-effect-sizes')}
+          data-testid="validation-docs"
+        >
+          {t('validationDocs')}
+        </button>
+      </p>
       <p>
         <label>
           {t('validationReps')}{' '}
@@ -143,7 +155,11 @@ export function ValidationPage({
                   {row ? (
                     <>
                       <strong>{row.status}</strong>
-                      {row.note && <p className="note">{row.note}</p>}
+                      {row.notes.map((n) => (
+                        <p key={n} className="note">
+                          {n}
+                        </p>
+                      ))}
                     </>
                   ) : (
                     marked && <p className="note">{`${t('validationMarked')} ${marked[lang]}`}</p>

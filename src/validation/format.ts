@@ -34,7 +34,11 @@ export const STATUS_TEXT: Record<Status, Text> = {
   resolved: { en: 'met (marked as a departure: remove the marking)', zh: '符合（仍标记为偏差：应移除标记）' },
 };
 
-const UNCLEAR: Text = { en: 'not clear of the noise: more replications', zh: '未超出噪声：需更多重复' };
+/** Its own sentence after a departure's reason (the page shows it on a line of its own). */
+const UNCLEAR: Text = {
+  en: 'Not clear of the noise: run more replications.',
+  zh: '尚未超出噪声：需要更多重复。',
+};
 
 /**
  * A check's figures for a page: when every label is "world: quantity" with the same quantity (the
@@ -65,9 +69,14 @@ export interface Row {
   /** The same figures with a quantity shared by all said once. */
   figures: FigureLines;
   status: string;
-  /** The departure's reason, or a note that the verdict is within the noise. */
+  /** The departure's reason, then a note that the verdict is within the noise: each a sentence. */
+  notes: string[];
+  /** The same as one text (the Markdown and terminal tables). */
   note: string;
 }
+
+const noteLines = (r: CheckResult, lang: Lang): string[] =>
+  [r.departure?.[lang], r.verdict.clear ? undefined : UNCLEAR[lang]].filter((s): s is string => !!s);
 
 export function rows(results: CheckResult[], lang: Lang): Row[] {
   return results.map((r) => ({
@@ -82,7 +91,8 @@ export function rows(results: CheckResult[], lang: Lang): Row[] {
       r.check.figures.map((f, j) => formatFigure(r.intervals[j], f.unit)),
     ),
     status: STATUS_TEXT[r.status][lang],
-    note: [r.departure?.[lang], r.verdict.clear ? '' : UNCLEAR[lang]].filter(Boolean).join(' '),
+    notes: noteLines(r, lang),
+    note: noteLines(r, lang).join(' '),
   }));
 }
 

@@ -50,10 +50,17 @@ describe('the Validation tab of the app', () => {
     expect(ids).toEqual(CHECKS.map((c) => c.id));
     const text = await page.textContent('[data-testid="validation"]');
     for (const c of CHECKS) expect(text).toContain(c.source.en);
+    // What it cites, a user can follow: no issue numbers or file paths; the model reference is a link.
+    expect(text).not.toMatch(/issue \d|\.md\b|§/);
+    await page.click('[data-testid="validation-docs"]');
+    await page.waitForSelector('[data-testid="docs"][open]');
+    expect(await page.isVisible('#validation-against-published-effect-sizes')).toBe(true);
+    await page.click('[data-testid="docs-close"]');
     await page.click('[data-testid="lang"]');
     expect(await page.textContent('[data-testid="validation-run"]')).toBe('运行验证');
     for (const c of CHECKS)
       expect(await page.textContent('[data-testid="validation"]')).toContain(c.title.zh);
+    expect(await page.textContent('[data-testid="validation"]')).not.toMatch(/议题|\.md\b|§/);
     expect(errors).toEqual([]);
     await page.close();
   });

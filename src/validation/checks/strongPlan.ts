@@ -45,11 +45,11 @@ export const strongPlanReferrals: Check = {
   group: 'strong-plan',
   title: { en: 'Referral share of a strong plan', zh: '强力方案的转介绍占比' },
   published: {
-    en: 'A share of new customers a service business could have (issue 12; no published benchmark)',
-    zh: '服务企业可能达到的新客占比（议题12；无公开基准）',
+    en: 'A share of new customers a service business could have (a plausibility bound set by Loyalty Lab; no published benchmark)',
+    zh: '服务企业可能达到的新客占比（忠诚度实验室设定的合理上限；无公开基准）',
   },
   accepted: { en: 'referral share of new customers ≤ 30 %', zh: '新客中转介绍占比 ≤ 30%' },
-  source: { en: 'Loyalty Lab issue 12', zh: 'Loyalty Lab 议题12' },
+  source: { en: 'Loyalty Lab’s plausibility bound', zh: '忠诚度实验室的合理上限' },
   design,
   figures: [
     {

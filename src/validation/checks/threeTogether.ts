@@ -151,14 +151,17 @@ function check(o: Outcome): Check {
     group: 'three-together',
     title: TITLES[o].title,
     published: {
-      en: 'The sources’ thesis (三维驱动, 协同进化): raising value, emotion and experience together beats pouring money into one; no paper measures it for loyalty (evidence.md §1)',
-      zh: '资料的核心主张（三维驱动、协同进化）：价值、情感、体验一起提升，胜过把钱投在其中之一；没有文献对忠诚度测量过（evidence.md §1）',
+      en: 'The sources’ thesis (三维驱动, 协同进化): raising value, emotion and experience together beats pouring money into one; no paper measures it for loyalty (Loyalty Lab’s evidence notes, section 1)',
+      zh: '资料的核心主张（三维驱动、协同进化）：价值、情感、体验一起提升，胜过把钱投在其中之一；没有文献对忠诚度测量过（忠诚度实验室证据笔记第1节）',
     },
     accepted: {
       en: `in every baseline, the spread plan's ${o === 'retention' ? '12-month retention' : 'profit'} above the strongest single-dimension plan's`,
       zh: `每个基线中，分散方案的${o === 'retention' ? '12个月留存' : '利润'}高于最强的单一维度方案`,
     },
-    source: { en: 'Loyalty Lab issue 12; Oliver 1999', zh: 'Loyalty Lab 议题12；Oliver 1999' },
+    source: {
+      en: 'The sources’ thesis, put to the test by Loyalty Lab; Oliver 1999',
+      zh: '资料的核心主张，由忠诚度实验室检验；Oliver 1999',
+    },
     design,
     figures: INDUSTRIES.map((w) => ({
       label: {
