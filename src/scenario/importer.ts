@@ -39,13 +39,17 @@ function syntaxOffset(message: string): number {
   return m ? Number(m[1]) : -1;
 }
 
-/** A syntax error's offset as line and column. */
-function syntaxPosition(text: string, pos: number): string {
-  if (pos < 0) return '';
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return ` (line ${line}, column ${col})`;
+/**
+ * A syntax error's line and column: from its offset (V8: "position N"), or as the engine gives them
+ * (Firefox: "at line L column C"); null when the message says neither.
+ */
+function syntaxPosition(text: string, pos: number, message: string): { line: number; col: number } | null {
+  if (pos >= 0) {
+    const before = text.slice(0, pos);
+    return { line: before.split('\n').length, col: pos - before.lastIndexOf('\n') };
+  }
+  const m = /line (\d+) column (\d+)/.exec(message);
+  return m ? { line: Number(m[1]), col: Number(m[2]) } : null;
 }
 
 /** What went wrong in the JSON, in words of both languages (the parser's own message is English only). */
@@ -87,12 +91,18 @@ export function parseScenarioText(text: string): ImportResult {
       if (e instanceof RangeError)
         return fail({ path: '', en: 'the JSON is nested too deeply', zh: 'JSON 嵌套层级过深' });
       const pos = syntaxOffset(msg);
-      const at = syntaxPosition(text, pos);
+      const at = syntaxPosition(text, pos, msg);
       const why = jsonReason(msg, pos >= 0 && text.slice(pos).trim() === '');
+      // The parser's own words repeat the reason and the place in engine terms (a character offset),
+      // so they are shown only when they are all there is to say where the error is.
       return fail({
         path: '',
-        en: `not valid JSON${at}: ${why.en} (${msg})`,
-        zh: `不是有效的 JSON${at.replace('line', '第').replace(', column', ' 行，第').replace(')', ' 列)')}：${why.zh}`,
+        en: at
+          ? `not valid JSON (line ${at.line}, column ${at.col}): ${why.en}`
+          : `not valid JSON: ${why.en} (${msg})`,
+        zh: at
+          ? `不是有效的 JSON（第 ${at.line} 行，第 ${at.col} 列）：${why.zh}`
+          : `不是有效的 JSON：${why.zh}`,
       });
     }
     return parseScenarioObject(json);

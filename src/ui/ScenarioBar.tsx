@@ -134,7 +134,10 @@ export function ProblemList({
 }) {
   return (
     <div className="error" role="alert" data-testid="problems">
-      <strong>{source}</strong> {t('problemsIn')}
+      {/* Chinese runs on without a space: "分享链接无法打开…" */}
+      <strong>{source}</strong>
+      {lang === 'zh' ? '' : ' '}
+      {t('problemsIn')}
       <ul>
         {problems.map((p) => (
           <li key={`${p.path}:${p.en}`}>{problemText(p, lang)}</li>

@@ -124,6 +124,30 @@ describe('scenario files and share links in the app', () => {
     await page.close();
   });
 
+  it('says where a file’s JSON is broken in its own words, and in Chinese runs the source into the sentence', async () => {
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
+    await figures(page);
+    await page.setInputFiles('[data-testid="file-input"]', {
+      name: 'typo.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "schemaVersion": 2,\n  name: "x"\n}'),
+    });
+    await page.waitForSelector('[data-testid="problems"]');
+    const en = (await page.textContent('[data-testid="problems"]'))!;
+    expect(en).toContain('typo.json cannot be opened');
+    expect(en).toContain(
+      'not valid JSON (line 3, column 3): a property name is missing or not in double quotes',
+    );
+    expect(en).not.toMatch(/position|Expected/);
+    await page.click('[data-testid="lang"]');
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#scenario=q1w2e3r4t5y6`);
+    await page.waitForSelector('[data-testid="problems"]');
+    expect(await page.textContent('[data-testid="problems"]')).toMatch(/^分享链接无法打开/);
+    await page.close();
+  });
+
   it('lists every problem of a broken file and keeps the current scenario', async () => {
     const page = await app.browser.newPage();
     await page.goto(app.url);

@@ -38,6 +38,24 @@ describe('errors people understand', () => {
   it('points at the line and column of a JSON syntax error', () => {
     const [p] = problems('{\n  "schemaVersion": 2,\n  "name": "x",\n}');
     expect(p.en).toMatch(/^not valid JSON \(line 4, column 1\)/);
+    expect(p.zh).toMatch(/^不是有效的 JSON（第 4 行，第 1 列）：/);
+  });
+
+  it('says the line and column in its own words and leaves out the parser’s message, which says them again', () => {
+    const text = '{\n  "schemaVersion": 2,\n  "name": "x",\n}';
+    let raw = '';
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      raw = (e as Error).message;
+    }
+    expect(raw).toMatch(/position/);
+    const [p] = problems(text);
+    expect(p.en).toBe(
+      'not valid JSON (line 4, column 1): a property name is missing or not in double quotes',
+    );
+    expect(p.en).not.toContain(raw);
+    expect(p.en).not.toMatch(/position|Expected/);
   });
 
   it('says in Chinese what is wrong with broken JSON, not the parser’s English message', () => {
