@@ -760,7 +760,12 @@ export function App() {
               {scenario.population.marketSize.toLocaleString()} {t('market')} · {scenario.horizonMonths}{' '}
               {t('months')} · {REPLICATIONS} {t('replications')} · {t('seed')} {SEED}
             </section>
-            <button type="button" onClick={() => setEditing((e) => !e)} data-testid="edit">
+            <button
+              type="button"
+              className="edit-levers"
+              onClick={() => setEditing((e) => !e)}
+              data-testid="edit"
+            >
               {editing ? t('closeEditor') : t('editLevers')}
             </button>
             <MyBusiness t={t} lang={lang} current={opened} onCalibrated={openAsNew} />

@@ -201,7 +201,7 @@ function Schedule({
             min={1}
             max={horizon}
             value={w.from}
-            aria-label="from"
+            aria-label={lang === 'zh' ? '起始月' : 'from month'}
             onChange={(e) => onChange([...path, k, 'from'], Number(e.target.value))}
           />
           –
@@ -210,12 +210,12 @@ function Schedule({
             min={1}
             max={horizon}
             value={w.to}
-            aria-label="to"
+            aria-label={lang === 'zh' ? '结束月' : 'to month'}
             onChange={(e) => onChange([...path, k, 'to'], Number(e.target.value))}
           />
           <button
             type="button"
-            aria-label="remove"
+            aria-label={lang === 'zh' ? '删除此时段' : 'remove this window'}
             onClick={() =>
               onChange(
                 path,
@@ -224,9 +224,9 @@ function Schedule({
             }
           >
             ×
-          </button>
+          </button>{' '}
         </span>
-      ))}
+      ))}{' '}
       <button
         type="button"
         onClick={() => onChange(path, [...windows, { from: 1, to: Math.min(horizon, 3) }])}

@@ -65,6 +65,31 @@ describe('editing, keeping and comparing the user’s own scenarios', () => {
   // The reload comes straight after the last keystroke, before its save could have been committed:
   // that save was once lost with the page (about one run in three), and the copy came back one
   // keystroke old, here with an impossible value, under the library scenario's name.
+  it('spaces the editor’s buttons: "Edit levers" apart from "My business", a schedule’s words apart from "+ window"', async () => {
+    for (const width of [1400, 390]) {
+      const context = await app.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      await figures(page);
+      const gap = await page.evaluate(() => {
+        const a = document.querySelector('[data-testid="edit"]')!.getBoundingClientRect();
+        const b = document.querySelector('[data-testid="mb-open"]')!.getBoundingClientRect();
+        return b.top >= a.bottom ? b.top - a.bottom : b.left - a.right;
+      });
+      expect(gap, `${width}px`).toBeGreaterThanOrEqual(6);
+      await page.click('[data-testid="edit"]');
+      const schedule = page.locator('.schedule').first();
+      expect((await schedule.textContent())!.replace(/\s+/g, ' ')).toContain('always + window');
+      const [always, add] = await schedule.evaluate((s) =>
+        [s.querySelector('.always')!, s.querySelector(':scope > button')!].map((e) =>
+          e.getBoundingClientRect(),
+        ),
+      );
+      if (add.top < always.bottom) expect(add.left - always.right, `${width}px`).toBeGreaterThanOrEqual(3);
+      await context.close();
+    }
+  });
+
   it('keeps the edited copy open across a reload, with its edit and its results', async () => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
