@@ -272,12 +272,17 @@ export function AttributionPanel({
         <p className="note">{t('attrNothing')}</p>
       ) : (
         <p className="note" data-testid={`${testId}-cost`} data-runs={cost}>
-          {fill(t('attrCost'), {
-            runs: cost,
-            subsets: designs.map((d) => d.subsets.length).join(' + '),
-            reps: requests[0].replications,
-          })}{' '}
-          {requests.some((r) => r.known) && t('attrCostKnown')}
+          {/* "This costs 0 extra runs" reads as a contradiction: say that everything is already run. */}
+          {cost === 0
+            ? fill(t('attrCostNone'), {
+                subsets: designs.map((d) => d.subsets.length).join(' + '),
+                reps: requests[0].replications,
+              })
+            : `${fill(t('attrCost'), {
+                runs: cost,
+                subsets: designs.map((d) => d.subsets.length).join(' + '),
+                reps: requests[0].replications,
+              })} ${requests.some((r) => r.known) ? t('attrCostKnown') : ''}`.trim()}
         </p>
       )}
       {message && (

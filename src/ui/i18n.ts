@@ -256,6 +256,7 @@ const en = {
   target_new: 'new customers',
   target_lapsed: 'lapsed customers',
   // The CSV downloads' headers: a figure and its unit.
+  cmpScrollHint: 'More to the right: scroll the table sideways →',
   csv_plan: 'Plan',
   csv_replication: 'Replication',
   csv_month: 'Month',
@@ -622,6 +623,8 @@ const en = {
   attrCost:
     'This costs {runs} extra runs ({subsets} combinations of the plan’s lever groups × {reps} replications, same seeds).',
   attrCostKnown: 'Runs already made on these seeds (the plan’s, and on Compare the baseline’s) are reused.',
+  attrCostNone:
+    'Nothing extra needs running: the {subsets} combinations of the plan’s lever groups × {reps} replications are already run on these seeds.',
   attrNothing: 'This plan changes no lever of the baseline: there is nothing to split.',
   attrWaiting: 'Available once every replication of the comparison has finished.',
   attrChartTitle: '{outcome}: where the difference from the baseline comes from',
@@ -901,6 +904,7 @@ const zh: Record<Key, string> = {
   target_all: '全部客户',
   target_new: '新客',
   target_lapsed: '流失客户',
+  cmpScrollHint: '右侧还有内容：左右滑动表格查看 →',
   csv_plan: '方案',
   csv_replication: '第几次重复',
   csv_month: '月份',
@@ -1254,6 +1258,7 @@ const zh: Record<Key, string> = {
   attrRun: '拆分效果',
   attrCost: '需要额外运行 {runs} 次（方案杠杆组的 {subsets} 种组合 × {reps} 次重复，相同种子）。',
   attrCostKnown: '已用相同种子完成的运行（方案的，在对比页还有基线的）会被复用。',
+  attrCostNone: '无需额外运行：方案杠杆组的 {subsets} 种组合 × {reps} 次重复都已用相同种子运行过。',
   attrNothing: '该方案没有改变基线的任何杠杆：无可拆分。',
   attrWaiting: '对比的所有重复完成后即可使用。',
   attrChartTitle: '{outcome}：与基线的差异从何而来',

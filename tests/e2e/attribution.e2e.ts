@@ -25,10 +25,21 @@ describe('attribution on the compare page', () => {
     await page.fill('[data-testid="reps"]', '2');
     await page.click('[data-testid="run-compare"]');
     await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
+    // A plan that changes one lever group needs only its own runs and the baseline's, both made.
+    const options = await page.$$eval('[data-testid="attribution-plan"] option', (os) =>
+      os.map((o) => o.value),
+    );
+    expect(options).toContain('plans/discount-heavy');
+    await page.selectOption('[data-testid="attribution-plan"]', 'plans/discount-heavy');
+    expect(await page.getAttribute('[data-testid="attribution-cost"]', 'data-runs')).toBe('0');
+    expect(await page.textContent('[data-testid="attribution-cost"]')).toBe(
+      'Nothing extra needs running: the 2 combinations of the plan’s lever groups × 2 replications are already run on these seeds.',
+    );
     await page.selectOption('[data-testid="attribution-plan"]', 'plans/three-dimension-balanced');
     await page.selectOption('[data-testid="attribution-outcome"]', 'retention12');
     // Four groups changed: 16 subsets, of which the baseline and the plan already ran.
     expect(await page.getAttribute('[data-testid="attribution-cost"]', 'data-runs')).toBe(String(14 * 2));
+    expect(await page.textContent('[data-testid="attribution-cost"]')).toMatch(/^This costs 28 extra runs/);
 
     // Cancel stops it at once, and it can run again.
     await page.click('[data-testid="attribution-run"]');
