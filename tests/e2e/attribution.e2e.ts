@@ -27,7 +27,7 @@ describe('attribution on the compare page', () => {
     await page.waitForSelector('[data-testid="compare-table"][data-complete="yes"]', { timeout: 120_000 });
     // A plan that changes one lever group needs only its own runs and the baseline's, both made.
     const options = await page.$$eval('[data-testid="attribution-plan"] option', (os) =>
-      os.map((o) => o.value),
+      os.map((o) => (o as HTMLOptionElement).value),
     );
     expect(options).toContain('plans/discount-heavy');
     await page.selectOption('[data-testid="attribution-plan"]', 'plans/discount-heavy');
