@@ -1,9 +1,11 @@
+import { csvDocument, csvField, csvNumber } from '../analysis/csv.ts';
 import { type Interval, interval, mean, pairedDifference, sd } from '../analysis/stats.ts';
 import {
   type AudienceChoice,
   isChoiceAxis,
   type Sensitivity,
   type Sweep,
+  type SweepAxis,
 } from '../scenario/experimentSchema.ts';
 import { axisValues, type Point, type SensitivityDesign } from './design.ts';
 
@@ -31,40 +33,31 @@ export function analyseSweep(e: Sweep, points: Point[], values: Values): SweepRe
   };
 }
 
+/** What the sweep's CSV is written in: the page's language, the outcome's unit and precision. */
+export interface SweepCsvText {
+  /** An axis's header: its parameter's name and unit ("Discount → Depth (%)"). */
+  axis: (a: SweepAxis) => string;
+  /** A choice as people say it ("top 20 % by value"). */
+  choice: (c: AudienceChoice) => string;
+  /** The six figure columns: the outcome's mean, 95 % low and high; the same for the difference from the first point. */
+  columns: readonly string[];
+  /** An outcome's figure rounded for its unit. */
+  value: (x: number) => string;
+}
+
 /**
  * The sweep's table as CSV, one row per point: each axis's value (a choice as its label, e.g. "top
  * 20 % by value"), the outcome's mean and 95 % interval, and the paired difference from the first point.
  */
-export function sweepCsv(e: Sweep, r: SweepResult, choiceLabel: (c: AudienceChoice) => string): string {
-  const q = (x: string) => JSON.stringify(x);
-  const n = (x: number) => (Number.isFinite(x) ? String(x) : '');
+export function sweepCsv(e: Sweep, r: SweepResult, text: SweepCsvText): string {
   const axes = e.y ? [e.x, e.y] : [e.x];
-  const lines = [
-    [
-      ...axes.map((a) => q(a.path)),
-      `${e.outcome}_mean`,
-      `${e.outcome}_lo`,
-      `${e.outcome}_hi`,
-      'vs_first_mean',
-      'vs_first_lo',
-      'vs_first_hi',
-    ].join(','),
-  ];
-  for (const c of r.cells)
-    lines.push(
-      [
-        ...axes.map((a) =>
-          isChoiceAxis(a) ? q(choiceLabel(a.choices[c.point[a.path]])) : n(c.point[a.path]),
-        ),
-        n(c.value.mean),
-        n(c.value.lo),
-        n(c.value.hi),
-        n(c.vsFirst.mean),
-        n(c.vsFirst.lo),
-        n(c.vsFirst.hi),
-      ].join(','),
-    );
-  return `${lines.join('\n')}\n`;
+  const rows = r.cells.map((c) => [
+    ...axes.map((a) =>
+      isChoiceAxis(a) ? csvField(text.choice(a.choices[c.point[a.path]])) : csvNumber(c.point[a.path]),
+    ),
+    ...[c.value.mean, c.value.lo, c.value.hi, c.vsFirst.mean, c.vsFirst.lo, c.vsFirst.hi].map(text.value),
+  ]);
+  return csvDocument([...axes.map(text.axis), ...text.columns], rows);
 }
 
 export interface TornadoRow {

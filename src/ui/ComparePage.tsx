@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clvQuantiles, cohortRetention, ladder } from '../analysis/cohorts.ts';
 import { COMPARISON_KPIS, type Comparison, compare } from '../analysis/compare.ts';
-import { resultsToCsv } from '../analysis/csv.ts';
 import { scenarioDiff } from '../analysis/scenarioDiff.ts';
 import { type Interval, mean } from '../analysis/stats.ts';
 import { band, type Kpi, summarise } from '../analysis/summary.ts';
@@ -18,6 +17,7 @@ import { compareChart, type PlanPoint } from './charts/compareChart.ts';
 import { clvChart, cohortChart, ladderChart } from './charts/distributionCharts.ts';
 import { threeDimensionChart } from './charts/threeDimensionChart.ts';
 import { warmUpChartsWhenIdle } from './charts/warmUp.ts';
+import { comparisonCsv, comparisonTableCsv } from './csvExports.ts';
 import { download } from './download.ts';
 import { Explain } from './Explain.tsx';
 import { formatIntervalFull, formatIntervalShort } from './format.ts';
@@ -27,6 +27,7 @@ import { type Entry, PlanPicker } from './PlanPicker.tsx';
 import { describeChanges } from './planChanges.ts';
 import { RunControls } from './RunControls.tsx';
 import { listRuns, loadRun, mayCombine, type PastRun, sameBaseline, saveRun } from './runHistory.ts';
+import { watchScrollEdges } from './scrollEdges.ts';
 import type { SavedScenario } from './storage.ts';
 import { useRunAnnouncer } from './uiContext.ts';
 import {
@@ -339,13 +340,11 @@ export function ComparePage({
 
   const downloadCsv = () => {
     if (!outcome) return;
-    const parts = [outcome.baseline, ...outcome.plans].map((id) => {
-      const csv = resultsToCsv(outcome.results[id]).trimEnd().split('\n');
-      return [`plan,${csv[0]}`, ...csv.slice(1).map((l) => `${JSON.stringify(nameOf(id))},${l}`)].join('\n');
-    });
-    const header = parts[0].split('\n')[0];
-    const body = parts.map((p) => p.split('\n').slice(1).join('\n')).join('\n');
-    download(new Blob([`${header}\n${body}\n`], { type: 'text/csv' }), 'loyalty-lab-comparison.csv');
+    const plans = [outcome.baseline, ...outcome.plans].map((id) => ({
+      name: nameOf(id),
+      results: outcome.results[id],
+    }));
+    download(new Blob([comparisonCsv(plans, lang)], { type: 'text/csv' }), 'loyalty-lab-comparison.csv');
   };
 
   /** Shows one past run, or two on the same baseline and seeds as one comparison, without rerunning. */
@@ -593,7 +592,7 @@ export function ComparePage({
               type="button"
               onClick={() =>
                 download(
-                  new Blob([compareTableCsv(outcome, baselineKpis, nameOf)], { type: 'text/csv' }),
+                  new Blob([compareTableCsv(outcome, baselineKpis, nameOf, lang)], { type: 'text/csv' }),
                   'loyalty-lab-comparison-table.csv',
                 )
               }
@@ -659,95 +658,105 @@ function CompareTable({
   );
   const ratio = (iv: Interval, unit: Kpi['unit']) =>
     Number.isFinite(iv.mean) ? cell(iv, unit) : dash('cmpDashUndefined');
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const box = frame.current?.firstElementChild;
+    return frame.current && box instanceof HTMLElement ? watchScrollEdges(frame.current, box) : undefined;
+  }, []);
   return (
     <>
-      <div className="table-scroll">
-        <table
-          className="kpis compare-table"
-          data-testid="compare-table"
-          data-complete={outcome.complete === outcome.reps ? 'yes' : 'no'}
-        >
-          <thead>
-            <tr>
-              <th rowSpan={2} scope="col">
-                {t('kpi')}
-              </th>
-              <th scope="col">{nameOf(outcome.baseline)}</th>
-              {outcome.plans.map((id) => (
-                <th key={id} colSpan={2} scope="colgroup" data-best={id === best ? 'yes' : undefined}>
-                  {nameOf(id)}
-                  {id === best && (
-                    <span className="best-mark" title={t('cmpBest')}>
-                      {' '}
-                      ★<span className="visually-hidden">{t('cmpBest')}</span>
-                    </span>
-                  )}
+      <div className="table-frame" ref={frame} data-testid="compare-table-frame">
+        <div className="table-scroll">
+          <table
+            className="kpis compare-table"
+            data-testid="compare-table"
+            data-complete={outcome.complete === outcome.reps ? 'yes' : 'no'}
+          >
+            <thead>
+              <tr>
+                <th rowSpan={2} scope="col">
+                  {t('kpi')}
                 </th>
-              ))}
-            </tr>
-            <tr>
-              <th scope="col">{t('cmpBaselineValue')}</th>
-              {outcome.plans.map((id) => [
-                <th key={`${id}-v`} scope="col">
-                  {t('cmpPlanValue')}
-                </th>,
-                <th key={`${id}-d`} scope="col">
-                  {t('delta')}
-                </th>,
-              ])}
-            </tr>
-          </thead>
-          <tbody>
-            {COMPARISON_KPIS.map((kpi, row) => (
-              <tr key={kpi.id}>
-                <th scope="row">
-                  {t(`kpi_${kpi.id}` as Key)}{' '}
-                  <Explain id={kpi.id} about={t(`kpi_${kpi.id}` as Key)} lang={lang} t={t} />
-                </th>
-                <td>{cell(baselineKpis[row].interval, kpi.unit)}</td>
-                {outcome.plans.map((id) => {
-                  const r = outcome.comparisons[id].rows[row];
-                  return [
-                    <td key={`${id}-v`}>{cell(r.plan, kpi.unit)}</td>,
-                    <td
-                      key={`${id}-d`}
-                      className="delta"
-                      data-plan={id}
-                      data-kpi={kpi.id}
-                      data-delta={String(r.delta.mean)}
-                    >
-                      {cell(r.delta, kpi.unit, true)}
-                    </td>,
-                  ];
-                })}
+                <th scope="col">{nameOf(outcome.baseline)}</th>
+                {outcome.plans.map((id) => (
+                  <th key={id} colSpan={2} scope="colgroup" data-best={id === best ? 'yes' : undefined}>
+                    {nameOf(id)}
+                    {id === best && (
+                      <span className="best-mark" title={t('cmpBest')}>
+                        {' '}
+                        ★<span className="visually-hidden">{t('cmpBest')}</span>
+                      </span>
+                    )}
+                  </th>
+                ))}
               </tr>
-            ))}
-            <tr>
-              <th scope="row">
-                {t('roi')} <Explain id="roi" about={t('roi')} lang={lang} t={t} />
-              </th>
-              <td>{dash('cmpDashBaseline')}</td>
-              {outcome.plans.map((id) => (
-                <td key={id} colSpan={2} data-roi={id}>
-                  {ratio(outcome.comparisons[id].roi, 'score')}
-                </td>
+              <tr>
+                <th scope="col">{t('cmpBaselineValue')}</th>
+                {outcome.plans.map((id) => [
+                  <th key={`${id}-v`} scope="col">
+                    {t('cmpPlanValue')}
+                  </th>,
+                  <th key={`${id}-d`} scope="col">
+                    {t('delta')}
+                  </th>,
+                ])}
+              </tr>
+            </thead>
+            <tbody>
+              {COMPARISON_KPIS.map((kpi, row) => (
+                <tr key={kpi.id}>
+                  <th scope="row">
+                    {t(`kpi_${kpi.id}` as Key)}{' '}
+                    <Explain id={kpi.id} about={t(`kpi_${kpi.id}` as Key)} lang={lang} t={t} />
+                  </th>
+                  <td>{cell(baselineKpis[row].interval, kpi.unit)}</td>
+                  {outcome.plans.map((id) => {
+                    const r = outcome.comparisons[id].rows[row];
+                    return [
+                      <td key={`${id}-v`}>{cell(r.plan, kpi.unit)}</td>,
+                      <td
+                        key={`${id}-d`}
+                        className="delta"
+                        data-plan={id}
+                        data-kpi={kpi.id}
+                        data-delta={String(r.delta.mean)}
+                      >
+                        {cell(r.delta, kpi.unit, true)}
+                      </td>,
+                    ];
+                  })}
+                </tr>
               ))}
-            </tr>
-            <tr>
-              <th scope="row">
-                {t('costPerRetained')}{' '}
-                <Explain id="costPerRetained" about={t('costPerRetained')} lang={lang} t={t} />
-              </th>
-              <td>{dash('cmpDashBaseline')}</td>
-              {outcome.plans.map((id) => (
-                <td key={id} colSpan={2}>
-                  {ratio(outcome.comparisons[id].costPerRetained, 'money')}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+              <tr>
+                <th scope="row">
+                  {t('roi')} <Explain id="roi" about={t('roi')} lang={lang} t={t} />
+                </th>
+                <td>{dash('cmpDashBaseline')}</td>
+                {outcome.plans.map((id) => (
+                  <td key={id} colSpan={2} data-roi={id}>
+                    {ratio(outcome.comparisons[id].roi, 'score')}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">
+                  {t('costPerRetained')}{' '}
+                  <Explain id="costPerRetained" about={t('costPerRetained')} lang={lang} t={t} />
+                </th>
+                <td>{dash('cmpDashBaseline')}</td>
+                {outcome.plans.map((id) => (
+                  <td key={id} colSpan={2}>
+                    {ratio(outcome.comparisons[id].costPerRetained, 'money')}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </div>
+      <p className="note scroll-hint no-print" data-testid="compare-scroll-hint">
+        {t('cmpScrollHint')}
+      </p>
       <p className="note" data-testid="compare-table-notes">
         {best && <>★ {t('cmpBest')}. </>}¹ {t('cmpDashBaseline')} ² {t('cmpDashUndefined')} {t('cmpHover')}
       </p>
@@ -755,43 +764,27 @@ function CompareTable({
   );
 }
 
-/** The table's figures in full, one row per key figure and plan. */
+/** The table's figures in full, one row per key figure and plan (csvExports.ts writes them). */
 function compareTableCsv(
   outcome: Outcome,
   baselineKpis: { interval: Interval }[],
   nameOf: (id: string) => string,
+  lang: Lang,
 ): string {
-  const q = (s: string) => JSON.stringify(s);
-  const lines = ['kpi,plan,mean,lo,hi,delta_mean,delta_lo,delta_hi'];
-  const n = (x: number) => (Number.isFinite(x) ? String(x) : '');
-  COMPARISON_KPIS.forEach((kpi, row) => {
-    const b = baselineKpis[row].interval;
-    lines.push([kpi.id, q(nameOf(outcome.baseline)), n(b.mean), n(b.lo), n(b.hi), '', '', ''].join(','));
-    for (const id of outcome.plans) {
+  const rows = COMPARISON_KPIS.map((kpi, row) => ({
+    kpi,
+    baseline: baselineKpis[row].interval,
+    plans: outcome.plans.map((id) => {
       const r = outcome.comparisons[id].rows[row];
-      lines.push(
-        [
-          kpi.id,
-          q(nameOf(id)),
-          n(r.plan.mean),
-          n(r.plan.lo),
-          n(r.plan.hi),
-          n(r.delta.mean),
-          n(r.delta.lo),
-          n(r.delta.hi),
-        ].join(','),
-      );
-    }
-  });
-  for (const [id, key] of [
-    ['roi', 'roi'],
-    ['costPerRetained', 'costPerRetained'],
-  ] as const)
-    for (const plan of outcome.plans) {
-      const iv = outcome.comparisons[plan][key];
-      lines.push([id, q(nameOf(plan)), '', '', '', n(iv.mean), n(iv.lo), n(iv.hi)].join(','));
-    }
-  return `${lines.join('\n')}\n`;
+      return { name: nameOf(id), value: r.plan, delta: r.delta };
+    }),
+  }));
+  const ratios = outcome.plans.map((id) => ({
+    name: nameOf(id),
+    roi: outcome.comparisons[id].roi,
+    costPerRetained: outcome.comparisons[id].costPerRetained,
+  }));
+  return comparisonTableCsv(nameOf(outcome.baseline), rows, ratios, lang);
 }
 
 /** The first page of the printed comparison: what was compared, how, and what each plan changes. */

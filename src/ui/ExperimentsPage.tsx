@@ -27,6 +27,7 @@ import {
   sweepChart,
   tornadoChart,
 } from './charts/experimentCharts.ts';
+import { sweepCsvText } from './csvExports.ts';
 import { download } from './download.ts';
 import {
   type AxisDraft,
@@ -425,7 +426,21 @@ function ExperimentResultView({
           data-testid="download-sweep-csv"
           onClick={() =>
             download(
-              new Blob([sweepCsv(e, r, (c) => choiceLabel(c, lang))], { type: 'text/csv' }),
+              new Blob(
+                [
+                  sweepCsv(
+                    e,
+                    r,
+                    sweepCsvText(
+                      { label: outcomeLabel, unit },
+                      lang,
+                      (a) => axisLabel(a, lang),
+                      (c) => choiceLabel(c, lang),
+                    ),
+                  ),
+                ],
+                { type: 'text/csv' },
+              ),
               `experiment-${e.id}.csv`,
             )
           }

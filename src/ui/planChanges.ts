@@ -72,10 +72,13 @@ export function changeValue(path: string, value: unknown, lang: Lang): string {
 export function describeChanges(diffs: Difference[], lang: Lang): ChangeText[] {
   return diffs.map((d) => {
     const path = filePath(d.path);
+    const unit = unitText(fieldMeta(path.split('.')).unit, lang);
+    // A long unit once, after the new value ("0 → 6 gestures per customer per year"); "%" on both sides.
+    const bare = typeof d.from === 'number' && typeof d.to === 'number' && unit && unit !== '%';
     return {
       path,
       label: changeLabel(path, lang),
-      from: changeValue(path, d.from, lang),
+      from: bare ? num(d.from as number, lang) : changeValue(path, d.from, lang),
       to: changeValue(path, d.to, lang),
     };
   });

@@ -67,15 +67,16 @@ describe('an experiment over audiences on the experiments page', () => {
       page.click('[data-testid="download-sweep-csv"]'),
     ]);
     const rows = readFileSync((await download.path())!, 'utf8')
+      .slice(1)
       .trim()
       .split('\n');
-    expect(rows[0]).toMatch(/^"levers\.emotion\.careGestures\.audience",profit_mean,/);
+    expect(rows[0]).toMatch(/^"Care gestures → who it reaches","Profit over the horizon \(money\): mean",/);
     expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual([
       '"everyone"',
       '"top 20 % by value"',
       '"at risk"',
     ]);
-    expect(Number(rows[1].split(',')[1])).toBe(expected.result.cells[0].value.mean);
+    expect(Number(rows[1].split(',')[1])).toBe(Number(expected.result.cells[0].value.mean.toFixed(2)));
 
     await page.click('[data-testid="lang"]');
     await page.waitForFunction(() =>

@@ -59,14 +59,53 @@ describe('the compare page', () => {
       page.waitForEvent('download'),
       page.click('[data-testid="download-csv"]'),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8')
+    const text = readFileSync((await download.path())!, 'utf8');
+    // A BOM, so a spreadsheet reads the UTF-8; then a header naming each figure and its unit.
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const csv = text.slice(1).trim().split('\n');
+    expect(csv[0].startsWith('"Plan","Replication","Month","Active customers",')).toBe(true);
+    const header = csv[0].split('","').map((h) => h.replace(/"/g, ''));
+    expect(header).toContain('12-month continuous retention (%)');
+    expect(header).toContain('Cost of points (money a month)');
+    expect(header.join()).not.toMatch(/cost\.|renewal12|newDiscount|undefined/);
+    expect(csv.length - 1).toBe(3 * 4 * 36);
+    // Replications counted from 1; no figure carries more than six decimals (money and shares two).
+    const cells = csv.slice(1).map((l) => l.split(','));
+    expect(new Set(cells.map((c) => c[1]))).toEqual(new Set(['1', '2', '3', '4']));
+    const long = cells.flatMap((c) => c.slice(3)).filter((v) => !/^(-?\d+(\.\d{1,6})?)?$/.test(v));
+    expect(long).toEqual([]);
+    // Retention is a percentage in both Compare files: the table's mean is the months' mean.
+    const [tableDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-table-csv"]'),
+    ]);
+    const table = readFileSync((await tableDownload.path())!, 'utf8')
+      .slice(1)
       .trim()
       .split('\n');
-    expect(csv[0].startsWith('plan,replication,month,active,')).toBe(true);
-    expect(csv.length - 1).toBe(3 * 4 * 36);
+    const tableRow = table.find((r) => r.startsWith('"12-month retention (%)","Discount-heavy plan",'))!;
+    const col = header.indexOf('12-month continuous retention (%)');
+    const last = cells
+      .filter((c) => c[0] === '"Discount-heavy plan"' && c[2] === '36')
+      .map((c) => Number(c[col]));
+    const meanOfMonths = last.reduce((a, b) => a + b, 0) / last.length;
+    expect(Math.abs(Number(tableRow.split(',')[2]) - meanOfMonths)).toBeLessThan(0.02);
+    expect(meanOfMonths).toBeGreaterThan(1);
     // Each plan is named in the page's language only.
     expect(csv.filter((l) => l.startsWith('"Discount-heavy plan",')).length).toBe(4 * 36);
     expect(csv.filter((l) => l.includes('折扣主导方案')).length).toBe(0);
+    // In Chinese the headers are Chinese too: the two files are not the same bytes.
+    await page.click('[data-testid="lang"]');
+    const [zhDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="download-csv"]'),
+    ]);
+    const zh = readFileSync((await zhDownload.path())!, 'utf8')
+      .slice(1)
+      .split('\n');
+    expect(zh[0].startsWith('"方案","第几次重复","月份","活跃客户数",')).toBe(true);
+    expect(zh[0]).toContain('（%）');
+    expect(zh[0]).not.toMatch(/[a-z]{3}/);
     await page.close();
   });
 

@@ -435,19 +435,68 @@ describe('the paired-difference table', () => {
       page.click('[data-testid="download-table-csv"]'),
     ]);
     const rows = readFileSync((await csv.path())!, 'utf8')
+      .slice(1)
       .trim()
       .split('\n');
-    expect(rows[0]).toBe('kpi,plan,mean,lo,hi,delta_mean,delta_lo,delta_hi');
-    const profitRow = rows.find((r) => r.startsWith('profit,"Discount-heavy plan",'))!;
+    expect(rows[0]).toBe(
+      '"Key figure","Plan","mean","95 % low","95 % high","Δ vs baseline: mean","Δ vs baseline: 95 % low","Δ vs baseline: 95 % high"',
+    );
+    const profitRow = rows.find((r) =>
+      r.startsWith('"Profit over the horizon (money)","Discount-heavy plan",'),
+    )!;
+    // Money to the cent: the table's full figure, rounded.
     const delta = Number(profitRow.split(',')[5]);
     expect(delta).toBe(
       Number(
-        await page.getAttribute(
-          `${table} [data-kpi="profit"][data-plan="plans/discount-heavy"]`,
-          'data-delta',
-        ),
+        Number(
+          await page.getAttribute(
+            `${table} [data-kpi="profit"][data-plan="plans/discount-heavy"]`,
+            'data-delta',
+          ),
+        ).toFixed(2),
       ),
     );
+    expect(rows.some((r) => r.startsWith('"ROI of the levers (Δ profit ÷ Δ lever spend)",'))).toBe(true);
+    await page.close();
+  });
+
+  it('with three plans at 1400 px, shades the edge that has more and says so; at the end it does not', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(app.url);
+    await page.click('[data-testid="tab-compare"]');
+    await page.waitForSelector('[data-testid="plans-same-market"] input[type=checkbox]');
+    const boxes = await page.$$('[data-testid="plans-same-market"] input[type=checkbox]');
+    let ticked = 0;
+    for (const b of boxes) if (await b.isChecked()) ticked++;
+    for (const b of boxes)
+      if (ticked < 3 && !(await b.isChecked())) {
+        await b.check();
+        ticked++;
+      }
+    expect(ticked).toBe(3);
+    await runCompare(page);
+    const frame = '[data-testid="compare-table-frame"]';
+    const scroller = `${frame} .table-scroll`;
+    const overflows = await page.$eval(scroller, (d) => d.scrollWidth > d.clientWidth);
+    // Either the table fits, or the cut edge is shaded and a line under the table says to scroll.
+    if (!overflows) {
+      expect(await page.isVisible('[data-testid="compare-scroll-hint"]')).toBe(false);
+    } else {
+      expect(await page.getAttribute(frame, 'data-more-right')).not.toBeNull();
+      expect(await page.isVisible('[data-testid="compare-scroll-hint"]')).toBe(true);
+      const shade = await page.$eval(frame, (f) => getComputedStyle(f, '::after').opacity);
+      expect(Number(shade)).toBe(1);
+      await page.$eval(scroller, (d) => d.scrollTo({ left: d.scrollWidth }));
+      await page.waitForFunction((f) => !document.querySelector(f)?.hasAttribute('data-more-right'), frame);
+      expect(await page.getAttribute(frame, 'data-more-left')).not.toBeNull();
+      expect(await page.isVisible('[data-testid="compare-scroll-hint"]')).toBe(false);
+      // The key figures' names stay in view as the plans scroll under them.
+      const [name, box] = await Promise.all([
+        page.$eval(`${frame} tbody th`, (th) => th.getBoundingClientRect().left),
+        page.$eval(scroller, (d) => d.getBoundingClientRect().left),
+      ]);
+      expect(Math.abs(name - box)).toBeLessThan(2);
+    }
     await page.close();
   });
 });

@@ -12,7 +12,8 @@ import { type Experiment, isChoiceAxis } from '../../src/scenario/experimentSche
 import { setAt } from '../../src/scenario/fields.ts';
 import { parseScenarioObject, parseScenarioText } from '../../src/scenario/importer.ts';
 import { type ScenarioFile, toEngine } from '../../src/scenario/schema.ts';
-import { choiceLabel } from '../../src/ui/experimentLabels.ts';
+import { sweepCsvText } from '../../src/ui/csvExports.ts';
+import { choiceLabel, labelOfPath } from '../../src/ui/experimentLabels.ts';
 import { smallFile } from './helpers.ts';
 
 const CARE = 'levers.emotion.careGestures.audience';
@@ -203,15 +204,28 @@ describe('the shipped experiment “who should get the care budget?”', () => {
       expect(out.values.slice(3 * k, 3 * k + 3).map(([, v]) => v)).toEqual(direct);
     }
     // The same seeds for every choice: their differences are paired.
-    const csv = sweepCsv(e, out.result, (c) => choiceLabel(c, 'en'));
-    const rows = csv.trim().split('\n');
-    expect(rows[0]).toBe(`"${CARE}",profit_mean,profit_lo,profit_hi,vs_first_mean,vs_first_lo,vs_first_hi`);
+    const csv = sweepCsv(
+      e,
+      out.result,
+      sweepCsvText(
+        { label: 'Profit over the horizon', unit: 'money' },
+        'en',
+        (a) => labelOfPath(a.path, 'en'),
+        (c) => choiceLabel(c, 'en'),
+      ),
+    );
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = csv.slice(1).trim().split('\n');
+    expect(rows[0]).toBe(
+      '"Care gestures → who it reaches","Profit over the horizon (money): mean","Profit over the horizon (money): 95 % low","Profit over the horizon (money): 95 % high","Δ vs first point (money): mean","Δ vs first point (money): 95 % low","Δ vs first point (money): 95 % high"',
+    );
     expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual([
       '"everyone"',
       '"top 20 % by value"',
       '"at risk"',
     ]);
-    expect(Number(rows[2].split(',')[1])).toBe(out.result.cells[1].value.mean);
+    // Money to the cent.
+    expect(rows[2].split(',')[1]).toBe(String(Number(out.result.cells[1].value.mean.toFixed(2))));
     // The command line names the choices too.
     const printed = describeOutput(out).split('\n');
     expect(printed.filter((l) => l.includes(`${CARE}="top 20 % by value"`)).length).toBe(1);

@@ -24,7 +24,7 @@ describe('what a plan changes, as the report says it', () => {
     expect(en).toContain('Discount · For whom: new customers → everyone');
     expect(en).toContain('Discount · on in months: always → months 1–12');
     expect(en).toContain(
-      `Training and incentives · Training hours: ${base.levers.training.hoursPerStaffPerMonth} hours per staff per month → 8 hours per staff per month`,
+      `Training and incentives · Training hours: ${base.levers.training.hoursPerStaffPerMonth} → 8 hours per staff per month`,
     );
     expect(en).toContain(`Points and tiers · Tiers: ${base.levers.points.tiers ? 'yes → no' : 'no → yes'}`);
     expect(en).toContain('Care gestures · who it reaches: everyone → top 20 % by value');
@@ -38,7 +38,7 @@ describe('what a plan changes, as the report says it', () => {
     expect(zh).toContain(`折扣 · 折扣深度: ${base.levers.discount.depthPct} % → 20 %`);
     expect(zh).toContain('折扣 · 适用对象: 新客 → 全部客户');
     expect(zh).toContain('折扣 · 启用月份: 全程 → 第 1–12 个月');
-    expect(zh).toContain('培训与激励 · 培训时长: 2 每名员工每月小时数 → 8 每名员工每月小时数');
+    expect(zh).toContain('培训与激励 · 培训时长: 2 → 8 每名员工每月小时数');
     for (const l of zh) expect(l).not.toMatch(/undefined|[{}"]|levers\./);
   });
 });
