@@ -207,6 +207,9 @@ describe('exports', () => {
     for (const hidden of ['run-compare', 'download-csv', 'tab-compare', 'compare-chart-svg'])
       expect(await page.isVisible(`[data-testid="${hidden}"]`)).toBe(false);
     expect(await page.isVisible('[data-testid="compare-table"]')).toBe(true);
+    // On an A4 page's width the whole table prints: nothing scrolls on paper.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    expect(await page.$eval('.table-scroll', (d) => d.scrollWidth - d.clientWidth)).toBeLessThanOrEqual(1);
     const header = (await page.textContent('[data-testid="report-header"]'))!;
     expect(header).toContain('3 replications');
     // The discount-heavy plan is the baseline with a deeper discount: the report says so.
