@@ -547,8 +547,15 @@ export function ComparePage({
                 .replace('{reps}', String(outcome.reps))
                 .replace('{plans}', String(1 + outcome.plans.length))
                 .replace(
+                  '{scenarioWord}',
+                  t(outcome.plans.length === 0 ? 'scenarioWordOne' : 'scenarioWordMany'),
+                )
+                .replace('{workerWord}', t(outcome.workers === 1 ? 'workerWordOne' : 'workerWordMany'))
+                .replace(
                   '{people}',
-                  (byId.get(outcome.baseline)?.scenario.population.marketSize ?? 0).toLocaleString(),
+                  (byId.get(outcome.baseline)?.scenario.population.marketSize ?? 0).toLocaleString(
+                    lang === 'zh' ? 'zh-CN' : 'en',
+                  ),
                 )
                 .replace('{months}', String(byId.get(outcome.baseline)?.scenario.horizonMonths ?? 0))
                 .replace('{seconds}', outcome.seconds.toFixed(1))

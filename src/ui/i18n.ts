@@ -274,7 +274,12 @@ const en = {
   csv_unitScore01: '0–1',
   csv_unitNps: '−100 to 100',
   runTime:
-    '{reps} replications of {plans} scenario(s) ({people} people × {months} months in the baseline) took {seconds} s on {workers} workers.',
+    '{reps} replications of {plans} {scenarioWord} ({people} people × {months} months in the baseline) took {seconds} s on {workers} {workerWord}.',
+  // The counted words of runTime, one and many (zh counts with 个 and needs neither).
+  scenarioWordOne: 'scenario',
+  scenarioWordMany: 'scenarios',
+  workerWordOne: 'worker',
+  workerWordMany: 'workers',
   partialResults:
     'Partial results: {n} of {total} replications of every plan so far. Intervals narrow as more arrive.',
   popIntro:
@@ -923,6 +928,10 @@ const zh: Record<Key, string> = {
   csv_unitNps: '−100 至 100',
   runTime:
     '{plans} 个情景各 {reps} 次重复（基线 {people} 人 × {months} 个月）用时 {seconds} 秒，{workers} 个工作线程。',
+  scenarioWordOne: '个情景',
+  scenarioWordMany: '个情景',
+  workerWordOne: '个工作线程',
+  workerWordMany: '个工作线程',
   partialResults: '阶段性结果：目前每个方案已完成 {total} 次重复中的 {n} 次，区间会随更多结果而收窄。',
   popIntro:
     '客户本身：一次模拟中市场里的前若干人，逐月变化。屏幕上相邻的人大多互相认识。点击一个点，查看这个人的经历。',

@@ -29,6 +29,12 @@ describe('the compare page', () => {
       await page.waitForSelector(`[data-testid="${id}"] svg`);
     const { longest } = await longTasks();
     console.log(`longest main-thread task during the comparison: ${longest.toFixed(0)} ms`);
+    // The run's summary counts its scenarios and workers in words that agree with the numbers.
+    const summary = (await page.textContent('[data-testid="run-time"]'))!;
+    expect(summary).toMatch(
+      /^4 replications of 3 scenarios \(20,000 people × 36 months in the baseline\) took [\d.]+ s on \d+ workers?\.$/,
+    );
+    expect(summary).not.toContain('(s)');
     // The CLV chart's plan names end in an ellipsis inside the chart, none cut at its left edge.
     const overflow = await page.$eval('[data-testid="clv-chart"] svg', (svg) => {
       const left = svg.getBoundingClientRect().left;

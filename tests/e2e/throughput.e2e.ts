@@ -97,7 +97,7 @@ describe('the workbench under load', () => {
 
     // The run is whole: a hundred replications behind every interval, none of them partial.
     expect(seconds).toBeGreaterThan(0);
-    expect(await page.textContent('[data-testid="run-time"]')).toContain('100 replications of 1 scenario(s)');
+    expect(await page.textContent('[data-testid="run-time"]')).toContain('100 replications of 1 scenario (');
     expect(await page.$('[data-testid="partial-note"]')).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
