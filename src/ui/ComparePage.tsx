@@ -20,7 +20,7 @@ import { warmUpChartsWhenIdle } from './charts/warmUp.ts';
 import { comparisonCsv, comparisonTableCsv } from './csvExports.ts';
 import { download } from './download.ts';
 import { Explain } from './Explain.tsx';
-import { formatIntervalFull, formatIntervalShort } from './format.ts';
+import { formatIntervalFull, formatIntervalShort, isoDay } from './format.ts';
 import { fill, type Key, type Lang } from './i18n.ts';
 import { runErrorLines } from './messages.ts';
 import { type Entry, PlanPicker } from './PlanPicker.tsx';
@@ -543,23 +543,18 @@ export function ComparePage({
           <p className="note">{t('compareNote')}</p>
           {outcome.seconds !== undefined && (
             <p className="note" data-testid="run-time" data-seconds={outcome.seconds.toFixed(2)}>
-              {t('runTime')
-                .replace('{reps}', String(outcome.reps))
-                .replace('{plans}', String(1 + outcome.plans.length))
-                .replace(
-                  '{scenarioWord}',
-                  t(outcome.plans.length === 0 ? 'scenarioWordOne' : 'scenarioWordMany'),
-                )
-                .replace('{workerWord}', t(outcome.workers === 1 ? 'workerWordOne' : 'workerWordMany'))
-                .replace(
-                  '{people}',
-                  (byId.get(outcome.baseline)?.scenario.population.marketSize ?? 0).toLocaleString(
-                    lang === 'zh' ? 'zh-CN' : 'en',
-                  ),
-                )
-                .replace('{months}', String(byId.get(outcome.baseline)?.scenario.horizonMonths ?? 0))
-                .replace('{seconds}', outcome.seconds.toFixed(1))
-                .replace('{workers}', String(outcome.workers))}
+              {fill(t('runTime'), {
+                reps: outcome.reps,
+                plans: 1 + outcome.plans.length,
+                scenarioWord: t(outcome.plans.length === 0 ? 'scenarioWordOne' : 'scenarioWordMany'),
+                workers: outcome.workers ?? 0,
+                workerWord: t(outcome.workers === 1 ? 'workerWordOne' : 'workerWordMany'),
+                people: (byId.get(outcome.baseline)?.scenario.population.marketSize ?? 0).toLocaleString(
+                  lang === 'zh' ? 'zh-CN' : 'en',
+                ),
+                months: byId.get(outcome.baseline)?.scenario.horizonMonths ?? 0,
+                seconds: outcome.seconds.toFixed(1),
+              })}
             </p>
           )}
           {outcome.complete < outcome.reps && (
@@ -812,8 +807,8 @@ function ReportHeader({
     <section className="print-only report-header" data-testid="report-header">
       <h2>{t('reportTitle')}</h2>
       <p>
-        {new Date().toISOString().slice(0, 10)} · {t('baseline')}: {textIn(base.name, lang)} · {outcome.reps}{' '}
-        {t('replications')} · {t('seed')} {outcome.seed} · {base.scenario.horizonMonths} {t('months')} ·{' '}
+        {isoDay()} · {t('baseline')}: {textIn(base.name, lang)} · {outcome.reps} {t('replications')} ·{' '}
+        {t('seed')} {outcome.seed} · {base.scenario.horizonMonths} {t('months')} ·{' '}
         {base.scenario.population.marketSize.toLocaleString()} {t('market')}
       </p>
       {outcome.plans.map((id) => {

@@ -275,7 +275,7 @@ const en = {
   csv_unitNps: '−100 to 100',
   runTime:
     '{reps} replications of {plans} {scenarioWord} ({people} people × {months} months in the baseline) took {seconds} s on {workers} {workerWord}.',
-  // The counted words of runTime, one and many (zh counts with 个 and needs neither).
+  // The counted words of runTime, one and many (zh counts both with 个).
   scenarioWordOne: 'scenario',
   scenarioWordMany: 'scenarios',
   workerWordOne: 'worker',
@@ -927,7 +927,7 @@ const zh: Record<Key, string> = {
   csv_unitScore01: '0–1',
   csv_unitNps: '−100 至 100',
   runTime:
-    '{plans} 个情景各 {reps} 次重复（基线 {people} 人 × {months} 个月）用时 {seconds} 秒，{workers} 个工作线程。',
+    '{plans} {scenarioWord}各 {reps} 次重复（基线 {people} 人 × {months} 个月）用时 {seconds} 秒，{workers} {workerWord}。',
   scenarioWordOne: '个情景',
   scenarioWordMany: '个情景',
   workerWordOne: '个工作线程',
