@@ -484,8 +484,9 @@ describe('the paired-difference table', () => {
     } else {
       expect(await page.getAttribute(frame, 'data-more-right')).not.toBeNull();
       expect(await page.isVisible('[data-testid="compare-scroll-hint"]')).toBe(true);
-      const shade = await page.$eval(frame, (f) => getComputedStyle(f, '::after').opacity);
-      expect(Number(shade)).toBe(1);
+      // The shade fades in (a short transition), so wait for it to finish rather than read it mid-way.
+      const shade = () => page.$eval(frame, (f) => Number(getComputedStyle(f, '::after').opacity));
+      await expect.poll(shade, { timeout: 5_000, interval: 50 }).toBe(1);
       await page.$eval(scroller, (d) => d.scrollTo({ left: d.scrollWidth }));
       await page.waitForFunction((f) => !document.querySelector(f)?.hasAttribute('data-more-right'), frame);
       expect(await page.getAttribute(frame, 'data-more-left')).not.toBeNull();
