@@ -232,6 +232,32 @@ export function contradictions(targets: Target[]): Problem[] {
   return out;
 }
 
+/**
+ * Figures that can be true together but only just: a fit is allowed, and told where it must land.
+ * Retention and churn that agree only near the edges of both tolerances (60 ± 5 with 50 ± 5 meet
+ * only at 55 / 45) leave the fit no room, and neither figure as given can be met; the manager most
+ * likely mistyped one of them.
+ */
+export function cautions(targets: Target[]): Problem[] {
+  const t = Object.fromEntries(targets.map((x) => [x.id, x])) as Partial<Record<FigureId, Target>>;
+  const { retention12Pct: ret, churn12Pct: churn } = t;
+  if (!ret || !churn) return [];
+  const gap = Math.abs(ret.value + churn.value - 100);
+  if (gap <= Math.max(ret.tolerance, churn.tolerance) || gap > ret.tolerance + churn.tolerance) return [];
+  // The retentions within both tolerances (churn is 100 minus retention).
+  const low = Math.max(ret.value - ret.tolerance, 100 - churn.value - churn.tolerance);
+  const high = Math.min(ret.value + ret.tolerance, 100 - churn.value + churn.tolerance);
+  const r = (x: number) => +x.toFixed(2);
+  const band = (a: number, b: number) => (r(a) === r(b) ? `${r(a)}` : `${r(a)}–${r(b)}`);
+  return [
+    {
+      path: field('retention12Pct'),
+      en: `retention ${ret.value} % and churn ${churn.value} % (figures.churn12Pct.value) agree only at the edges of their tolerances: the fit can meet both only with retention ${band(low, high)} % and churn ${band(100 - high, 100 - low)} %, so neither figure as given; check which one is right, or give only that one`,
+      zh: `留存率 ${ret.value}% 与流失率 ${churn.value}%（figures.churn12Pct.value）只在各自容差的边缘相符：拟合只能在留存率 ${band(low, high)}%、流失率 ${band(100 - high, 100 - low)}% 处同时满足二者，两者都达不到所填的数字；请核对哪个数字正确，或只填那一个`,
+    },
+  ];
+}
+
 /** The problems of figures that each read well alone: tolerances, nothing to fit, contradictions. */
 function problemsOf(targets: Target[]): Problem[] {
   const problems: Problem[] = [];

@@ -20,7 +20,7 @@ import {
   readParameter,
   savedDescription,
 } from '../calibration/reading.ts';
-import { FIGURE_IDS, FIGURES, type FigureId, parseTargets } from '../calibration/targets.ts';
+import { cautions, FIGURE_IDS, FIGURES, type FigureId, parseTargets } from '../calibration/targets.ts';
 import type { Task } from '../experiments/measure.ts';
 import { RunCancelled, WorkerPool } from '../runner/pool.ts';
 import { type Problem, unitText } from '../scenario/errors.ts';
@@ -256,6 +256,8 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
   const shown = useMemo(() => check(settled), [settled]);
   const problems: Problem[] = !shown.ok && entered(settled) ? shown.problems : [];
   const atField = (path: string) => problems.filter((p) => p.path === path);
+  // Figures that can be fitted together, but only just: said beside the form, not blocking it.
+  const doubts: Problem[] = shown.ok ? cautions(shown.targets).map(plain) : [];
   const label = (id: FigureId) => t(`mb_fig_${id}` as Key);
 
   const set = (id: FigureId, part: keyof Entry, v: string) =>
@@ -428,6 +430,16 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
           {t('mb_problems')}
           <ul>
             {problems.map((p) => (
+              <li key={`${p.path}:${p.en}`}>{problemLine(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {doubts.length > 0 && (
+        <div className="note" data-testid="mb-cautions">
+          {t('mb_cautions')}
+          <ul>
+            {doubts.map((p) => (
               <li key={`${p.path}:${p.en}`}>{problemLine(p)}</li>
             ))}
           </ul>

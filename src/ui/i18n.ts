@@ -581,6 +581,7 @@ const en = {
   mb_cancelled: 'Calibration cancelled; your figures are kept.',
   mb_failed: 'The calibration failed',
   mb_problems: 'These figures cannot be used yet:',
+  mb_cautions: 'Worth a second look (Calibrate still runs):',
   mb_result: 'Your figures against the simulated first year (fresh seeds, mean and 95 % interval)',
   mb_firstYearMore:
     'The Scenario tab reads its headline figures at the end of the run, so a world that keeps growing or shrinking after the first year shows other numbers there. The last column is that projection for the run’s last year: not matched to your figures.',
@@ -1221,6 +1222,7 @@ const zh: Record<Key, string> = {
   mb_cancelled: '校准已取消；您填写的数字已保留。',
   mb_failed: '校准失败',
   mb_problems: '以下数字暂时无法使用：',
+  mb_cautions: '建议再核对一下（仍可校准）：',
   mb_result: '您的数字与模拟的第一年对比（新种子，均值与 95% 区间）',
   mb_firstYearMore:
     '“情景”页的主要指标在运行结束时读取；若第一年之后客群继续增长或缩小，那里的数字会不同。最后一列即运行最后一年的推演：并未按您的数字拟合。',

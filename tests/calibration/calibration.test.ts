@@ -3,7 +3,7 @@ import { calibrate, evaluateFiguresHere } from '../../src/calibration/calibrate.
 import { CALIBRATION_MONTHS, figuresOf } from '../../src/calibration/figures.ts';
 import { freeParameters, type ParameterId } from '../../src/calibration/parameters.ts';
 import { boxLevenbergMarquardt } from '../../src/calibration/search.ts';
-import { type FigureId, parseTargets, type Target } from '../../src/calibration/targets.ts';
+import { cautions, type FigureId, parseTargets, type Target } from '../../src/calibration/targets.ts';
 import { describeCalibration } from '../../src/cli/calibrate.ts';
 import { series, simulate } from '../../src/engine/index.ts';
 import { parseScenarioObject } from '../../src/scenario/importer.ts';
@@ -31,6 +31,40 @@ describe('targets: bad input is refused before any run, in both languages, namin
     const rare = ps.find((p) => p.en.includes('visits a year'));
     expect(rare?.en).toContain('figures.visitsPerCustomerMonth.value');
     expect(rare?.zh).toMatch(/到访/);
+  });
+
+  it('retention and churn that agree only at the edges of their tolerances are fitted, with a caution saying where', () => {
+    const cautioned = (ret: [number, number], churn: [number, number]) => {
+      const r = parseTargets({
+        figures: {
+          retention12Pct: { value: ret[0], tolerance: ret[1] },
+          churn12Pct: { value: churn[0], tolerance: churn[1] },
+        },
+      });
+      if (!r.ok) throw new Error(r.problems.map((p) => p.en).join('; '));
+      return cautions(r.targets);
+    };
+    const [edge] = cautioned([60, 5], [50, 5]);
+    expect(edge.path).toBe('figures.retention12Pct.value');
+    expect(edge.en).toContain('only with retention 55 % and churn 45 %');
+    expect(edge.en).toContain('figures.churn12Pct.value');
+    expect(edge.zh).toContain('留存率 55%、流失率 45%');
+    // A narrow band, not a point: retention 57–63 and 46–58 overlap in 57–58.
+    expect(cautioned([60, 3], [48, 6])[0].en).toContain('retention 57–58 % and churn 42–43 %');
+    // One of the figures met as given (the gap is within one tolerance): nothing to say.
+    expect(cautioned([60, 5], [45, 5])).toEqual([]);
+    expect(cautioned([60, 5], [38, 5])).toEqual([]);
+    expect(cautioned([60, 3], [46, 6])).toEqual([]);
+    // Past both tolerances it is a contradiction, refused, not a caution.
+    expect(parseTargets({ figures: { retention12Pct: { value: 60 }, churn12Pct: { value: 51 } } }).ok).toBe(
+      false,
+    );
+    expect(
+      cautions([
+        { id: 'retention12Pct', value: 60, tolerance: 5 },
+        { id: 'churn12Pct', value: 51, tolerance: 5 },
+      ]),
+    ).toEqual([]);
   });
 
   it('values out of range, unknown figures, a market smaller than the customers, complaints above visits', () => {

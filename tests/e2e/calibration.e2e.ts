@@ -65,6 +65,30 @@ describe('My business, in the browser', () => {
     await page.close();
   });
 
+  it('lets figures that agree only at the edges of their tolerances be fitted, saying where the fit must land', async () => {
+    const { page, errors } = await openForm();
+    await page.fill('[data-testid="mb-value-retention12Pct"]', '60');
+    await page.fill('[data-testid="mb-tolerance-retention12Pct"]', '5');
+    await page.fill('[data-testid="mb-value-churn12Pct"]', '50');
+    await page.fill('[data-testid="mb-tolerance-churn12Pct"]', '5');
+    await page.locator('[data-testid="mb-tolerance-churn12Pct"]').blur();
+    const caution = await page.waitForSelector('[data-testid="mb-cautions"]');
+    const text = await caution.textContent();
+    expect(text).toContain('12-month retention');
+    expect(text).toContain('only with retention 55 % and churn 45 %');
+    expect(text).not.toContain('figures.');
+    expect(await page.isVisible('[data-testid="mb-problems"]')).toBe(false);
+    expect(await page.isDisabled('[data-testid="mb-calibrate"]')).toBe(false);
+    await page.click('[data-testid="lang"]');
+    expect(await page.textContent('[data-testid="mb-cautions"]')).toContain('留存率 55%、流失率 45%');
+    // Made to agree, the caution goes.
+    await page.fill('[data-testid="mb-value-churn12Pct"]', '40');
+    await page.locator('[data-testid="mb-value-churn12Pct"]').blur();
+    await page.waitForSelector('[data-testid="mb-cautions"]', { state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('speaks plainly: the placeholders explained above the table, units and numbers in words, a reason for a disabled Calibrate', async () => {
     const { page, errors } = await openForm();
     const noteFirst = await page.$eval('[data-testid="mb-placeholder-note"]', (n) =>
