@@ -252,7 +252,7 @@ export function cautions(targets: Target[]): Problem[] {
   return [
     {
       path: field('retention12Pct'),
-      en: `retention ${ret.value} % and churn ${churn.value} % (figures.churn12Pct.value) agree only at the edges of their tolerances: the fit can meet both only with retention ${band(low, high)} % and churn ${band(100 - high, 100 - low)} %, so neither figure as given; check which one is right, or give only that one`,
+      en: `retention ${ret.value} % and churn ${churn.value} % (figures.churn12Pct.value) agree only at the edges of their tolerances: the fit can meet both only with retention ${band(low, high)} % and churn ${band(100 - high, 100 - low)} %, neither at the figure you gave: check which one is right, or give only that one`,
       zh: `留存率 ${ret.value}% 与流失率 ${churn.value}%（figures.churn12Pct.value）只在各自容差的边缘相符：拟合只能在留存率 ${band(low, high)}%、流失率 ${band(100 - high, 100 - low)}% 处同时满足二者，两者都达不到所填的数字；请核对哪个数字正确，或只填那一个`,
     },
   ];
