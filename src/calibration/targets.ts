@@ -187,12 +187,15 @@ export type TargetsResult =
 
 const field = (id: FigureId, part: 'value' | 'tolerance' = 'value') => `figures.${id}.${part}`;
 
+const byFigure = (targets: Target[]) =>
+  Object.fromEntries(targets.map((x) => [x.id, x])) as Partial<Record<FigureId, Target>>;
+
 /**
  * Figures that cannot all be true of one business, found before any run. Each problem names every
  * field it involves (the first in `path`, the others in the message).
  */
 export function contradictions(targets: Target[]): Problem[] {
-  const t = Object.fromEntries(targets.map((x) => [x.id, x])) as Partial<Record<FigureId, Target>>;
+  const t = byFigure(targets);
   const out: Problem[] = [];
   const { retention12Pct: ret, churn12Pct: churn, activeCustomers: active, marketSize: market } = t;
   if (ret && churn && Math.abs(ret.value + churn.value - 100) > ret.tolerance + churn.tolerance) {
@@ -239,7 +242,7 @@ export function contradictions(targets: Target[]): Problem[] {
  * likely mistyped one of them.
  */
 export function cautions(targets: Target[]): Problem[] {
-  const t = Object.fromEntries(targets.map((x) => [x.id, x])) as Partial<Record<FigureId, Target>>;
+  const t = byFigure(targets);
   const { retention12Pct: ret, churn12Pct: churn } = t;
   if (!ret || !churn) return [];
   const gap = Math.abs(ret.value + churn.value - 100);

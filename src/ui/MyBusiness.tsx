@@ -302,6 +302,17 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
     const where = label(id as FigureId) + (part === 'tolerance' ? ` ${t('mb_tolerance')}` : '');
     return `${where}: ${p[lang]}`;
   };
+  const problemList = (list: Problem[], className: string, testId: string, title: string) =>
+    list.length > 0 && (
+      <div className={className} data-testid={testId}>
+        {title}
+        <ul>
+          {list.map((p) => (
+            <li key={`${p.path}:${p.en}`}>{problemLine(p)}</li>
+          ))}
+        </ul>
+      </div>
+    );
   const why = !anyEntered ? t('mb_enterOne') : !parsed.ok ? t('mb_fixFirst') : null;
   return (
     <section className="my-business" data-testid="my-business" aria-labelledby="mb-title">
@@ -425,26 +436,8 @@ export function MyBusiness({ t, lang, current, onCalibrated }: Props) {
           </tbody>
         </table>
       </div>
-      {problems.length > 0 && (
-        <div className="error" data-testid="mb-problems">
-          {t('mb_problems')}
-          <ul>
-            {problems.map((p) => (
-              <li key={`${p.path}:${p.en}`}>{problemLine(p)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {doubts.length > 0 && (
-        <div className="note" data-testid="mb-cautions">
-          {t('mb_cautions')}
-          <ul>
-            {doubts.map((p) => (
-              <li key={`${p.path}:${p.en}`}>{problemLine(p)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {problemList(problems, 'error', 'mb-problems', t('mb_problems'))}
+      {problemList(doubts, 'note', 'mb-cautions', t('mb_cautions'))}
       <div className="run-controls">
         <button
           type="button"
